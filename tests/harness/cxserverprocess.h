@@ -1,0 +1,41 @@
+#pragma once
+
+#include "managedprocess.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace cx::test {
+
+/// A real cxserver for integration tests: writes its cxserver.conf (the given HOCON body
+/// inside `cx-server { … }`, plus test defaults: plain edges on 127.0.0.1 port 0, health
+/// on a free port, one worker), starts it and waits for its ready line.
+class CxServerProcess : public ManagedProcess
+{
+    Q_OBJECT
+public:
+    explicit CxServerProcess(QString name = QStringLiteral("cxserver"), QObject *parent = nullptr);
+
+    /// Writes the config and starts; false when it did not become ready in time.
+    bool start(const QString &settings, int timeoutMs = 15000);
+
+    quint16 edgePort() const { return m_edgePort; }
+    quint16 healthPort() const { return m_healthPort; }
+    /// ws://127.0.0.1:PORT/Thingworx/WS (or another path)
+    QUrl edgeUrl(const QString &path = QStringLiteral("/Thingworx/WS")) const;
+    QString configPath() const;
+    /// GET /health: the HTTP status (0 when unreachable) and its JSON body.
+    int health(QJsonObject *body = nullptr);
+    /// Waits until /health reports this many connected platform instances.
+    bool waitForInstances(int count, int timeoutMs = 10000);
+    /// The folder holding the config; tests may put keystores there.
+    QString directory() const { return m_dir.path(); }
+
+private:
+    QTemporaryDir m_dir;
+    quint16 m_edgePort = 0;
+    quint16 m_healthPort = 0;
+};
+
+} // namespace cx::test
