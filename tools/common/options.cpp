@@ -1,0 +1,39 @@
+#include "options.h"
+
+namespace cx::tools {
+
+qint64 OptionReader::integer(const QString &name, qint64 fallback, qint64 min, qint64 max)
+{
+    if (!ok() || !m_parser.isSet(name))
+        return fallback;
+    bool parsed = false;
+    const qint64 value = m_parser.value(name).toLongLong(&parsed);
+    if (!parsed || value < min || value > max) {
+        fail(u"--" + name + u" wants an integer from " + QString::number(min) + u" to "
+             + QString::number(max) + u", not \"" + m_parser.value(name) + u"\"");
+        return fallback;
+    }
+    return value;
+}
+
+double OptionReader::real(const QString &name, double fallback, double min, double max)
+{
+    if (!ok() || !m_parser.isSet(name))
+        return fallback;
+    bool parsed = false;
+    const double value = m_parser.value(name).toDouble(&parsed);
+    if (!parsed || !(value >= min && value <= max)) {
+        fail(u"--" + name + u" wants a number from " + QString::number(min) + u" to "
+             + QString::number(max) + u", not \"" + m_parser.value(name) + u"\"");
+        return fallback;
+    }
+    return value;
+}
+
+void OptionReader::fail(const QString &message)
+{
+    if (ok())
+        m_error = message;
+}
+
+} // namespace cx::tools

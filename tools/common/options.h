@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace cx::tools {
+
+/// Reads numeric option values from a parsed command line with range checks. The first
+/// error is kept (later reads return their default); a tool checks ok() once after reading
+/// all its options and exits 1 with error().
+class OptionReader
+{
+public:
+    explicit OptionReader(const QCommandLineParser &parser)
+        : m_parser(parser)
+    { }
+
+    /// The integer value of option \a name in [min, max], or \a fallback when it is absent.
+    qint64 integer(const QString &name, qint64 fallback, qint64 min, qint64 max);
+    /// The decimal value of option \a name in [min, max], or \a fallback when it is absent.
+    double real(const QString &name, double fallback, double min, double max);
+    /// Records a usage error found by the tool itself (e.g. two options that conflict).
+    void fail(const QString &message);
+
+    bool ok() const { return m_error.isEmpty(); }
+    const QString &error() const { return m_error; }
+
+private:
+    const QCommandLineParser &m_parser;
+    QString m_error;
+};
+
+} // namespace cx::tools

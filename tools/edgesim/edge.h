@@ -1,0 +1,51 @@
+#pragma once
+
+#include "pendingring.h"
+
+#include <QByteArray>
+#include <QList>
+
+namespace cx::edgesim {
+
+class EdgeSocket;
+
+/// One simulated edge: its WebSocket, its prebuilt request messages and its outstanding
+/// requests. Owned by its worker.
+struct Edge
+{
+    enum class State : quint8 {
+        Waiting, ///< not connected yet (connect ramp)
+        Connecting, ///< WebSocket opening
+        Authenticating, ///< AUTH sent
+        Binding, ///< BIND sent
+        Ready, ///< may send requests
+        Failed, ///< never got ready
+        Closed, ///< was ready, then its socket closed
+    };
+
+    static constexpr quint32 AuthRequestId = 1;
+    static constexpr quint32 BindRequestId = 2;
+    static constexpr quint32 FirstRequestId = 16; ///< load requests count up from here
+
+    Edge(int index, quint32 endpointId, quint32 ringCapacity)
+        : index(index)
+        , endpointId(endpointId)
+        , pending(FirstRequestId, ringCapacity)
+    { }
+
+    int index; ///< over all threads
+    quint32 endpointId;
+    quint32 sessionId = 0; ///< the one the AUTH response carried
+    State state = State::Waiting;
+    EdgeSocket *socket = nullptr; ///< child of the worker
+    qint64 connectStartNs = 0;
+    /// A whole request; its code and requestId are patched in place before each send.
+    QByteArray request;
+    /// The same request as multi-part chunks, patched the same way.
+    QList<QByteArray> chunks;
+    PendingRing pending;
+    quint32 nextRequestId = FirstRequestId;
+    quint64 requestCount = 0; ///< requests sent: picks the code and the multi-part turn
+};
+
+} // namespace cx::edgesim

@@ -1,0 +1,137 @@
+// cxplatformsim: a stand-in for one platform instance. See --help and docs in simulator.h.
+
+#include "console.h"
+#include "options.h"
+#include "signalwatcher.h"
+#include "simulator.h"
+#include "stdinreader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using namespace cx;
+
+namespace {
+
+/// A server TLS configuration from a PKCS#12 keystore.
+Result<QSslConfiguration> loadKeystore(const QString &path, const QString &password)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(u"cannot read keystore "_s + path, file.errorString());
+    QSslKey key;
+    QSslCertificate certificate;
+    QList<QSslCertificate> chain;
+    if (!QSslCertificate::importPkcs12(&file, &key, &certificate, &chain, password.toUtf8()))
+        return Error(u"cannot read keystore "_s + path + u" (wrong password or not PKCS#12)"_s);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setPrivateKey(key);
+    tls.setLocalCertificate(certificate);
+    tls.setLocalCertificateChain(QList<QSslCertificate> {certificate} + chain);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
+}
+
+int usageError(const QString &message)
+{
+    std::fprintf(stderr, "cxplatformsim: %s (see --help)\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"cxplatformsim"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Platform simulator: stands in for one platform instance. Serves /Thingworx/WS "
+        "(pipes and direct edges), echoes tunnels on /Thingworx/WSTunnelServer/<tid>, "
+        "/Thingworx/WSTunnelClient/<tid> and /Thingworx/VWS, and takes control commands "
+        "on stdin or as text messages on /platformsim/control: stats, egress <endpointId> "
+        "<code> [count], pause, resume, quit, help.\n"
+        "Prints 'platformsim listening on <host>:<port>' when ready."_s);
+    parser.addHelpOption();
+    parser.addOptions({
+        {u"host"_s, u"Address to listen on (default 127.0.0.1)."_s, u"address"_s},
+        {u"port"_s, u"Port to listen on; 0 (default) picks a free one."_s, u"port"_s},
+        {u"app-key"_s, u"The app key pipes must present (header and AUTH). Required."_s, u"key"_s},
+        {u"tls-pkcs12"_s, u"Serve wss with this PKCS#12 keystore."_s, u"file"_s},
+        {u"tls-password"_s, u"Password of the keystore."_s, u"password"_s},
+        {u"delay-ms"_s, u"Answer requests (AUTH excepted) this much later."_s, u"ms"_s},
+        {u"fail-rate"_s, u"Fraction of requests (AUTH excepted) answered 0xA0."_s, u"fraction"_s},
+        {u"drop-rate"_s, u"Fraction of requests (AUTH excepted) never answered."_s, u"fraction"_s},
+        {u"pause-reading"_s, u"Start with reading paused (the resume command ends it)."_s},
+        {u"echo"_s, u"Responses carry the request body back after 0x00 0x05."_s},
+        {u"threads"_s, u"Worker threads (default 1)."_s, u"count"_s},
+        {u"id"_s, u"Name in reports (default platformsim)."_s, u"name"_s},
+        {u"seed"_s, u"Seed of the fail/drop draws (default: random)."_s, u"number"_s},
+    });
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(u"help"_s))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(u"unexpected argument "_s + parser.positionalArguments().first());
+
+    platformsim::SimConfig config;
+    tools::OptionReader options(parser);
+    config.port = quint16(options.integer(u"port"_s, 0, 0, 65535));
+    config.delayMs = int(options.integer(u"delay-ms"_s, 0, 0, 3600000));
+    config.failRate = options.real(u"fail-rate"_s, 0, 0, 1);
+    config.dropRate = options.real(u"drop-rate"_s, 0, 0, 1);
+    config.threads = int(options.integer(u"threads"_s, 1, 1, 256));
+    config.seed = quint64(options.integer(u"seed"_s, qint64(QRandomGenerator::global()->generate()),
+                                          0, std::numeric_limits<qint64>::max()));
+    if (parser.isSet(u"host"_s) && !config.host.setAddress(parser.value(u"host"_s)))
+        options.fail(u"--host wants an IP address, not \""_s + parser.value(u"host"_s) + u'"');
+    if (!parser.isSet(u"app-key"_s) || parser.value(u"app-key"_s).isEmpty())
+        options.fail(u"--app-key is required"_s);
+    if (parser.isSet(u"tls-password"_s) && !parser.isSet(u"tls-pkcs12"_s))
+        options.fail(u"--tls-password needs --tls-pkcs12"_s);
+    if (!options.ok())
+        return usageError(options.error());
+    config.appKey = parser.value(u"app-key"_s).toUtf8();
+    config.startPaused = parser.isSet(u"pause-reading"_s);
+    config.echo = parser.isSet(u"echo"_s);
+    if (parser.isSet(u"id"_s))
+        config.id = parser.value(u"id"_s);
+    if (parser.isSet(u"tls-pkcs12"_s)) {
+        Result<QSslConfiguration> tls
+            = loadKeystore(parser.value(u"tls-pkcs12"_s), parser.value(u"tls-password"_s));
+        if (!tls) {
+            std::fprintf(stderr, "cxplatformsim: %s\n", qPrintable(tls.error().forLog()));
+            return 2;
+        }
+        config.tls = std::move(tls).value();
+    }
+
+    tools::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &tools::SignalWatcher::terminationRequested, &app,
+                     &QCoreApplication::quit);
+    platformsim::Simulator simulator(config);
+    QObject::connect(&simulator, &platformsim::Simulator::quitRequested, &app,
+                     &QCoreApplication::quit, Qt::QueuedConnection);
+    if (const Result<void> started = simulator.start(); !started) {
+        std::fprintf(stderr, "cxplatformsim: %s\n", qPrintable(started.error().forLog()));
+        return 2;
+    }
+    platformsim::StdinReader control;
+    QObject::connect(&control, &platformsim::StdinReader::lineReceived, &simulator,
+                     [&simulator](const QByteArray &line) {
+                         const QByteArray reply = simulator.execute(line);
+                         if (!reply.isEmpty())
+                             tools::printLine(reply);
+                     });
+    tools::printLine(QByteArray("platformsim listening on " + simulator.host().toUtf8() + ':'
+                                + QByteArray::number(simulator.port())));
+    return app.exec();
+}
