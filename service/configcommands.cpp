@@ -1,0 +1,218 @@
+#include "configcommands.h"
+
+#include "config/configdump.h"
+#include "config/configeditor.h"
+#include "config/configschema.h"
+#include "config/hoconparser.h"
+#include "config/jsonrender.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace cx::server {
+
+namespace {
+
+void printTo(std::FILE *stream, const QString &line)
+{
+    const QByteArray bytes = line.toLocal8Bit() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+void printError(const QString &message)
+{
+    printTo(stderr, u"cxserver: "_s + message);
+}
+
+/// The bytes of path, or why they cannot be had.
+Result<QByteArray> readFile(const QString &path)
+{
+    if (QFileInfo(path).isDir())
+        return Error {path + u": is a directory", {}};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error {u"cannot read "_s + path + u": " + file.errorString(), {}};
+    return file.readAll();
+}
+
+/// VALUE of `config set` for a key that is not a string: one HOCON value, alone.
+Result<config::Value> parseLiteral(const QString &text)
+{
+    const config::ParseResult parsed
+        = config::parseHoconText(QString(u"v = " + text).toUtf8(), QString());
+    if (!parsed.root || config::hasErrors(parsed.diagnostics)) {
+        const QString why = parsed.diagnostics.isEmpty()
+            ? QString()
+            : u": "_s + parsed.diagnostics.first().message;
+        return Error {u"is not a HOCON value"_s + why, {}};
+    }
+    const config::Value *value = parsed.root->find({u"v"_s});
+    if (!value || parsed.root->members().size() != 1)
+        return Error {u"is not a single HOCON value"_s, {}};
+    return *value;
+}
+
+/// A value as HOCON source: a string unquoted when it reads back as the same string
+/// ("30s", "64k", "yes"), else as JSON (valid HOCON).
+QString hoconLiteral(const config::Value &value)
+{
+    if (value.type() != config::Value::Type::String)
+        return QString::fromUtf8(config::renderJson(value));
+    static const QRegularExpression bare(u"^[A-Za-z0-9.+-]+$"_s);
+    if (bare.match(value.text()).hasMatch()) {
+        const Result<config::Value> reread = parseLiteral(value.text());
+        if (reread && reread->type() == config::Value::Type::String
+            && reread->text() == value.text())
+            return value.text();
+    }
+    return config::quoteJsonString(value.text());
+}
+
+/// The HOCON text `config set` writes for VALUE, once VALUE passed key's validation.
+Result<QString> literalFor(const config::schema::KeySpec &key, const QString &text)
+{
+    const QString subject
+        = key.secret ? u"the value (a secret, not shown)"_s : config::quoteJsonString(text);
+    config::Value value;
+    if (key.type == config::schema::KeyType::String) {
+        if (text != u"null")
+            value = config::Value::string(text);
+    } else {
+        const Result<config::Value> parsed = parseLiteral(text);
+        if (!parsed)
+            return Error {key.fullPath() + u": " + subject + u' ' + parsed.error().message
+                              + u"; expected " + key.expectation(),
+                          {}};
+        value = *parsed;
+    }
+    if (value.isNull()) {
+        if (key.requirement == config::schema::Requirement::Always)
+            return Error {key.fullPath() + u" is required; null would leave it unset", {}};
+        return u"null"_s;
+    }
+    const auto checked = config::schema::checkValue(key, value);
+    if (!checked)
+        return checked.error();
+    return key.type == config::schema::KeyType::String ? config::quoteJsonString(text)
+                                                       : hoconLiteral(value);
+}
+
+/// Writes text over path atomically (a new file renamed over the old one), with the old
+/// file's permissions (QSaveFile keeps them) and, on Unix, its owner and group.
+Result<void> replaceFile(const QString &path, const QByteArray &text)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error {u"cannot write "_s + path + u": " + file.errorString(), {}};
+#ifdef Q_OS_UNIX
+    struct stat old;
+    struct stat fresh;
+    if (::stat(QFile::encodeName(path).constData(), &old) == 0
+        && ::fstat(file.handle(), &fresh) == 0
+        && (old.st_uid != fresh.st_uid || old.st_gid != fresh.st_gid)
+        && ::fchown(file.handle(), old.st_uid, old.st_gid) != 0) {
+        file.cancelWriting();
+        return Error {u"cannot keep the owner and group of "_s + path
+                          + u" (run as its owner or as root)",
+                      {}};
+    }
+#endif
+    if (file.write(text) != text.size() || !file.commit())
+        return Error {u"cannot write "_s + path + u": " + file.errorString(), {}};
+    return {};
+}
+
+void printFindings(const config::Diagnostics &diagnostics)
+{
+    for (const config::Diagnostic &d : diagnostics)
+        printTo(stderr, d.format());
+}
+
+} // namespace
+
+ConfigLoad loadConfigFile(const QString &path)
+{
+    if (const Result<QByteArray> content = readFile(path); !content) {
+        printError(content.error().message);
+        return {std::nullopt, ExitNoResource};
+    }
+    config::LoadedServerConfig loaded = config::readServerConfigFile(path);
+    printFindings(loaded.diagnostics);
+    if (!loaded.ok())
+        return {std::nullopt, ExitBadConfiguration};
+    return {std::move(loaded), ExitSuccess};
+}
+
+int checkConfig(const QString &path)
+{
+    const ConfigLoad load = loadConfigFile(path);
+    if (!load.loaded)
+        return load.exitCode;
+    const qsizetype warnings = load.loaded->diagnostics.size();
+    printTo(stdout,
+            path + u": configuration OK"
+                + (warnings > 0 ? u" (" + QString::number(warnings)
+                           + (warnings == 1 ? u" warning)"_s : u" warnings)"_s)
+                                : QString()));
+    return ExitSuccess;
+}
+
+int dumpConfig(const QString &path)
+{
+    const ConfigLoad load = loadConfigFile(path);
+    if (!load.loaded)
+        return load.exitCode;
+    const QByteArray json = config::dumpServerConfig(*load.loaded) + '\n';
+    std::fwrite(json.constData(), 1, size_t(json.size()), stdout);
+    return ExitSuccess;
+}
+
+int setConfigValue(const QString &path, const QString &key, const QString &value)
+{
+    const config::schema::KeySpec *spec = config::schema::findKey(key);
+    if (!spec) {
+        QString relative = key;
+        if (relative.startsWith(config::schema::RootKey + u'.'))
+            relative.remove(0, config::schema::RootKey.size() + 1);
+        const QString suggestion = config::schema::suggestKey(relative);
+        printError(u"unknown key "_s + key
+                   + (suggestion.isEmpty() ? QString()
+                                           : u"; did you mean "_s + config::schema::RootKey + u'.'
+                              + suggestion + u'?'));
+        return ExitBadConfiguration;
+    }
+    const Result<QString> literal = literalFor(*spec, value);
+    if (!literal) {
+        printError(literal.error().message);
+        return ExitBadConfiguration;
+    }
+    const Result<QByteArray> content = readFile(path);
+    if (!content) {
+        printError(content.error().message);
+        return ExitNoResource;
+    }
+    const Result<QByteArray> edited
+        = config::editor::setValue(*content, spec->fullPath(), *literal);
+    if (!edited) {
+        printError(u"cannot change "_s + spec->fullPath() + u" in " + path + u": "
+                   + edited.error().message);
+        return ExitBadConfiguration;
+    }
+    if (const Result<void> written = replaceFile(path, *edited); !written) {
+        printError(written.error().message);
+        return ExitNoResource;
+    }
+    return ExitSuccess;
+}
+
+} // namespace cx::server

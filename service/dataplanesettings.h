@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QByteArray>
+#include <QSslConfiguration>
+#include <QString>
+
+namespace cx::config {
+struct ServerConfig;
+}
+
+namespace cx::server {
+
+/// What the message path needs from the configuration, converted once (config.md §2), so
+/// that workers read plain fields. Copied into each worker; replaced whole on reload.
+struct DataPlaneSettings
+{
+    QByteArray appKey; ///< a secret: never logged
+    int pipeCount = 5;
+    int workerCount = 1;
+    qint64 authTimeoutMs = 10000;
+    qint64 requestTimeoutMs = 10000;
+    qint64 connectTimeoutMs = 10000;
+    qint64 pingIntervalMs = 30000;
+    qint64 idleReadTimeoutMs = 60000;
+    qint64 highWaterMark = 64 * 1024;
+    qint64 lowWaterMark = 32 * 1024;
+    qint64 maxMessageSize = 1048576;
+    bool hostNameValidation = true;
+    bool edgeTls = true;
+    QSslConfiguration edgeSsl; ///< server side: keystore certificate, key and chain
+    QSslConfiguration platformSsl; ///< client side: trust store, peer verification
+
+    /// The pipes one worker opens to each instance: pipe-count divided among the workers,
+    /// each at least one (protocol.md §1).
+    int pipesForWorker(int workerIndex) const
+    {
+        const int base = pipeCount / workerCount;
+        const int extra = workerIndex < pipeCount % workerCount ? 1 : 0;
+        return qMax(1, base + extra);
+    }
+};
+
+} // namespace cx::server

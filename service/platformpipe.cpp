@@ -1,0 +1,248 @@
+#include "platformpipe.h"
+
+#include "alwayson/header.h"
+#include "alwayson/messages.h"
+#include "clock.h"
+#include "dataplanesettings.h"
+
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QStringList>
+#include <algorithm>
+
+namespace cx::server {
+
+Q_LOGGING_CATEGORY(lcPipe, "cx.pipe")
+
+namespace {
+constexpr qint64 MinBackoffMs = 100;
+constexpr qint64 MaxBackoffMs = 10000;
+constexpr int TickMs = 250;
+} // namespace
+
+PlatformPipe::PlatformPipe(PipeListener &listener, const DataPlaneSettings &settings, QUrl url,
+                           InstanceLink &link, quint32 serial, QObject *parent)
+    : QObject(parent)
+    , m_listener(listener)
+    , m_settings(settings)
+    , m_url(std::move(url))
+    , m_link(link)
+    , m_serial(serial)
+{
+    m_tick.setInterval(TickMs);
+    connect(&m_tick, &QTimer::timeout, this, &PlatformPipe::onTick);
+    m_reconnect.setSingleShot(true);
+    connect(&m_reconnect, &QTimer::timeout, this, &PlatformPipe::open);
+}
+
+PlatformPipe::~PlatformPipe()
+{
+    m_state = State::Closed; // no callbacks while the socket goes down
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void PlatformPipe::replaceSocket()
+{
+    // A used QWebSocket reports stale state changes when opened again: each attempt gets a
+    // new one, and the old one can no longer call us.
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageSize));
+    connect(m_socket, &QWebSocket::connected, this, &PlatformPipe::onConnected);
+    connect(m_socket, &QWebSocket::disconnected, this, &PlatformPipe::onDisconnected);
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &PlatformPipe::onMessage);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastActivity = nowMs(); });
+    connect(m_socket, &QWebSocket::sslErrors, this, &PlatformPipe::onSslErrors);
+    connect(m_socket, &QWebSocket::bytesWritten, this, &PlatformPipe::onBytesWritten);
+    // A failed connect may end without disconnected(); the state change always comes.
+    connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
+        if (state == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+    if (m_url.scheme() == u"wss")
+        m_socket->setSslConfiguration(m_settings.platformSsl);
+}
+
+void PlatformPipe::open()
+{
+    if (m_state == State::Closed)
+        return;
+    QNetworkRequest request(m_url);
+    request.setRawHeader(QByteArrayLiteral("appKey"), m_settings.appKey);
+    replaceSocket();
+    setState(State::Connecting);
+    m_tick.start();
+    qCDebug(lcPipe) << "pipe" << m_serial << "connecting to" << m_url.toDisplayString();
+    m_socket->open(request);
+}
+
+void PlatformPipe::close()
+{
+    const bool wasConnected = m_state == State::Connected;
+    setState(State::Closed);
+    m_tick.stop();
+    m_reconnect.stop();
+    m_socket->close(QWebSocketProtocol::CloseCodeGoingAway);
+    if (wasConnected)
+        m_listener.pipeLost(*this);
+}
+
+void PlatformPipe::setState(State state)
+{
+    m_state = state;
+    m_stateSince = nowMs();
+    m_lastActivity = m_stateSince;
+}
+
+void PlatformPipe::onConnected()
+{
+    if (m_state != State::Connecting)
+        return;
+    setState(State::Authenticating);
+    m_authRequestId = QRandomGenerator::global()->generate();
+    m_socket->sendBinaryMessage(alwayson::buildAuthRequest(m_authRequestId, m_settings.appKey));
+}
+
+void PlatformPipe::onMessage(const QByteArray &message)
+{
+    m_lastActivity = nowMs();
+    if (m_state == State::Connected) {
+        QByteArray owned = message; // shares the data; the listener rewrites in place
+        m_listener.pipeMessage(*this, owned);
+        return;
+    }
+    if (m_state != State::Authenticating)
+        return;
+    const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
+    if (!parsed.ok() || parsed.header.endpointId != alwayson::PipeEndpointId
+        || parsed.header.requestId != m_authRequestId || !parsed.header.isResponse()) {
+        qCWarning(lcPipe) << "unexpected message from" << m_url.toDisplayString()
+                          << "before its pipe AUTH was answered; reconnecting";
+        m_socket->abort();
+        return;
+    }
+    if (parsed.header.code == quint8(alwayson::Code::Success)) {
+        setState(State::Connected);
+        m_tlsRefusalLogged = false;
+        m_lastPing = m_stateSince;
+        m_backoffMs = 0;
+        m_writable = true;
+        m_listener.pipeConnected(*this);
+        return;
+    }
+    if (parsed.header.code == quint8(alwayson::Code::Unauthorized))
+        m_listener.pipeAuthRejected(*this);
+    else
+        qCWarning(lcPipe) << "pipe AUTH to" << m_url.toDisplayString() << "answered"
+                          << alwayson::codeName(parsed.header.code) << "; reconnecting";
+    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+}
+
+void PlatformPipe::onDisconnected()
+{
+    const bool wasConnected = m_state == State::Connected;
+    if (m_state == State::Closed || m_state == State::Idle)
+        return;
+    if (wasConnected)
+        qCInfo(lcPipe) << "pipe to" << m_url.toDisplayString() << "lost:" << m_socket->closeCode()
+                       << m_socket->errorString();
+    setState(State::Idle);
+    m_tick.stop();
+    if (wasConnected)
+        m_listener.pipeLost(*this);
+    scheduleReconnect();
+}
+
+void PlatformPipe::scheduleReconnect()
+{
+    if (m_state == State::Closed)
+        return;
+    m_backoffMs = m_backoffMs == 0 ? MinBackoffMs : qMin(m_backoffMs * 2, MaxBackoffMs);
+    // Full jitter on the upper half: spreads the pipes of many cxservers after an outage.
+    const qint64 jittered
+        = m_backoffMs / 2 + QRandomGenerator::global()->bounded(m_backoffMs / 2 + 1);
+    qCDebug(lcPipe) << "pipe" << m_serial << "retries in" << jittered << "ms";
+    m_reconnect.start(int(jittered));
+}
+
+void PlatformPipe::onSslErrors(const QList<QSslError> &errors)
+{
+    const bool onlyHostName
+        = std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
+              return error.error() == QSslError::HostNameMismatch;
+          });
+    if (onlyHostName && !m_settings.hostNameValidation) {
+        m_socket->ignoreSslErrors();
+        return;
+    }
+    if (m_tlsRefusalLogged)
+        return; // the handshake fails and the pipe retries with backoff
+    m_tlsRefusalLogged = true;
+    QStringList reasons;
+    for (const QSslError &error : errors)
+        reasons << error.errorString();
+    qCWarning(lcPipe).noquote() << "TLS to" << m_url.toDisplayString()
+                                << "refused:" << reasons.join(QStringLiteral("; "));
+}
+
+bool PlatformPipe::isWritable()
+{
+    const qint64 pending = m_socket->bytesToWrite();
+    if (m_writable && pending > m_settings.highWaterMark)
+        m_writable = false;
+    else if (!m_writable && pending <= m_settings.lowWaterMark)
+        m_writable = true;
+    return m_writable;
+}
+
+void PlatformPipe::onBytesWritten()
+{
+    if (!m_writable && m_state == State::Connected && isWritable())
+        m_listener.pipeWritable(*this);
+}
+
+void PlatformPipe::send(const QByteArray &message)
+{
+    m_socket->sendBinaryMessage(message);
+}
+
+qint64 PlatformPipe::pendingBytes() const
+{
+    return m_socket ? m_socket->bytesToWrite() : 0;
+}
+
+void PlatformPipe::onTick()
+{
+    const qint64 now = nowMs();
+    if (m_state == State::Connecting || m_state == State::Authenticating) {
+        if (now - m_stateSince >= m_settings.connectTimeoutMs) {
+            qCInfo(lcPipe) << "pipe to" << m_url.toDisplayString() << "did not connect within"
+                           << m_settings.connectTimeoutMs << "ms";
+            m_socket->abort();
+            onDisconnected(); // in case the socket had nothing to abort
+        }
+        return;
+    }
+    if (m_state != State::Connected)
+        return;
+    if (now - m_lastActivity >= m_settings.idleReadTimeoutMs) {
+        qCWarning(lcPipe) << "pipe to" << m_url.toDisplayString() << "silent for"
+                          << m_settings.idleReadTimeoutMs << "ms; dropping it";
+        m_socket->abort();
+        return;
+    }
+    if (now - m_lastPing >= m_settings.pingIntervalMs) {
+        m_lastPing = now;
+        m_socket->ping();
+    }
+}
+
+} // namespace cx::server

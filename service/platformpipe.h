@@ -1,0 +1,97 @@
+#pragma once
+
+#include "pendingrequest.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace cx::server {
+
+struct DataPlaneSettings;
+struct InstanceLink;
+class PlatformPipe;
+
+/// Who hears about a pipe: its worker. Calls come from the worker's own thread.
+class PipeListener
+{
+public:
+    virtual ~PipeListener() = default;
+    /// The pipe's AUTH was answered SUCCESS: it may carry requests.
+    virtual void pipeConnected(PlatformPipe &pipe) = 0;
+    /// A connected pipe was lost (closed, dropped as idle, or errored).
+    virtual void pipeLost(PlatformPipe &pipe) = 0;
+    /// The platform refused the app key (0x81).
+    virtual void pipeAuthRejected(PlatformPipe &pipe) = 0;
+    /// A message from the platform on a connected pipe. The listener may modify it.
+    virtual void pipeMessage(PlatformPipe &pipe, QByteArray &message) = 0;
+    /// The pipe fell to or below the low watermark after being above the high one.
+    virtual void pipeWritable(PlatformPipe &pipe) = 0;
+};
+
+/// One WebSocket from a worker to a platform instance (protocol.md §1, §6, §7): opens with
+/// the appKey header, authenticates with a pipe AUTH, reconnects with exponential backoff
+/// (100 ms to 10 s, with jitter), pings, drops itself when silent, and tells whether it may
+/// take more messages (high/low watermarks, protocol.md §4 rule 1).
+class PlatformPipe : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Connecting, Authenticating, Connected, Closed };
+
+    PlatformPipe(PipeListener &listener, const DataPlaneSettings &settings, QUrl url,
+                 InstanceLink &link, quint32 serial, QObject *parent = nullptr);
+    ~PlatformPipe() override;
+
+    /// Starts connecting (and keeps reconnecting until close()).
+    void open();
+    /// Closes for good: no reconnect. Outstanding requests are the listener's business.
+    void close();
+
+    State state() const { return m_state; }
+    bool isConnected() const { return m_state == State::Connected; }
+    /// Writable per the watermarks, re-evaluated on each call (cheap).
+    bool isWritable();
+    /// Sends one AlwaysOn message. Only on a connected pipe.
+    void send(const QByteArray &message);
+    qint64 pendingBytes() const;
+
+    const QUrl &url() const { return m_url; }
+    quint32 serial() const { return m_serial; }
+    InstanceLink &link() const { return m_link; }
+
+    /// Requests this pipe carries that still wait for their response.
+    PipeRequestList outstanding;
+
+private:
+    void onConnected();
+    void onDisconnected();
+    void onMessage(const QByteArray &message);
+    void onSslErrors(const QList<QSslError> &errors);
+    void onBytesWritten();
+    void onTick();
+    void scheduleReconnect();
+    void setState(State state);
+    void replaceSocket();
+
+    PipeListener &m_listener;
+    const DataPlaneSettings &m_settings;
+    QUrl m_url;
+    InstanceLink &m_link;
+    quint32 m_serial;
+    QWebSocket *m_socket = nullptr; ///< a fresh one per connection attempt (child)
+    QTimer m_tick; ///< connect timeout, pings and the idle check
+    QTimer m_reconnect; ///< backoff
+    State m_state = State::Idle;
+    bool m_writable = true;
+    bool m_tlsRefusalLogged = false;
+    qint64 m_stateSince = 0;
+    qint64 m_lastActivity = 0;
+    qint64 m_lastPing = 0;
+    qint64 m_backoffMs = 0;
+    quint32 m_authRequestId = 0;
+};
+
+} // namespace cx::server

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QWebSocket>
+
+namespace cx::server {
+
+struct DataPlaneSettings;
+
+/// A remote-access tunnel or RAC channel (protocol.md §8): one edge WebSocket relayed as an
+/// opaque message stream to one platform WebSocket on the same path and query. Messages
+/// from the edge wait (bounded) until the platform side is open. Either side's close
+/// closes the other; a lost platform side closes the edge with 1011. Deletes itself when
+/// both sides are down.
+class TunnelRelay : public QObject
+{
+    Q_OBJECT
+public:
+    /// Takes ownership of edge. instanceId names the platform instance it runs through.
+    TunnelRelay(QWebSocket *edge, const QUrl &platformUrl, QString instanceId,
+                const DataPlaneSettings &settings, QObject *parent = nullptr);
+
+    const QString &instanceId() const { return m_instanceId; }
+    /// The instance is gone: close the edge with 1011.
+    void instanceLost();
+
+    /// The instance a tunnel id meets on: rendezvous (highest random weight) hashing, stable
+    /// across processes and versions. Empty candidates → -1.
+    static int chooseInstance(const QString &tunnelKey, const QStringList &instanceIds);
+
+private:
+    void toPlatform(const QByteArray &message, bool binary);
+    void flushQueued();
+    void closeEdge(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void finishIfDone();
+
+    QWebSocket *m_edge;
+    QWebSocket m_platform;
+    QString m_instanceId;
+    QList<QPair<QByteArray, bool>> m_queued; ///< edge messages before the platform side opened
+    qint64 m_queuedBytes = 0;
+    qint64 m_queueLimit;
+    bool m_platformOpen = false;
+};
+
+} // namespace cx::server

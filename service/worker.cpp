@@ -1,0 +1,796 @@
+#include "worker.h"
+
+#include "alwayson/bodies.h"
+#include "alwayson/header.h"
+#include "alwayson/messages.h"
+#include "clock.h"
+#include "tunnelrelay.h"
+
+#include <QLoggingCategory>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QWebSocketServer>
+
+namespace cx::server {
+
+Q_LOGGING_CATEGORY(lcWorker, "cx.worker")
+
+using alwayson::Code;
+using alwayson::Header;
+
+namespace {
+
+constexpr int TickMs = 50;
+const QString EdgePath = QStringLiteral("/Thingworx/WS");
+
+bool isTunnelPath(const QString &path)
+{
+    return path.startsWith(u"/Thingworx/WSTunnelServer/")
+        || path.startsWith(u"/Thingworx/WSTunnelClient/") || path == u"/Thingworx/VWS";
+}
+
+/// The key a tunnel meets its other end by: the tunnel id (the last path segment) for the
+/// tunnel paths, the whole path and query for the RAC channel.
+QString tunnelKey(const QUrl &url)
+{
+    const QString path = url.path();
+    if (path == u"/Thingworx/VWS")
+        return path + u'?' + url.query();
+    return path.section(u'/', -1);
+}
+
+/// Unsent bytes after which an edge that does not read is closed.
+qint64 edgeSendLimit(const DataPlaneSettings &settings)
+{
+    return qMax<qint64>(4 * 1024 * 1024, 2 * settings.maxMessageSize);
+}
+
+} // namespace
+
+Worker::Worker(int index, DataPlaneSettings settings, plugin::RoutingFactory &routing,
+               const plugin::PluginContext &context)
+    : m_index(index)
+    , m_settings(std::move(settings))
+    , m_routingFactory(routing)
+    , m_context(context)
+    , m_tick(this)
+{
+    m_context.workerIndex = index;
+}
+
+Worker::~Worker() = default; // pipes and sessions are children; they make no callbacks when deleted
+
+bool Worker::start(QString *error)
+{
+    m_router = m_routingFactory.create(m_context, this, error);
+    if (!m_router)
+        return false;
+    m_upgrader
+        = new QWebSocketServer(QStringLiteral("cxserver"), QWebSocketServer::NonSecureMode, this);
+    m_upgrader->setHandshakeTimeout(int(m_settings.authTimeoutMs));
+    connect(m_upgrader, &QWebSocketServer::newConnection, this, &Worker::onUpgraded);
+    m_tick.setInterval(TickMs);
+    connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
+    m_tick.start();
+    return true;
+}
+
+// ---- edges: accept, upgrade, dispatch ------------------------------------------------
+
+void Worker::adoptConnection(qintptr descriptor, quint32 endpointId)
+{
+    QAbstractSocket *socket = nullptr;
+    if (m_settings.edgeTls) {
+        auto *ssl = new QSslSocket;
+        ssl->setSslConfiguration(m_settings.edgeSsl);
+        socket = ssl;
+    } else {
+        socket = new QTcpSocket;
+    }
+    if (!socket->setSocketDescriptor(descriptor) || m_draining) {
+        socket->abort();
+        socket->deleteLater();
+        return;
+    }
+    const QPair<QHostAddress, quint16> key {socket->peerAddress(), socket->peerPort()};
+    m_upgrades.insert(key, Upgrade {socket, endpointId, nowMs() + m_settings.authTimeoutMs});
+    connect(socket, &QAbstractSocket::disconnected, this, [this, key, socket] {
+        const auto it = m_upgrades.constFind(key);
+        if (it != m_upgrades.cend() && it->socket == socket) {
+            m_upgrades.erase(it);
+            socket->deleteLater(); // never upgraded
+        }
+    });
+    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
+        connect(ssl, &QSslSocket::encrypted, this,
+                [this, ssl] { m_upgrader->handleConnection(ssl); });
+        ssl->startServerEncryption();
+    } else {
+        m_upgrader->handleConnection(static_cast<QTcpSocket *>(socket));
+    }
+}
+
+void Worker::onUpgraded()
+{
+    while (QWebSocket *socket = m_upgrader->nextPendingConnection()) {
+        const auto it = m_upgrades.constFind({socket->peerAddress(), socket->peerPort()});
+        if (it == m_upgrades.cend() || !it->socket) {
+            socket->abort();
+            socket->deleteLater();
+            continue;
+        }
+        const Upgrade upgrade = it.value();
+        m_upgrades.erase(it);
+        upgrade.socket->disconnect(this);
+        // protocol.md §3 rule 2: larger messages close the socket with 1009.
+        socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageSize));
+        socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageSize));
+        const QString path = socket->requestUrl().path();
+        if (path == EdgePath) {
+            adoptWebSocket(socket, upgrade.socket, upgrade.endpointId);
+        } else if (isTunnelPath(path)) {
+            openTunnel(socket);
+        } else {
+            qCInfo(lcWorker) << "refused WebSocket on unknown path" << path << "from"
+                             << socket->peerAddress().toString();
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
+                          QStringLiteral("unknown path"));
+            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        }
+    }
+}
+
+void Worker::adoptWebSocket(QWebSocket *socket, QAbstractSocket *transport, quint32 endpointId)
+{
+    auto *edge
+        = new EdgeSession(*this, socket, transport, endpointId, edgeSendLimit(m_settings), this);
+    edge->deadline = nowMs() + m_settings.authTimeoutMs;
+    m_authQueue.append(edge);
+    m_edges.insert(endpointId, edge);
+    m_edgeCount.store(int(m_edges.size()), std::memory_order_relaxed);
+}
+
+void Worker::edgeActive(EdgeSession &edge)
+{
+    if (edge.auth == EdgeSession::Auth::Awaiting || edge.isClosing())
+        return; // the AUTH deadline stands; a closing edge leaves the lists for good
+    edge.deadline = nowMs();
+    m_idleQueue.moveToBack(&edge);
+}
+
+void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
+{
+    const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
+    if (!parsed.ok()) {
+        if (!parsed.answerWithBadRequest()) {
+            edge.closeWith(QWebSocketProtocol::CloseCodeProtocolError,
+                           QString::fromLatin1(alwayson::reason(parsed.error)));
+            return;
+        }
+        replyToEdge(edge, parsed.header, quint8(Code::BadRequest), alwayson::reason(parsed.error));
+        if (edge.auth == EdgeSession::Auth::Awaiting)
+            edge.closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                           QStringLiteral("the first message must be AUTH"));
+        return;
+    }
+    const Header &header = parsed.header;
+    if (header.isResponse()) {
+        answerPlatformRequest(edge, message, header);
+        return;
+    }
+    if (edge.auth == EdgeSession::Auth::Awaiting) {
+        if (header.code != quint8(Code::Auth)) {
+            edge.closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                           QStringLiteral("the first message must be AUTH"));
+            return;
+        }
+        edge.auth = EdgeSession::Auth::Pending;
+        edge.edgeEndpointId = header.endpointId;
+        m_authQueue.remove(&edge);
+        edge.deadline = nowMs();
+        m_idleQueue.append(&edge);
+    }
+    edge.lastSessionId = header.sessionId;
+    if (header.multipart && header.chunkId > 1)
+        routeChunk(edge, message, header);
+    else
+        routeRequest(edge, message, header);
+}
+
+void Worker::replyToEdge(EdgeSession &edge, const Header &request, quint8 code, const char *reason)
+{
+    edge.send(alwayson::buildErrorResponse(request, edge.edgeEndpointId, Code(code),
+                                           QByteArrayView(reason)));
+}
+
+// ---- ingress: edge requests to the platform ---------------------------------------------
+
+void Worker::routeRequest(EdgeSession &edge, QByteArray &message, const Header &header)
+{
+    const quint64 key = requestKey(edge.endpointId(), header.requestId);
+    PendingRequest *request = m_pending.insert(key);
+    if (!request) {
+        replyToEdge(edge, header, quint8(Code::BadRequest), "requestId already in flight");
+        return;
+    }
+    request->kind = PendingRequest::Kind::Ingress;
+    request->code = header.code;
+    request->sessionId = header.sessionId;
+    request->partial = header.multipart && header.chunkId < header.chunkCount;
+    ++edge.inFlight;
+
+    const int chosen = m_router->pick(*this, edge.endpointId());
+    if (chosen < 0) {
+        failRequest(request, quint8(Code::InternalServerError), "no platform instance available");
+        return;
+    }
+    InstanceLink &link = *m_links[size_t(chosen)];
+    PlatformPipe *pipe = link.pipeFor(edge.endpointId());
+    request->pipe = pipe;
+    request->startedUs = nowUs();
+    request->deadline = nowMs() + m_settings.requestTimeoutMs;
+    pipe->outstanding.append(request);
+    m_timeouts.append(request);
+    ++link.inFlight;
+    ++link.routed;
+
+    if (header.code == quint8(Code::Bind) || header.code == quint8(Code::Unbind)) {
+        const auto body = alwayson::parseBindBody(alwayson::bodyOf(message, header));
+        if (body.ok() && !header.multipart) {
+            for (const QByteArrayView name : body.body.names)
+                request->names.append(name.toByteArray());
+        }
+    }
+    alwayson::setEndpointId(message, edge.endpointId());
+    pipe->send(message);
+}
+
+void Worker::routeChunk(EdgeSession &edge, QByteArray &message, const Header &header)
+{
+    PendingRequest *request = m_pending.find(requestKey(edge.endpointId(), header.requestId));
+    if (!request || !request->partial || request->kind != PendingRequest::Kind::Ingress) {
+        qCDebug(lcWorker) << "edge" << edge.endpointId() << "sent chunk" << header.chunkId
+                          << "of a request not in flight; dropped";
+        return;
+    }
+    const bool last = header.chunkId == header.chunkCount;
+    if (request->failed) {
+        if (last)
+            releaseIngress(request);
+        return;
+    }
+    PlatformPipe *pipe = request->pipe;
+    if (!pipe || !pipe->isConnected() || !pipe->isWritable()) {
+        failRequest(request, quint8(Code::InternalServerError),
+                    "platform pipe not writable for a later chunk");
+        if (last && request->failed)
+            releaseIngress(request);
+        return;
+    }
+    if (last)
+        request->partial = false;
+    request->deadline = nowMs() + m_settings.requestTimeoutMs;
+    m_timeouts.moveToBack(request);
+    alwayson::setEndpointId(message, edge.endpointId());
+    pipe->send(message);
+}
+
+void Worker::failRequest(PendingRequest *request, quint8 code, const char *reason)
+{
+    if (request->pipe) {
+        InstanceLink &link = request->pipe->link();
+        --link.inFlight;
+        ++link.errors;
+        request->pipe->outstanding.remove(request);
+        closePipeIfIdle(*request->pipe);
+        request->pipe = nullptr;
+    }
+    if (request->kind == PendingRequest::Kind::Ingress && !request->failed) {
+        if (EdgeSession *edge = m_edges.value(request->endpointId())) {
+            const Header original {.code = request->code,
+                                   .requestId = request->requestId(),
+                                   .sessionId = request->sessionId};
+            replyToEdge(*edge, original, code, reason);
+            if (request->code == quint8(Code::Auth))
+                edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                                QStringLiteral("authentication failed"));
+        }
+    }
+    if (request->partial) {
+        // Keep the record so that the request's later chunks are recognised and dropped.
+        request->failed = true;
+        request->deadline = nowMs() + m_settings.requestTimeoutMs;
+        m_timeouts.moveToBack(request);
+        return;
+    }
+    releaseIngress(request);
+}
+
+void Worker::releaseIngress(PendingRequest *request)
+{
+    if (request->pipe) {
+        --request->pipe->link().inFlight;
+        request->pipe->outstanding.remove(request);
+        PlatformPipe *pipe = request->pipe;
+        request->pipe = nullptr;
+        closePipeIfIdle(*pipe);
+    }
+    m_timeouts.remove(request);
+    if (request->kind == PendingRequest::Kind::Ingress) {
+        if (EdgeSession *edge = m_edges.value(request->endpointId())) {
+            --edge->inFlight;
+            if (edge->draining && edge->inFlight == 0)
+                edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
+                                QStringLiteral("cxserver is stopping"));
+        }
+    }
+    m_pending.release(request);
+}
+
+// ---- platform messages -------------------------------------------------------------------
+
+void Worker::pipeMessage(PlatformPipe &pipe, QByteArray &message)
+{
+    const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
+    if (!parsed.ok()) {
+        qCWarning(lcWorker) << "malformed message from" << pipe.url().toDisplayString() << ":"
+                            << alwayson::reason(parsed.error) << "; dropped";
+        return;
+    }
+    if (parsed.header.endpointId == alwayson::PipeEndpointId)
+        return; // pipe-level traffic after AUTH: nothing to relay
+    if (parsed.header.isResponse())
+        platformResponse(pipe, message, parsed.header);
+    else
+        platformRequest(pipe, message, parsed.header);
+}
+
+void Worker::platformResponse(PlatformPipe &pipe, QByteArray &message, const Header &header)
+{
+    PendingRequest *request = m_pending.find(requestKey(header.endpointId, header.requestId));
+    // A platform answers on the pipe it was asked on; accept any pipe of the same instance.
+    if (!request || request->failed || !request->pipe || &request->pipe->link() != &pipe.link()) {
+        qCDebug(lcWorker) << "late or unknown response" << header.requestId << "for endpoint"
+                          << header.endpointId << "dropped";
+        return;
+    }
+    if (request->kind == PendingRequest::Kind::Unbind) {
+        releaseIngress(request);
+        return;
+    }
+    EdgeSession *edge = m_edges.value(header.endpointId);
+    const bool lastChunk = !header.multipart || header.chunkId == header.chunkCount;
+    if (edge) {
+        alwayson::setEndpointId(message, edge->edgeEndpointId);
+        edge->send(message);
+    }
+    if (!lastChunk) {
+        if (!request->answering) {
+            request->answering = true;
+            m_timeouts.remove(request); // answered: no 0xA4 any more
+        }
+        return;
+    }
+    completeIngress(request, edge, header.code);
+}
+
+void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code)
+{
+    if (edge) {
+        const bool success = code == quint8(Code::Success);
+        if (request->code == quint8(Code::Auth)) {
+            if (success) {
+                edge->auth = EdgeSession::Auth::Authenticated;
+            } else {
+                edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                                QStringLiteral("authentication failed"));
+            }
+        } else if (success && request->code == quint8(Code::Bind)) {
+            for (const QByteArray &name : std::as_const(request->names))
+                edge->boundThings.insert(name);
+        } else if (success && request->code == quint8(Code::Unbind)) {
+            for (const QByteArray &name : std::as_const(request->names))
+                edge->boundThings.remove(name);
+        }
+    }
+    releaseIngress(request);
+}
+
+void Worker::platformRequest(PlatformPipe &pipe, QByteArray &message, const Header &header)
+{
+    const int owner = m_peers.empty() ? m_index : int(header.endpointId % quint32(m_peers.size()));
+    if (owner != m_index) {
+        QMetaObject::invokeMethod(
+            m_peers[size_t(owner)],
+            [peer = m_peers[size_t(owner)], message, from = m_index, serial = pipe.serial()] {
+                peer->deliverPlatformRequest(message, from, serial);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    EdgeSession *edge = m_edges.value(header.endpointId);
+    if (!edge || edge->auth != EdgeSession::Auth::Authenticated || edge->isClosing()) {
+        pipe.send(alwayson::buildErrorResponse(header, header.endpointId, Code::NotFound,
+                                               "unknown endpoint"));
+        return;
+    }
+    deliverToEdge(*edge, message, header, m_index, pipe.serial());
+}
+
+void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial)
+{
+    const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
+    EdgeSession *edge = m_edges.value(parsed.header.endpointId);
+    if (!edge || edge->auth != EdgeSession::Auth::Authenticated || edge->isClosing()) {
+        QByteArray notFound = alwayson::buildErrorResponse(parsed.header, parsed.header.endpointId,
+                                                           Code::NotFound, "unknown endpoint");
+        QMetaObject::invokeMethod(
+            m_peers[size_t(fromWorker)],
+            [peer = m_peers[size_t(fromWorker)], pipeSerial, notFound] {
+                peer->sendOnPipe(pipeSerial, notFound);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    deliverToEdge(*edge, message, parsed.header, fromWorker, pipeSerial);
+}
+
+void Worker::deliverToEdge(EdgeSession &edge, QByteArray &message, const Header &header,
+                           int fromWorker, quint32 pipeSerial)
+{
+    if (!header.multipart || header.chunkId == 1) {
+        PendingRequest *request = m_egress.insert(requestKey(edge.endpointId(), header.requestId));
+        if (request) {
+            request->kind = PendingRequest::Kind::Egress;
+            request->pipeWorker = fromWorker;
+            request->pipeSerial = pipeSerial;
+            request->deadline = nowMs() + m_settings.requestTimeoutMs;
+            m_egressTimeouts.append(request);
+        }
+    }
+    alwayson::setEndpointId(message, edge.edgeEndpointId);
+    edge.send(message);
+}
+
+void Worker::answerPlatformRequest(EdgeSession &edge, QByteArray &message, const Header &header)
+{
+    PendingRequest *request = m_egress.find(requestKey(edge.endpointId(), header.requestId));
+    if (!request) {
+        qCDebug(lcWorker) << "edge" << edge.endpointId() << "answered unknown request"
+                          << header.requestId;
+        return;
+    }
+    const int worker = request->pipeWorker;
+    const quint32 serial = request->pipeSerial;
+    if (!header.multipart || header.chunkId == header.chunkCount) {
+        m_egressTimeouts.remove(request);
+        m_egress.release(request);
+    }
+    alwayson::setEndpointId(message, edge.endpointId());
+    if (worker == m_index)
+        sendOnPipe(serial, message);
+    else
+        QMetaObject::invokeMethod(
+            m_peers[size_t(worker)],
+            [peer = m_peers[size_t(worker)], serial, message] {
+                peer->sendOnPipe(serial, message);
+            },
+            Qt::QueuedConnection);
+}
+
+void Worker::sendOnPipe(quint32 pipeSerial, QByteArray message)
+{
+    PlatformPipe *pipe = m_pipesBySerial.value(pipeSerial);
+    if (pipe && pipe->isConnected())
+        pipe->send(message);
+}
+
+// ---- edge close: UNBIND -------------------------------------------------------------------
+
+void Worker::edgeClosed(EdgeSession &edge)
+{
+    m_authQueue.remove(&edge);
+    m_idleQueue.remove(&edge);
+    m_edges.remove(edge.endpointId());
+    m_edgeCount.store(int(m_edges.size()), std::memory_order_relaxed);
+    if (edge.auth == EdgeSession::Auth::Authenticated && !edge.boundThings.isEmpty())
+        sendUnbind(edge);
+    edge.deleteLater();
+}
+
+void Worker::sendUnbind(EdgeSession &edge)
+{
+    const QList<QByteArray> names(edge.boundThings.cbegin(), edge.boundThings.cend());
+    const QList<QByteArray> messages = alwayson::buildUnbindRequests(
+        m_nextOwnRequestId, edge.endpointId(), edge.lastSessionId, names);
+    for (QByteArray message : messages) {
+        const quint32 requestId = m_nextOwnRequestId++;
+        const int chosen = m_router->pick(*this, edge.endpointId());
+        if (chosen < 0) {
+            qCInfo(lcWorker) << "no platform instance to UNBIND the things of closed edge"
+                             << edge.endpointId();
+            return;
+        }
+        PendingRequest *request = m_pending.insert(requestKey(edge.endpointId(), requestId));
+        if (!request)
+            continue;
+        InstanceLink &link = *m_links[size_t(chosen)];
+        PlatformPipe *pipe = link.pipeFor(edge.endpointId());
+        request->kind = PendingRequest::Kind::Unbind;
+        request->code = quint8(Code::Unbind);
+        request->pipe = pipe;
+        request->deadline = nowMs() + m_settings.requestTimeoutMs;
+        pipe->outstanding.append(request);
+        m_timeouts.append(request);
+        ++link.inFlight;
+        ++link.routed;
+        pipe->send(message);
+    }
+}
+
+// ---- routing candidates --------------------------------------------------------------------
+
+int Worker::count() const
+{
+    return int(m_links.size());
+}
+
+bool Worker::isCandidate(int instance, quint32 endpointId) const
+{
+    const InstanceLink &link = *m_links[size_t(instance)];
+    return link.isConnected() && link.pipeFor(endpointId)->isWritable();
+}
+
+int Worker::inFlight(int instance) const
+{
+    return m_links[size_t(instance)]->inFlight;
+}
+
+// ---- pipes and membership -----------------------------------------------------------------
+
+void Worker::pipeConnected(PlatformPipe &pipe)
+{
+    InstanceLink &link = pipe.link();
+    link.connected.push_back(&pipe);
+    link.authFailureLogged = false;
+    if (link.connected.size() == 1) {
+        qCInfo(lcWorker) << "worker" << m_index << "connected to instance" << link.instance.id;
+        updateConnectivity();
+    }
+}
+
+void Worker::pipeLost(PlatformPipe &pipe)
+{
+    InstanceLink &link = pipe.link();
+    std::erase(link.connected, &pipe);
+    while (PendingRequest *request = pipe.outstanding.front())
+        failRequest(request, quint8(Code::InternalServerError), "platform connection lost");
+    if (!link.isConnected()) {
+        qCInfo(lcWorker) << "worker" << m_index << "lost instance" << link.instance.id;
+        for (const QPointer<TunnelRelay> &tunnel : link.tunnels) {
+            if (tunnel)
+                tunnel->instanceLost();
+        }
+        link.tunnels.clear();
+        updateConnectivity();
+    }
+}
+
+void Worker::pipeAuthRejected(PlatformPipe &pipe)
+{
+    InstanceLink &link = pipe.link();
+    if (link.authFailureLogged)
+        return;
+    link.authFailureLogged = true;
+    qCWarning(lcWorker) << "instance" << link.instance.id
+                        << "refused cxserver's app key (0x81 UNAUTHORIZED); retrying";
+}
+
+void Worker::pipeWritable(PlatformPipe &) { }
+
+void Worker::updateConnectivity()
+{
+    int connected = 0;
+    for (const auto &link : m_links)
+        connected += link->isConnected() ? 1 : 0;
+    const int before = m_connectedInstances.exchange(connected, std::memory_order_relaxed);
+    if ((before == 0) != (connected == 0))
+        Q_EMIT platformConnectivityChanged();
+}
+
+std::unique_ptr<InstanceLink> Worker::makeLink(const plugin::PlatformInstance &instance)
+{
+    auto link = std::make_unique<InstanceLink>();
+    link->instance = instance;
+    const int pipes = m_settings.pipesForWorker(m_index);
+    for (int i = 0; i < pipes; ++i) {
+        const quint32 serial = m_nextPipeSerial++;
+        auto *pipe = new PlatformPipe(*this, m_settings, instance.url(), *link, serial, this);
+        link->pipes.push_back(pipe);
+        m_pipesBySerial.insert(serial, pipe);
+        pipe->open();
+    }
+    return link;
+}
+
+void Worker::setMembership(const plugin::Membership &membership)
+{
+    std::vector<std::unique_ptr<InstanceLink>> next;
+    next.reserve(size_t(membership.size()));
+    for (const plugin::PlatformInstance &instance : membership) {
+        auto same = std::find_if(m_links.begin(), m_links.end(), [&](const auto &link) {
+            return link && link->instance == instance;
+        });
+        if (same != m_links.end())
+            next.push_back(std::move(*same));
+        else
+            next.push_back(makeLink(instance));
+    }
+    for (auto &gone : m_links) {
+        if (!gone)
+            continue;
+        qCInfo(lcWorker) << "worker" << m_index << "drains removed instance" << gone->instance.id;
+        gone->draining = true;
+        for (const QPointer<TunnelRelay> &tunnel : gone->tunnels) {
+            if (tunnel)
+                tunnel->instanceLost();
+        }
+        gone->tunnels.clear();
+        InstanceLink *link = gone.get();
+        m_removedLinks.push_back(std::move(gone));
+        for (PlatformPipe *pipe : std::vector<PlatformPipe *>(link->pipes))
+            closePipeIfIdle(*pipe);
+    }
+    m_links = std::move(next);
+    m_router->membershipChanged(int(m_links.size()));
+    updateConnectivity();
+}
+
+void Worker::closePipeIfIdle(PlatformPipe &pipe)
+{
+    InstanceLink *link = &pipe.link();
+    if (!link->draining || !pipe.outstanding.isEmpty()
+        || pipe.state() == PlatformPipe::State::Closed)
+        return;
+    pipe.close();
+    m_pipesBySerial.remove(pipe.serial());
+    std::erase(link->pipes, &pipe);
+    pipe.deleteLater();
+    removeLinkIfDone(link);
+}
+
+void Worker::removeLinkIfDone(InstanceLink *link)
+{
+    if (!link->pipes.empty())
+        return;
+    std::erase_if(m_removedLinks,
+                  [link](const auto &candidate) { return candidate.get() == link; });
+}
+
+// ---- tunnels ------------------------------------------------------------------------------
+
+void Worker::openTunnel(QWebSocket *socket)
+{
+    QStringList ids;
+    std::vector<InstanceLink *> connected;
+    for (const auto &link : m_links) {
+        if (link->isConnected()) {
+            ids << link->instance.id;
+            connected.push_back(link.get());
+        }
+    }
+    const QUrl url = socket->requestUrl();
+    const int chosen = TunnelRelay::chooseInstance(tunnelKey(url), ids);
+    if (chosen < 0) {
+        socket->close(QWebSocketProtocol::CloseCodeBadOperation,
+                      QStringLiteral("no platform connection"));
+        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
+        return;
+    }
+    InstanceLink *link = connected[size_t(chosen)];
+    const QString pathAndQuery
+        = url.query().isEmpty() ? url.path() : url.path() + u'?' + url.query();
+    auto *relay = new TunnelRelay(socket, link->instance.url(pathAndQuery), link->instance.id,
+                                  m_settings, this);
+    link->tunnels.emplace_back(relay);
+}
+
+// ---- time: request timeouts, AUTH deadline, idle edges, handshakes ------------------------
+
+void Worker::onTick()
+{
+    const qint64 now = nowMs();
+    while (PendingRequest *request = m_timeouts.front()) {
+        if (request->deadline > now)
+            break;
+        if (request->failed || request->kind == PendingRequest::Kind::Unbind) {
+            request->partial = false;
+            releaseIngress(request);
+            continue;
+        }
+        qCDebug(lcWorker) << "request" << request->requestId() << "of endpoint"
+                          << request->endpointId() << "timed out";
+        request->partial = false; // its later chunks, if any, are dropped as unknown
+        failRequest(request, quint8(Code::GatewayTimeout), "platform did not answer in time");
+    }
+    while (PendingRequest *request = m_egressTimeouts.front()) {
+        if (request->deadline > now)
+            break;
+        m_egressTimeouts.remove(request);
+        m_egress.release(request);
+    }
+    while (EdgeSession *edge = m_authQueue.front()) {
+        if (edge->deadline > now)
+            break;
+        m_authQueue.remove(edge);
+        edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                        QStringLiteral("no AUTH in time"));
+    }
+    while (EdgeSession *edge = m_idleQueue.front()) {
+        if (edge->deadline + m_settings.idleReadTimeoutMs > now)
+            break;
+        m_idleQueue.remove(edge);
+        edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("idle"));
+    }
+    for (auto it = m_upgrades.begin(); it != m_upgrades.end();) {
+        if (it->deadline > now) {
+            ++it;
+            continue;
+        }
+        if (it->socket) {
+            it->socket->disconnect(this);
+            it->socket->abort();
+            it->socket->deleteLater();
+        }
+        it = m_upgrades.erase(it);
+    }
+    if (m_draining && (now >= m_drainDeadline || m_edges.isEmpty()))
+        finishDrain();
+}
+
+// ---- rule 8 and shutdown -------------------------------------------------------------------
+
+void Worker::closeEdgesIfNoPlatform()
+{
+    if (connectedInstances() > 0)
+        return;
+    const QList<EdgeSession *> edges = m_edges.values();
+    for (EdgeSession *edge : edges)
+        edge->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
+                        QStringLiteral("no platform connection"));
+}
+
+void Worker::drain(qint64 deadlineMs)
+{
+    m_draining = true;
+    m_drainDeadline = deadlineMs;
+    const QList<EdgeSession *> edges = m_edges.values();
+    for (EdgeSession *edge : edges) {
+        edge->draining = true;
+        if (edge->inFlight == 0)
+            edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
+                            QStringLiteral("cxserver is stopping"));
+    }
+}
+
+void Worker::finishDrain()
+{
+    m_tick.stop();
+    while (PendingRequest *request = m_timeouts.front()) {
+        request->partial = false;
+        failRequest(request, quint8(Code::InternalServerError), "cxserver is stopping");
+    }
+    const QList<EdgeSession *> edges = m_edges.values();
+    for (EdgeSession *edge : edges)
+        edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
+                        QStringLiteral("cxserver is stopping"));
+    for (auto *links : {&m_links, &m_removedLinks}) {
+        for (auto &link : *links) {
+            for (PlatformPipe *pipe : link->pipes)
+                pipe->close();
+        }
+    }
+    Q_EMIT drained();
+}
+
+} // namespace cx::server

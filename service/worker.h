@@ -1,0 +1,154 @@
+#pragma once
+
+#include "dataplanesettings.h"
+#include "edgesession.h"
+#include "instancelink.h"
+#include "pendingtable.h"
+#include "platformpipe.h"
+#include "plugin/routing.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QAbstractSocket;
+class QWebSocketServer;
+
+namespace cx::alwayson {
+struct Header;
+}
+
+namespace cx::server {
+
+class TunnelRelay;
+
+/// A share-nothing worker (architecture.md "Threading"): one event loop thread that owns a
+/// set of edge connections, its own pipes to every platform instance, its own routing
+/// backend and its own tables of requests in flight. Nothing on the message path takes a
+/// lock; other threads talk to a worker only by queued calls to its public slots and read
+/// its few atomic counters.
+class Worker : public QObject,
+               private PipeListener,
+               private EdgeListener,
+               private plugin::RoutingCandidates
+{
+    Q_OBJECT
+public:
+    Worker(int index, DataPlaneSettings settings, plugin::RoutingFactory &routing,
+           const plugin::PluginContext &context);
+    ~Worker() override;
+
+    /// All workers of the process, by index (endpointId % count is the owner of an edge).
+    /// Set once, before the threads start.
+    void setPeers(std::vector<Worker *> peers) { m_peers = std::move(peers); }
+
+    int index() const { return m_index; }
+    /// Instances with at least one connected pipe in this worker. Any thread.
+    int connectedInstances() const { return m_connectedInstances.load(std::memory_order_relaxed); }
+    int edgeCount() const { return m_edgeCount.load(std::memory_order_relaxed); }
+
+    // Entry points, each called on the worker's thread (queued from elsewhere).
+    /// Creates the routing backend and timers. An error ends the service.
+    bool start(QString *error);
+    /// A new edge TCP connection accepted by the acceptor, with its endpointId.
+    void adoptConnection(qintptr descriptor, quint32 endpointId);
+    /// The cluster membership changed (an immutable snapshot).
+    void setMembership(const cx::plugin::Membership &membership);
+    /// protocol.md §4 rule 8, when the whole process has no connected instance.
+    void closeEdgesIfNoPlatform();
+    /// SIGTERM: let in-flight requests finish until deadlineMs (nowMs() clock), closing each
+    /// edge as soon as it has none; then fail the rest, close everything and emit drained().
+    void drain(qint64 deadlineMs);
+    /// A platform request for an edge owned by this worker that arrived on another's pipe.
+    void deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial);
+    /// Sends on this worker's pipe with that serial, if it is still connected.
+    void sendOnPipe(quint32 pipeSerial, QByteArray message);
+
+Q_SIGNALS:
+    /// connectedInstances() went to or from zero.
+    void platformConnectivityChanged();
+    void drained();
+
+private:
+    // PipeListener
+    void pipeConnected(PlatformPipe &pipe) override;
+    void pipeLost(PlatformPipe &pipe) override;
+    void pipeAuthRejected(PlatformPipe &pipe) override;
+    void pipeMessage(PlatformPipe &pipe, QByteArray &message) override;
+    void pipeWritable(PlatformPipe &pipe) override;
+    // EdgeListener
+    void edgeMessage(EdgeSession &edge, QByteArray &message) override;
+    void edgeActive(EdgeSession &edge) override;
+    void edgeClosed(EdgeSession &edge) override;
+    // RoutingCandidates
+    int count() const override;
+    bool isCandidate(int instance, quint32 endpointId) const override;
+    int inFlight(int instance) const override;
+
+    void onUpgraded();
+    void adoptWebSocket(QWebSocket *socket, QAbstractSocket *transport, quint32 endpointId);
+    void routeRequest(EdgeSession &edge, QByteArray &message, const alwayson::Header &header);
+    void routeChunk(EdgeSession &edge, QByteArray &message, const alwayson::Header &header);
+    void answerPlatformRequest(EdgeSession &edge, QByteArray &message,
+                               const alwayson::Header &header);
+    void platformResponse(PlatformPipe &pipe, QByteArray &message, const alwayson::Header &header);
+    void platformRequest(PlatformPipe &pipe, QByteArray &message, const alwayson::Header &header);
+    void deliverToEdge(EdgeSession &edge, QByteArray &message, const alwayson::Header &header,
+                       int fromWorker, quint32 pipeSerial);
+    void completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code);
+    void failRequest(PendingRequest *request, quint8 code, const char *reason);
+    void releaseIngress(PendingRequest *request);
+    void replyToEdge(EdgeSession &edge, const alwayson::Header &request, quint8 code,
+                     const char *reason);
+    void sendUnbind(EdgeSession &edge);
+    void openTunnel(QWebSocket *socket);
+    void onTick();
+    void closePipeIfIdle(PlatformPipe &pipe);
+    void removeLinkIfDone(InstanceLink *link);
+    std::unique_ptr<InstanceLink> makeLink(const plugin::PlatformInstance &instance);
+    void updateConnectivity();
+    void finishDrain();
+
+    const int m_index;
+    DataPlaneSettings m_settings;
+    plugin::RoutingFactory &m_routingFactory;
+    plugin::PluginContext m_context;
+    plugin::RoutingBackend *m_router = nullptr;
+    std::vector<Worker *> m_peers;
+    QWebSocketServer *m_upgrader = nullptr;
+    QTimer m_tick;
+
+    std::vector<std::unique_ptr<InstanceLink>> m_links; ///< routable, in membership order
+    std::vector<std::unique_ptr<InstanceLink>>
+        m_removedLinks; ///< removed, finishing their requests
+    QHash<quint32, PlatformPipe *> m_pipesBySerial;
+    quint32 m_nextPipeSerial = 1;
+
+    QHash<quint32, EdgeSession *> m_edges; ///< by cxserver endpointId
+    EdgeAuthQueue m_authQueue; ///< edges awaiting AUTH, by deadline
+    EdgeIdleQueue m_idleQueue; ///< the others, least recently active first
+    struct Upgrade
+    {
+        QPointer<QAbstractSocket> socket;
+        quint32 endpointId;
+        qint64 deadline;
+    };
+    QHash<QPair<QHostAddress, quint16>, Upgrade> m_upgrades; ///< accepted, not yet WebSocket
+
+    PendingTable m_pending; ///< ingress and UNBIND requests, by (endpointId, requestId)
+    PendingTable m_egress; ///< platform requests to edges, by (endpointId, requestId)
+    DeadlineQueue m_timeouts;
+    DeadlineQueue m_egressTimeouts;
+    quint32 m_nextOwnRequestId = 1;
+
+    bool m_draining = false;
+    qint64 m_drainDeadline = 0;
+    std::atomic<int> m_connectedInstances {0};
+    std::atomic<int> m_edgeCount {0};
+};
+
+} // namespace cx::server
