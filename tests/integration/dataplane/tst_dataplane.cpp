@@ -5,14 +5,17 @@
 #include "alwayson/bodies.h"
 #include "alwayson/header.h"
 #include "alwayson/messages.h"
+#include "command.h"
 #include "cxserverprocess.h"
 #include "freeport.h"
 #include "pki.h"
 #include "platformsimprocess.h"
 #include "testedge.h"
+#include "testpaths.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +50,13 @@ alwayson::Header headerOf(const QByteArray &message)
 int messagesOf(PlatformSimProcess &sim)
 {
     return sim.stats().value(QStringLiteral("messages")).toInt();
+}
+
+test::RunOptions longRun()
+{
+    test::RunOptions options;
+    options.timeoutMs = 60000;
+    return options;
 }
 
 /// The cxserver endpointId of the first edge the simulator has seen.
@@ -115,6 +125,8 @@ private Q_SLOTS:
     void platformTlsValidatesHostName();
     void tunnelsMeetOnOneInstance();
     void sigtermAnswersInFlightAndExits0();
+    void missingPluginStopsTheStart();
+    void loadThroughTwoWorkersLosesNothing();
 };
 
 Sims tst_DataPlane::startSims(int count, const QStringList &arguments)
@@ -788,6 +800,49 @@ void tst_DataPlane::sigtermAnswersInFlightAndExits0()
     QCOMPARE(server->exitStatus(), QProcess::NormalExit);
     QCOMPARE(server->exitCode(), 0);
     QVERIFY(timer.elapsed() < 5000);
+}
+
+void tst_DataPlane::missingPluginStopsTheStart()
+{
+    CxServerProcess server;
+    QVERIFY(!server.start(
+        QStringLiteral("  transport.websockets.app-key = \"k\"\n"
+                       "  transport.websockets.platforms = [\"ws://127.0.0.1:1/Thingworx/WS\"]\n"
+                       "  routing.plugin = \"no-such-router\"\n"),
+        5000));
+    QVERIFY(server.waitForExit());
+    QCOMPARE(server.exitCode(), 1);
+    QVERIFY(server.log().contains("plugin \"no-such-router\" not found"));
+    QVERIFY(server.log().contains("round-robin")); // the available ones are listed
+}
+
+void tst_DataPlane::loadThroughTwoWorkersLosesNothing()
+{
+    Sims sims = startSims(3);
+    QVERIFY(!sims.empty());
+    auto server = startServer(sims, QStringLiteral("  worker-threads = 2\n"));
+    QVERIFY(server);
+    const test::CommandResult run = test::runCommand(
+        test::binaryPath(QStringLiteral("cxedgesim")),
+        {QStringLiteral("--url"), server->edgeUrl().toString(), QStringLiteral("--app-key"),
+         QString::fromUtf8(AppKey), QStringLiteral("--edges"), QStringLiteral("50"),
+         QStringLiteral("--things"), QStringLiteral("2"), QStringLiteral("--requests"),
+         QStringLiteral("5000"), QStringLiteral("--multipart-every"), QStringLiteral("10"),
+         QStringLiteral("--chunk-size"), QStringLiteral("64")},
+        longRun());
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject report
+        = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object();
+    QCOMPARE(report.value(QStringLiteral("sent")).toInt(), 5000);
+    QCOMPARE(report.value(QStringLiteral("answered")).toInt(), 5000);
+    QCOMPARE(report.value(QStringLiteral("missing")).toInt(), 0);
+    QCOMPARE(report.value(QStringLiteral("duplicates")).toInt(), 0);
+    QCOMPARE(
+        report.value(QStringLiteral("byCode")).toObject().value(QStringLiteral("0x40")).toInt(),
+        5000);
+    // pipe-count is the total per instance, divided among the two workers (3 + 2).
+    for (auto &sim : sims)
+        QCOMPARE(sim->stats().value(QStringLiteral("pipes")).toInt(), 5);
 }
 
 QTEST_GUILESS_MAIN(tst_DataPlane)
