@@ -5,12 +5,14 @@
 #include "config/configschema.h"
 #include "config/hoconparser.h"
 #include "config/jsonrender.h"
+#include "secrets/configsecrets.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <cstdio>
+#include <functional>
 
 #ifdef Q_OS_UNIX
 #include <sys/stat.h>
@@ -132,6 +134,40 @@ Result<void> replaceFile(const QString &path, const QByteArray &text)
     return {};
 }
 
+/// Rewrites the secrets of the file at path with change, under the key from keys, and
+/// reports "FILE: N secrets VERB" on stdout.
+int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const QString &verb,
+                   const std::function<Result<secrets::configsecrets::Rewrite>(
+                       const QByteArray &, const secrets::DataKey &)> &change)
+{
+    const Result<QByteArray> content = readFile(path);
+    if (!content) {
+        printError(content.error().message);
+        return ExitNoResource;
+    }
+    const Result<secrets::LoadedKey> key = secrets::loadKey(keys);
+    if (!key) {
+        printError(key.error().message);
+        return ExitBadConfiguration;
+    }
+    const Result<secrets::configsecrets::Rewrite> rewritten = change(*content, key->key);
+    if (!rewritten) {
+        printError(path + u": " + rewritten.error().message);
+        return ExitBadConfiguration;
+    }
+    if (rewritten->changed > 0) {
+        if (const Result<void> written = replaceFile(path, rewritten->text); !written) {
+            printError(written.error().message);
+            return ExitNoResource;
+        }
+    }
+    printTo(stdout,
+            path + u": " + QString::number(rewritten->changed)
+                + (rewritten->changed == 1 ? u" secret "_s : u" secrets "_s) + verb + u" (key from "
+                + key->source + u')');
+    return ExitSuccess;
+}
+
 void printFindings(const config::Diagnostics &diagnostics)
 {
     for (const config::Diagnostic &d : diagnostics)
@@ -140,22 +176,23 @@ void printFindings(const config::Diagnostics &diagnostics)
 
 } // namespace
 
-ConfigLoad loadConfigFile(const QString &path)
+ConfigLoad loadConfigFile(const QString &path, const secrets::KeySourceOptions &keys)
 {
     if (const Result<QByteArray> content = readFile(path); !content) {
         printError(content.error().message);
         return {std::nullopt, ExitNoResource};
     }
-    config::LoadedServerConfig loaded = config::readServerConfigFile(path);
-    printFindings(loaded.diagnostics);
-    if (!loaded.ok())
+    secrets::configsecrets::LoadedConfigFile file
+        = secrets::configsecrets::readServerConfigFile(path, keys);
+    printFindings(file.loaded.diagnostics);
+    if (!file.loaded.ok())
         return {std::nullopt, ExitBadConfiguration};
-    return {std::move(loaded), ExitSuccess};
+    return {std::move(file.loaded), ExitSuccess, file.encrypted, file.keySource};
 }
 
-int checkConfig(const QString &path)
+int checkConfig(const QString &path, const secrets::KeySourceOptions &keys)
 {
-    const ConfigLoad load = loadConfigFile(path);
+    const ConfigLoad load = loadConfigFile(path, keys);
     if (!load.loaded)
         return load.exitCode;
     const qsizetype warnings = load.loaded->diagnostics.size();
@@ -164,12 +201,16 @@ int checkConfig(const QString &path)
                 + (warnings > 0 ? u" (" + QString::number(warnings)
                            + (warnings == 1 ? u" warning)"_s : u" warnings)"_s)
                                 : QString()));
+    if (load.encryptedSecrets > 0)
+        printTo(stdout,
+                u"secrets: "_s + QString::number(load.encryptedSecrets) + u" encrypted, key from "
+                    + load.keySource);
     return ExitSuccess;
 }
 
-int dumpConfig(const QString &path)
+int dumpConfig(const QString &path, const secrets::KeySourceOptions &keys)
 {
-    const ConfigLoad load = loadConfigFile(path);
+    const ConfigLoad load = loadConfigFile(path, keys);
     if (!load.loaded)
         return load.exitCode;
     const QByteArray json = config::dumpServerConfig(*load.loaded) + '\n';
@@ -211,6 +252,47 @@ int setConfigValue(const QString &path, const QString &key, const QString &value
     if (const Result<void> written = replaceFile(path, *edited); !written) {
         printError(written.error().message);
         return ExitNoResource;
+    }
+    return ExitSuccess;
+}
+
+int encryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
+{
+    return rewriteSecrets(path, keys, u"encrypted"_s,
+                          [&path](const QByteArray &text, const secrets::DataKey &key) {
+                              return secrets::configsecrets::encryptText(text, path, key);
+                          });
+}
+
+int decryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
+{
+    return rewriteSecrets(path, keys, u"decrypted"_s,
+                          [&path](const QByteArray &text, const secrets::DataKey &key) {
+                              return secrets::configsecrets::decryptText(text, path, key);
+                          });
+}
+
+int rotateConfigKey(const QString &path, const secrets::KeySourceOptions &keys,
+                    const QString &newKeyFile)
+{
+    const Result<secrets::DataKey> newKey = secrets::readKeyFile(newKeyFile);
+    if (!newKey) {
+        printError(newKey.error().message);
+        return ExitBadConfiguration;
+    }
+    return rewriteSecrets(path, keys, u"re-encrypted"_s,
+                          [&path, &newKey](const QByteArray &text, const secrets::DataKey &key) {
+                              return secrets::configsecrets::rotateText(text, path, key, *newKey);
+                          });
+}
+
+int newKey(const secrets::KeySourceOptions &keys)
+{
+    const Result<void> made = keys.keyFile.isEmpty() ? secrets::createKeychainKey(keys.configPath)
+                                                     : secrets::createKeyFile(keys.keyFile);
+    if (!made) {
+        printError(made.error().message);
+        return ExitBadConfiguration;
     }
     return ExitSuccess;
 }

@@ -19,6 +19,59 @@ int usageError(const QString &message)
     return cx::server::ExitBadConfiguration;
 }
 
+/// The options that say where the data key of encrypted secrets comes from (cli.md).
+struct KeyOptions
+{
+    QCommandLineOption keyFile {u"key-file"_s,
+                                u"Read the data key of encrypted secrets from KEY (base64 text, "
+                                "readable by its owner only)."_s,
+                                u"KEY"_s};
+    QCommandLineOption keychain {u"keychain"_s,
+                                 u"Read the data key from the OS keychain (service cxserver, "
+                                 "entry: the config file's absolute path)."_s};
+
+    cx::secrets::KeySourceOptions read(const QCommandLineParser &parser,
+                                       const QString &configPath) const
+    {
+        return {parser.value(keyFile), parser.isSet(keychain), configPath};
+    }
+};
+
+/// `config encrypt|decrypt|rotate-key|new-key ...`: args are everything after the
+/// subcommand, options included.
+int runSecretsCommand(const QString &subcommand, const QStringList &args)
+{
+    const KeyOptions keyOptions;
+    const QCommandLineOption newKeyFile(u"new-key-file"_s, u"rotate-key: the new key."_s, u"NEW"_s);
+    QCommandLineParser parser;
+    parser.addOptions({keyOptions.keyFile, keyOptions.keychain});
+    if (subcommand == u"rotate-key")
+        parser.addOption(newKeyFile);
+    if (!parser.parse(QStringList {u"cxserver config "_s + subcommand} + args))
+        return usageError(parser.errorText());
+    const QStringList files = parser.positionalArguments();
+    const QString file = files.value(0);
+    const cx::secrets::KeySourceOptions keys = keyOptions.read(parser, file);
+
+    if (subcommand == u"new-key") {
+        if (parser.isSet(keyOptions.keyFile) == parser.isSet(keyOptions.keychain)
+            || files.size() != (parser.isSet(keyOptions.keychain) ? 1 : 0))
+            return usageError(u"usage: config new-key --key-file KEY, or config new-key "
+                              "--keychain FILE"_s);
+        return cx::server::newKey(keys);
+    }
+    if (files.size() != 1)
+        return usageError(u"usage: config "_s + subcommand + u" FILE [--key-file KEY | --keychain]"
+                          + (subcommand == u"rotate-key" ? u" --new-key-file NEW"_s : QString()));
+    if (subcommand == u"encrypt")
+        return cx::server::encryptConfig(file, keys);
+    if (subcommand == u"decrypt")
+        return cx::server::decryptConfig(file, keys);
+    if (!parser.isSet(newKeyFile))
+        return usageError(u"config rotate-key needs --new-key-file NEW"_s);
+    return cx::server::rotateConfigKey(file, keys, parser.value(newKeyFile));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -35,6 +88,16 @@ int main(int argc, char *argv[])
         "  cxserver --config FILE --check-config   validate FILE: findings on stderr\n"
         "  cxserver --config FILE --dump-config    print FILE and every default as JSON\n"
         "  cxserver config set FILE KEY VALUE      change one value in FILE, in place\n"
+        "  cxserver config encrypt|decrypt FILE    encrypt or decrypt FILE's secrets in place\n"
+        "  cxserver config rotate-key FILE --new-key-file NEW\n"
+        "                                          re-encrypt FILE's secrets under NEW\n"
+        "  cxserver config new-key --key-file KEY  write a fresh data key (mode 0400)\n"
+        "  cxserver config new-key --keychain FILE store a fresh data key for FILE in the OS\n"
+        "                                          keychain\n"
+        "\n"
+        "The data key of encrypted secrets comes from the first of: --key-file KEY;\n"
+        "--keychain; the file named by CXSERVER_KEY_FILE; the systemd credential\n"
+        "$CREDENTIALS_DIRECTORY/cxserver.key. Commands take these options after FILE.\n"
         "\n"
         "Without --config, the file named by the environment variable CXSERVER_CONFIG is\n"
         "used. Exit codes: 0 success, 1 bad configuration or usage, 2 a needed resource\n"
@@ -46,9 +109,12 @@ int main(int argc, char *argv[])
                                          u"Validate the configuration and exit."_s);
     const QCommandLineOption dumpOption(
         u"dump-config"_s, u"Print the configuration with every default as JSON and exit."_s);
-    parser.addOptions({configOption, checkOption, dumpOption});
-    parser.addPositionalArgument(u"command"_s, u"config set FILE KEY VALUE"_s,
-                                 u"[config set FILE KEY VALUE]"_s);
+    const KeyOptions keyOptions;
+    parser.addOptions(
+        {configOption, checkOption, dumpOption, keyOptions.keyFile, keyOptions.keychain});
+    parser.addPositionalArgument(u"command"_s,
+                                 u"config set|encrypt|decrypt|rotate-key|new-key ..."_s,
+                                 u"[config COMMAND ...]"_s);
     // Everything after "config" is its arguments, so that a VALUE may start with "-".
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(QCoreApplication::arguments()))
@@ -64,6 +130,14 @@ int main(int argc, char *argv[])
         if (parser.isSet(configOption) || parser.isSet(checkOption) || parser.isSet(dumpOption))
             return usageError(u"--config, --check-config and --dump-config do not go with a "
                               "command"_s);
+        if (parser.isSet(keyOptions.keyFile) || parser.isSet(keyOptions.keychain))
+            return usageError(u"--key-file and --keychain go after the command: config "
+                              "COMMAND FILE --key-file KEY"_s);
+        static const QStringList secretsCommands {u"encrypt"_s, u"decrypt"_s, u"rotate-key"_s,
+                                                  u"new-key"_s};
+        if (command.size() >= 2 && command.at(0) == u"config"
+            && secretsCommands.contains(command.at(1)))
+            return runSecretsCommand(command.at(1), command.mid(2));
         if (command.size() != 5 || command.at(0) != u"config" || command.at(1) != u"set")
             return usageError(u"unknown command: "_s + command.join(u' '));
         return cx::server::setConfigValue(command.at(2), command.at(3), command.at(4));
@@ -76,12 +150,13 @@ int main(int argc, char *argv[])
         return usageError(u"no configuration file: use --config FILE or set CXSERVER_CONFIG"_s);
     if (parser.isSet(checkOption) && parser.isSet(dumpOption))
         return usageError(u"--check-config and --dump-config exclude each other"_s);
+    const cx::secrets::KeySourceOptions keys = keyOptions.read(parser, configPath);
     if (parser.isSet(checkOption))
-        return cx::server::checkConfig(configPath);
+        return cx::server::checkConfig(configPath, keys);
     if (parser.isSet(dumpOption))
-        return cx::server::dumpConfig(configPath);
+        return cx::server::dumpConfig(configPath, keys);
 
-    const cx::server::ConfigLoad load = cx::server::loadConfigFile(configPath);
+    const cx::server::ConfigLoad load = cx::server::loadConfigFile(configPath, keys);
     if (!load.loaded)
         return load.exitCode;
     return runService(load.loaded->config, configPath);

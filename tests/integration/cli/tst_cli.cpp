@@ -3,6 +3,7 @@
 #include "command.h"
 #include "config/configschema.h"
 #include "config/hoconparser.h"
+#include "cxservercli.h"
 #include "testpaths.h"
 
 #include <QFile>
@@ -16,27 +17,6 @@ using namespace cx::test;
 using namespace Qt::StringLiterals;
 
 namespace {
-
-/// The system environment without CXSERVER_CONFIG, plus extra variables.
-RunOptions options(const QList<std::pair<QString, QString>> &extra = {})
-{
-    RunOptions o;
-    o.environment.remove(u"CXSERVER_CONFIG"_s);
-    for (const auto &[name, value] : extra)
-        o.environment.insert(name, value);
-    return o;
-}
-
-CommandResult cxserver(const QStringList &args, const RunOptions &o = options())
-{
-    return runCommand(binaryPath(u"cxserver"_s), args, o);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 /// The value at a dotted path of a JSON document's "cx-server" object.
 QJsonValue at(const QJsonDocument &json, const QString &path)
@@ -137,7 +117,7 @@ void tst_Cli::samples()
 {
     QFETCH(QString, sample);
 
-    const CommandResult r = cxserver({u"--config"_s, sample, u"--check-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, sample, u"--check-config"_s});
     QVERIFY2(r.exitCode == 0 && !r.crashed, r.describe().constData());
     QCOMPARE(r.err, QByteArray());
     QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK\n");
@@ -157,7 +137,7 @@ void tst_Cli::haSampleListsEveryKey()
 void tst_Cli::syntaxError()
 {
     const QString path = writeFile("cx-server {\n  protocol.port = 8443\n  health.port = ]\n}\n");
-    const CommandResult r = cxserver({u"--config"_s, path, u"--check-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, path, u"--check-config"_s});
     QVERIFY2(r.exitCode == 1, r.describe().constData());
     QVERIFY2(r.err.startsWith(QByteArray(path.toLocal8Bit() + ":3:17: error: ")),
              r.describe().constData());
@@ -173,7 +153,7 @@ void tst_Cli::typeError()
                     "  protocol.ssl.enabled = false\n"
                     "  transport.websockets.connections.pipe-count = \"five\"\n"
                     "}\n");
-    const CommandResult r = cxserver({u"--config"_s, path, u"--check-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, path, u"--check-config"_s});
     QVERIFY2(r.exitCode == 1, r.describe().constData());
     QCOMPARE(r.err,
              path.toLocal8Bit()
@@ -190,7 +170,7 @@ void tst_Cli::unknownKey()
                     "  protocol.ssl.enabled = false\n"
                     "  protocol.prot = 9000\n"
                     "}\n");
-    const CommandResult r = cxserver({u"--config"_s, path, u"--check-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, path, u"--check-config"_s});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QCOMPARE(r.err,
              path.toLocal8Bit()
@@ -210,7 +190,7 @@ void tst_Cli::dumpConfig()
                     "  protocol.http-server.ssl.key-store.password = \"S3CR3T-password\"\n"
                     "}\n"
                     "other = 1.50\n");
-    const CommandResult r = cxserver({u"--config"_s, path, u"--dump-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, path, u"--dump-config"_s});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QCOMPARE(r.err, QByteArray());
     QVERIFY(!r.out.contains("S3CR3T"));
@@ -234,7 +214,7 @@ void tst_Cli::dumpConfig()
 void tst_Cli::dumpConfigRefusesErrors()
 {
     const QString path = writeFile("cx-server { protocol.port = 70000 }\n");
-    const CommandResult r = cxserver({u"--config"_s, path, u"--dump-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, path, u"--dump-config"_s});
     QVERIFY2(r.exitCode == 1, r.describe().constData());
     QCOMPARE(r.out, QByteArray());
     QVERIFY2(r.err.contains("cx-server.protocol.port: 70000 is out of range"),
@@ -284,10 +264,10 @@ void tst_Cli::configSet()
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
     const QFile::Permissions permissions = QFile::permissions(path);
 
-    const CommandResult r = cxserver({u"config"_s, u"set"_s, path, key, u"--"_s, value});
+    const CommandResult r = runCxserver({u"config"_s, u"set"_s, path, key, u"--"_s, value});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QCOMPARE(r.err, QByteArray());
-    const QByteArray after = readAll(path);
+    const QByteArray after = readFile(path);
     QCOMPARE(QFile::permissions(path), permissions);
 
     // Every other byte is kept: the old text with one line changed, or with lines added.
@@ -304,7 +284,7 @@ void tst_Cli::configSet()
         QCOMPARE(after, before.join('\n'));
     }
 
-    const CommandResult dump = cxserver({u"--config"_s, path, u"--dump-config"_s});
+    const CommandResult dump = runCxserver({u"--config"_s, path, u"--dump-config"_s});
     QVERIFY2(dump.exitCode == 0, dump.describe().constData());
     const QJsonDocument json = QJsonDocument::fromJson(dump.out);
     QCOMPARE(at(json, cx::config::schema::findKey(key)->path), dumped);
@@ -361,15 +341,15 @@ void tst_Cli::configSetRejects()
     QFETCH(QByteArray, message);
 
     const QString path = writeFile(EditableFile);
-    const CommandResult r = cxserver({u"config"_s, u"set"_s, path, key, value});
+    const CommandResult r = runCxserver({u"config"_s, u"set"_s, path, key, value});
     QVERIFY2(r.exitCode == 1, r.describe().constData());
     QCOMPARE(r.err, message);
-    QCOMPARE(readAll(path), EditableFile);
+    QCOMPARE(readFile(path), EditableFile);
 }
 
 void tst_Cli::configSetMissingFile()
 {
-    const CommandResult r = cxserver(
+    const CommandResult r = runCxserver(
         {u"config"_s, u"set"_s, m_dir->filePath(u"none.conf"_s), u"protocol.port"_s, u"1"_s});
     QVERIFY2(r.exitCode == 2, r.describe().constData());
     QVERIFY2(r.err.contains("cannot read"), r.describe().constData());
@@ -377,14 +357,14 @@ void tst_Cli::configSetMissingFile()
 
 void tst_Cli::version()
 {
-    const CommandResult r = cxserver({u"--version"_s});
+    const CommandResult r = runCxserver({u"--version"_s});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY2(r.out.startsWith("cxserver "), r.describe().constData());
 }
 
 void tst_Cli::help()
 {
-    const CommandResult r = cxserver({u"--help"_s});
+    const CommandResult r = runCxserver({u"--help"_s});
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QVERIFY2(r.out.contains("config set FILE KEY VALUE"), r.describe().constData());
     QVERIFY2(r.out.contains("CXSERVER_CONFIG"), r.describe().constData());
@@ -393,7 +373,7 @@ void tst_Cli::help()
 void tst_Cli::missingFile()
 {
     const QString path = m_dir->filePath(u"missing.conf"_s);
-    const CommandResult r = cxserver({u"--config"_s, path, u"--check-config"_s});
+    const CommandResult r = runCxserver({u"--config"_s, path, u"--check-config"_s});
     QVERIFY2(r.exitCode == 2, r.describe().constData());
     QCOMPARE(r.err,
              "cxserver: cannot read " + path.toLocal8Bit() + ": No such file or directory\n");
@@ -401,7 +381,7 @@ void tst_Cli::missingFile()
 
 void tst_Cli::noConfig()
 {
-    const CommandResult r = cxserver({u"--check-config"_s});
+    const CommandResult r = runCxserver({u"--check-config"_s});
     QVERIFY2(r.exitCode == 1, r.describe().constData());
     QVERIFY2(r.err.startsWith("cxserver: no configuration file"), r.describe().constData());
 }
@@ -410,14 +390,14 @@ void tst_Cli::environmentVariable()
 {
     const QString sample = sourcePath(u"installer/conf/cxserver-sample.conf"_s);
     const CommandResult r
-        = cxserver({u"--check-config"_s}, options({{u"CXSERVER_CONFIG"_s, sample}}));
+        = runCxserver({u"--check-config"_s}, cliOptions({{u"CXSERVER_CONFIG"_s, sample}}));
     QVERIFY2(r.exitCode == 0, r.describe().constData());
     QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK\n");
 
     // --config wins over the environment.
     const QString bad = writeFile("cx-server { protocol.port = -1 }\n");
-    const CommandResult explicitConfig = cxserver({u"--config"_s, bad, u"--check-config"_s},
-                                                  options({{u"CXSERVER_CONFIG"_s, sample}}));
+    const CommandResult explicitConfig = runCxserver({u"--config"_s, bad, u"--check-config"_s},
+                                                     cliOptions({{u"CXSERVER_CONFIG"_s, sample}}));
     QVERIFY2(explicitConfig.exitCode == 1, explicitConfig.describe().constData());
 }
 

@@ -19,6 +19,7 @@
 #include <QSslCertificate>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <csignal>
 #include <functional>
 #include <memory>
@@ -126,6 +127,8 @@ private Q_SLOTS:
     void tunnelsMeetOnOneInstance();
     void sigtermAnswersInFlightAndExits0();
     void missingPluginStopsTheStart();
+    void silentEdgeIsClosed1001();
+    void silentPipeIsDropped();
     void loadThroughTwoWorkersLosesNothing();
 };
 
@@ -843,6 +846,50 @@ void tst_DataPlane::loadThroughTwoWorkersLosesNothing()
     // pipe-count is the total per instance, divided among the two workers (3 + 2).
     for (auto &sim : sims)
         QCOMPARE(sim->stats().value(QStringLiteral("pipes")).toInt(), 5);
+}
+
+void tst_DataPlane::silentEdgeIsClosed1001()
+{
+    Sims sims = startSims(1);
+    QVERIFY(!sims.empty());
+    auto server = startServer(
+        sims, QStringLiteral("  transport.websockets.connections.idleReadTimeout = 1500ms\n"));
+    QVERIFY(server);
+    auto silent = connectEdge(*server);
+    auto pinging = connectEdge(*server);
+    QVERIFY(silent && pinging);
+    QTimer pings;
+    QObject::connect(&pings, &QTimer::timeout, &pinging->socket(),
+                     [&] { pinging->socket().ping(); });
+    pings.start(300);
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(silent->waitForClose(10000), int(QWebSocketProtocol::CloseCodeGoingAway));
+    QVERIFY(timer.elapsed() >= 1000);
+    // Pings are frames too: the other edge is still there and works.
+    QCOMPARE(pinging->socket().state(), QAbstractSocket::ConnectedState);
+    pinging->request(quint8(Code::Get), 1200, EdgeId);
+    QCOMPARE(codeOf(pinging->waitForResponse(1200)), quint8(Code::Success));
+}
+
+void tst_DataPlane::silentPipeIsDropped()
+{
+    Sims sims = startSims(1);
+    QVERIFY(!sims.empty());
+    auto server
+        = startServer(sims,
+                      QStringLiteral("  transport.websockets.connections.pingRate = 200ms\n"
+                                     "  transport.websockets.connections.idleReadTimeout = 1s\n"));
+    QVERIFY(server);
+    // A platform that stops reading answers no ping: its pipes are dropped, then retried.
+    QCOMPARE(sims[0]->command("pause", QStringLiteral("^paused")), QStringLiteral("paused"));
+    QVERIFY(server
+                ->waitForLine(QRegularExpression(QStringLiteral("silent for 1000 ms; dropping it")),
+                              10000)
+                .hasMatch());
+    QVERIFY(server->waitForInstances(0));
+    QCOMPARE(sims[0]->command("resume", QStringLiteral("^resumed")), QStringLiteral("resumed"));
+    QVERIFY(server->waitForInstances(1, 15000));
 }
 
 QTEST_GUILESS_MAIN(tst_DataPlane)
