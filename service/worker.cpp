@@ -626,9 +626,14 @@ void Worker::setMembership(const plugin::Membership &membership)
         else
             next.push_back(makeLink(instance));
     }
+    // Install the new list first: draining below reaches code that walks m_links.
+    std::vector<std::unique_ptr<InstanceLink>> removed;
     for (auto &gone : m_links) {
-        if (!gone)
-            continue;
+        if (gone)
+            removed.push_back(std::move(gone));
+    }
+    m_links = std::move(next);
+    for (auto &gone : removed) {
         qCInfo(lcWorker) << "worker" << m_index << "drains removed instance" << gone->instance.id;
         gone->draining = true;
         for (const QPointer<TunnelRelay> &tunnel : gone->tunnels) {
@@ -639,9 +644,8 @@ void Worker::setMembership(const plugin::Membership &membership)
         InstanceLink *link = gone.get();
         m_removedLinks.push_back(std::move(gone));
         for (PlatformPipe *pipe : std::vector<PlatformPipe *>(link->pipes))
-            closePipeIfIdle(*pipe);
+            closePipeIfIdle(*pipe); // may delete the link once its last pipe is gone
     }
-    m_links = std::move(next);
     m_router->membershipChanged(int(m_links.size()));
     updateConnectivity();
 }
