@@ -5,6 +5,7 @@
 #include "signalwatcher.h"
 #include "simulator.h"
 #include "stdinreader.h"
+#include "zookeeperregistration.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -13,6 +14,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 #include <cstdio>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace cx;
@@ -58,7 +60,11 @@ int main(int argc, char *argv[])
         "/Thingworx/WSTunnelClient/<tid> and /Thingworx/VWS, and takes control commands "
         "on stdin or as text messages on /platformsim/control: stats, egress <endpointId> "
         "<code> [count], pause, resume, quit, help.\n"
-        "Prints 'platformsim listening on <host>:<port>' when ready."_s);
+        "Prints 'platformsim listening on <host>:<port>' when ready.\n"
+        "With --zookeeper it registers itself as Apache Curator's ServiceDiscovery does: an "
+        "ephemeral znode <zk-base-path>/<service-name>/<id> holding a ServiceInstance JSON "
+        "object (address 127.0.0.1, port, or sslPort with --tls-pkcs12), creating missing "
+        "parents, and prints 'platformsim registered in ZooKeeper as <path>'."_s);
     parser.addHelpOption();
     parser.addOptions({
         {u"host"_s, u"Address to listen on (default 127.0.0.1)."_s, u"address"_s},
@@ -74,6 +80,12 @@ int main(int argc, char *argv[])
         {u"threads"_s, u"Worker threads (default 1)."_s, u"count"_s},
         {u"id"_s, u"Name in reports (default platformsim)."_s, u"name"_s},
         {u"seed"_s, u"Seed of the fail/drop draws (default: random)."_s, u"number"_s},
+        {u"zookeeper"_s, u"Register in this ZooKeeper (HOST:PORT[,HOST:PORT...])."_s,
+         u"connection"_s},
+        {u"zk-base-path"_s, u"Base path of the registration (default /services)."_s, u"path"_s},
+        {u"service-name"_s, u"Service name of the registration (default thingworx-http)."_s,
+         u"name"_s},
+        {u"zk-session-timeout"_s, u"ZooKeeper session timeout (default 10000)."_s, u"ms"_s},
     });
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
@@ -89,6 +101,8 @@ int main(int argc, char *argv[])
     config.failRate = options.real(u"fail-rate"_s, 0, 0, 1);
     config.dropRate = options.real(u"drop-rate"_s, 0, 0, 1);
     config.threads = int(options.integer(u"threads"_s, 1, 1, 256));
+    const int zkSessionTimeoutMs
+        = int(options.integer(u"zk-session-timeout"_s, 10000, 1000, 3600000));
     config.seed = quint64(options.integer(u"seed"_s, qint64(QRandomGenerator::global()->generate()),
                                           0, std::numeric_limits<qint64>::max()));
     if (parser.isSet(u"host"_s) && !config.host.setAddress(parser.value(u"host"_s)))
@@ -97,6 +111,11 @@ int main(int argc, char *argv[])
         options.fail(u"--app-key is required"_s);
     if (parser.isSet(u"tls-password"_s) && !parser.isSet(u"tls-pkcs12"_s))
         options.fail(u"--tls-password needs --tls-pkcs12"_s);
+    for (const QString &zkOption :
+         {u"zk-base-path"_s, u"service-name"_s, u"zk-session-timeout"_s}) {
+        if (parser.isSet(zkOption) && !parser.isSet(u"zookeeper"_s))
+            options.fail(u"--"_s + zkOption + u" needs --zookeeper"_s);
+    }
     if (!options.ok())
         return usageError(options.error());
     config.appKey = parser.value(u"app-key"_s).toUtf8();
@@ -133,5 +152,32 @@ int main(int argc, char *argv[])
                      });
     tools::printLine(QByteArray("platformsim listening on " + simulator.host().toUtf8() + ':'
                                 + QByteArray::number(simulator.port())));
+
+    std::unique_ptr<platformsim::ZooKeeperRegistration> registration;
+    if (parser.isSet(u"zookeeper"_s)) {
+        platformsim::ZooKeeperRegistration::Settings zk;
+        zk.connectionString = parser.value(u"zookeeper"_s).toUtf8();
+        zk.basePath = parser.isSet(u"zk-base-path"_s) ? parser.value(u"zk-base-path"_s).toUtf8()
+                                                      : QByteArray("/services");
+        zk.serviceName = parser.isSet(u"service-name"_s) ? parser.value(u"service-name"_s).toUtf8()
+                                                         : QByteArray("thingworx-http");
+        zk.id = config.id.toUtf8();
+        zk.port = simulator.port();
+        zk.tls = config.tls.has_value();
+        zk.sessionTimeoutMs = zkSessionTimeoutMs;
+        registration = std::make_unique<platformsim::ZooKeeperRegistration>(zk);
+        platformsim::ZooKeeperRegistration *registrationPtr = registration.get();
+        QObject::connect(registrationPtr, &platformsim::ZooKeeperRegistration::registered,
+                         registrationPtr, [registrationPtr] {
+                             tools::printLine("platformsim registered in ZooKeeper as "
+                                              + registrationPtr->path());
+                         });
+        QObject::connect(registrationPtr, &platformsim::ZooKeeperRegistration::failed,
+                         registrationPtr, [](const QString &message) {
+                             std::fprintf(stderr, "cxplatformsim: ZooKeeper registration: %s\n",
+                                          qPrintable(message));
+                         });
+        registration->start();
+    }
     return app.exec();
 }

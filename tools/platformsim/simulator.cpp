@@ -65,8 +65,8 @@ Result<void> Simulator::start()
         return Error(u"cannot listen on "_s + m_config.host.toString() + u':'
                      + QString::number(m_config.port) + u": "_s + m_acceptor.errorString());
     }
-    // ZooKeeper registration (config.md §4) belongs here, once the listening address is
-    // known: a later issue adds it behind an option.
+    // ZooKeeper registration (--zookeeper, ZooKeeperRegistration) follows in main(), once
+    // the listening address is known.
     return {};
 }
 

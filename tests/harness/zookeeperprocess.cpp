@@ -1,0 +1,58 @@
+#include "zookeeperprocess.h"
+
+#include "freeport.h"
+
+#include <QFile>
+#include <QStandardPaths>
+
+namespace cx::test {
+
+namespace {
+
+// zookeeper.jar names its dependencies in its manifest; slf4j-simple makes it log (to
+// stderr) the line start() waits for.
+constexpr QLatin1StringView ClassPath("/usr/share/java/zookeeper.jar:/usr/share/java/"
+                                      "slf4j-simple.jar");
+constexpr QLatin1StringView MainClass("org.apache.zookeeper.server.quorum.QuorumPeerMain");
+
+} // namespace
+
+ZooKeeperProcess::ZooKeeperProcess(QString name, QObject *parent)
+    : ManagedProcess(std::move(name), parent)
+{ }
+
+QString ZooKeeperProcess::connectionString() const
+{
+    return QStringLiteral("127.0.0.1:%1").arg(m_port);
+}
+
+bool ZooKeeperProcess::start(int timeoutMs)
+{
+    const QString configPath = m_dir.filePath(QStringLiteral("zoo.cfg"));
+    if (m_port == 0) {
+        m_port = freePort();
+        const QString config = QStringLiteral("tickTime=500\n"
+                                              "dataDir=%1\n"
+                                              "clientPort=%2\n"
+                                              "clientPortAddress=127.0.0.1\n"
+                                              "admin.enableServer=false\n"
+                                              "4lw.commands.whitelist=\n")
+                                   .arg(m_dir.filePath(QStringLiteral("data")))
+                                   .arg(m_port);
+        QFile file(configPath);
+        if (!m_dir.isValid() || !file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0)
+            return false;
+    }
+    const QString java = QStandardPaths::findExecutable(QStringLiteral("java"));
+    if (java.isEmpty())
+        return false;
+    if (!ManagedProcess::start(
+            java,
+            {QStringLiteral("-Xmx256m"), QStringLiteral("-cp"), ClassPath, MainClass, configPath}))
+        return false;
+    return waitForLine(QRegularExpression(QStringLiteral("PrepRequestProcessor .* started")),
+                       timeoutMs)
+        .hasMatch();
+}
+
+} // namespace cx::test

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "managedprocess.h"
+
+#include <QTemporaryDir>
+
+namespace cx::test {
+
+/// A real standalone ZooKeeper server (Debian's `zookeeper` package) for integration
+/// tests: its zoo.cfg and data live in a temporary folder, it listens on 127.0.0.1 on a
+/// free port (tickTime 500 ms, so session timeouts from 1 s to 10 s are accepted) and it is
+/// ready when its request processor has started. It can be stopped and started again on
+/// the same port with the same data (sessions and znodes survive).
+class ZooKeeperProcess : public ManagedProcess
+{
+    Q_OBJECT
+public:
+    explicit ZooKeeperProcess(QString name = QStringLiteral("zookeeper"),
+                              QObject *parent = nullptr);
+
+    /// Writes the config on the first call and starts the server; false when it did not
+    /// become ready in time (or Java or the ZooKeeper jars are missing).
+    bool start(int timeoutMs = 30000);
+
+    quint16 port() const { return m_port; }
+    /// "127.0.0.1:PORT", for discovery.connectionString and --zookeeper.
+    QString connectionString() const;
+
+private:
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+};
+
+} // namespace cx::test
