@@ -109,6 +109,7 @@ private Q_SLOTS:
     void lastInstanceLostClosesEdges1011();
     void multipartChunksStickToOneInstance();
     void multipartLostPipeFailsOnce();
+    void multipartLaterChunkOnFullPipeFailsOnce();
     void inFlightRequestFailsWhenInstanceDies();
     void unansweredRequestTimesOut();
     void egressRequestRoundTrip();
@@ -410,6 +411,43 @@ void tst_DataPlane::multipartLostPipeFailsOnce()
     QCOMPARE(codeOf(edge->waitForResponse(401)), quint8(Code::Success));
     QCOMPARE(edge->responsesFor(400), 1);
     QCOMPARE(sims[size_t(1 - target)]->stats().value(QStringLiteral("chunks")).toInt(), 0);
+}
+
+void tst_DataPlane::multipartLaterChunkOnFullPipeFailsOnce()
+{
+    Sims sims = startSims(1);
+    QVERIFY(!sims.empty());
+    auto server = startServer(
+        sims, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
+    QVERIFY(server);
+    auto edge = connectEdge(*server);
+    QVERIFY(edge);
+    QCOMPARE(sims[0]->command("pause", QStringLiteral("^paused")), QStringLiteral("paused"));
+    const QList<QByteArray> chunks = alwayson::buildChunks(
+        alwayson::Header {
+            .code = quint8(Code::Post), .requestId = 450, .endpointId = EdgeId, .sessionId = 1},
+        QByteArray(300, 'c'), 100);
+    edge->send(chunks[0]); // the pipe is still writable: chunk 1 goes
+    // Fill the pipe past the high watermark (the platform reads nothing).
+    const QByteArray big(1000000, 'w');
+    for (quint32 i = 0; i < 30; ++i)
+        edge->request(quint8(Code::Post), 460 + i, EdgeId, big);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            edge->request(quint8(Code::Get), 499, EdgeId);
+            return codeOf(edge->waitForResponse(499, 200)) == quint8(Code::InternalServerError);
+        },
+        30000));
+    // Chunk 2 finds its pipe not writable: the request fails once, chunk 3 is dropped.
+    edge->send(chunks[1]);
+    QCOMPARE(codeOf(edge->waitForResponse(450)), quint8(Code::InternalServerError));
+    edge->send(chunks[2]);
+    QCOMPARE(sims[0]->command("resume", QStringLiteral("^resumed")), QStringLiteral("resumed"));
+    QCOMPARE(codeOf(edge->waitForResponse(460, 30000)), quint8(Code::Success)); // the pipe drained
+    edge->request(quint8(Code::Get), 500, EdgeId);
+    QCOMPARE(codeOf(edge->waitForResponse(500, 30000)), quint8(Code::Success));
+    QCOMPARE(edge->responsesFor(450), 1);
+    QCOMPARE(sims[0]->stats().value(QStringLiteral("chunks")).toInt(), 1); // only chunk 1 arrived
 }
 
 void tst_DataPlane::inFlightRequestFailsWhenInstanceDies()
