@@ -54,7 +54,8 @@ SimWorker::~SimWorker() = default;
 void SimWorker::adopt(qintptr descriptor)
 {
     if (!m_config.tls) {
-        auto *socket = new QTcpSocket;
+        // QWebSocket does not own the socket it is upgraded from: the worker does.
+        auto *socket = new QTcpSocket(this);
         if (!socket->setSocketDescriptor(descriptor)) {
             qCWarning(lcWorker, "cannot adopt an accepted socket: %s",
                       qPrintable(socket->errorString()));
