@@ -4,7 +4,7 @@ namespace cx::roundrobin {
 
 RoundRobin::RoundRobin(int workerIndex, QObject *parent)
     : RoutingBackend(parent)
-    , m_next(workerIndex > 0 ? workerIndex : 0)
+    , m_cursor(workerIndex)
 { }
 
 int RoundRobin::pick(const plugin::RoutingCandidates &candidates, quint32 endpointId)
@@ -12,24 +12,20 @@ int RoundRobin::pick(const plugin::RoutingCandidates &candidates, quint32 endpoi
     const int count = candidates.count();
     if (count <= 0)
         return -1;
-    if (m_next >= count)
-        m_next %= count;
-    int index = m_next;
+    int index = m_cursor.start(count);
     for (int tried = 0; tried < count; ++tried) {
-        const int following = index + 1 == count ? 0 : index + 1;
         if (candidates.isCandidate(index, endpointId)) {
-            m_next = following;
+            m_cursor.movePast(index, count);
             return index;
         }
-        index = following;
+        index = routing::CircularCursor::following(index, count);
     }
     return -1;
 }
 
 void RoundRobin::membershipChanged(int instanceCount)
 {
-    if (instanceCount > 0 && m_next >= instanceCount)
-        m_next %= instanceCount;
+    m_cursor.membershipChanged(instanceCount);
 }
 
 } // namespace cx::roundrobin

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "circularcursor.h"
 #include "plugin/routing.h"
 
 namespace cx::roundrobin {
@@ -19,13 +20,11 @@ public:
     /// skipped; the cursor then moves just past it. -1 when no instance is a candidate (the
     /// cursor stays).
     int pick(const plugin::RoutingCandidates &candidates, quint32 endpointId) override;
-    /// Keeps the cursor where it is when it is still in range, else takes it modulo the new
-    /// count. Indices are not stable across a change, so no choice is exact; this one
-    /// keeps the cursor in range and each worker's staggered start.
+    /// Keeps the cursor in range (CircularCursor::membershipChanged()).
     void membershipChanged(int instanceCount) override;
 
 private:
-    int m_next; ///< the instance to try first; may be out of range until the next pick()
+    routing::CircularCursor m_cursor; ///< the instance to try first
 };
 
 } // namespace cx::roundrobin

@@ -131,6 +131,7 @@ private Q_SLOTS:
     void silentEdgeIsClosed1001();
     void silentPipeIsDropped();
     void loadThroughTwoWorkersLosesNothing();
+    void leastPendingSendsLessToASlowInstance();
 };
 
 Sims tst_DataPlane::startSims(int count, const QStringList &arguments)
@@ -884,6 +885,35 @@ void tst_DataPlane::loadThroughTwoWorkersLosesNothing()
     // pipe-count is the total per instance, divided among the two workers (3 + 2).
     for (auto &sim : sims)
         QCOMPARE(sim->stats().value(QStringLiteral("pipes")).toInt(), 5);
+}
+
+void tst_DataPlane::leastPendingSendsLessToASlowInstance()
+{
+    // sim0 answers 200 ms late, sim1 at once. Round robin would give each half of the
+    // requests; least-pending sends to the slow one only while the fast one has at least
+    // as many requests outstanding, which the edges' closed loop rarely allows.
+    Sims sims = startSims(1, {QStringLiteral("--delay-ms"), QStringLiteral("200")});
+    QVERIFY(!sims.empty());
+    sims.push_back(std::make_unique<PlatformSimProcess>(QStringLiteral("sim1")));
+    QVERIFY(sims.back()->start(AppKey));
+    auto server = startServer(sims, QStringLiteral("  routing.plugin = \"least-pending\"\n"));
+    QVERIFY(server);
+    const test::CommandResult run = test::runCommand(
+        test::binaryPath(QStringLiteral("cxedgesim")),
+        {QStringLiteral("--url"), server->edgeUrl().toString(), QStringLiteral("--app-key"),
+         QString::fromUtf8(AppKey), QStringLiteral("--edges"), QStringLiteral("20"),
+         QStringLiteral("--closed-loop"), QStringLiteral("1"), QStringLiteral("--requests"),
+         QStringLiteral("2000")},
+        longRun());
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject report
+        = QJsonDocument::fromJson(run.out.trimmed().split('\n').last()).object();
+    QCOMPARE(report.value(QStringLiteral("answered")).toInt(), 2000);
+    QCOMPARE(report.value(QStringLiteral("missing")).toInt(), 0);
+    QCOMPARE(report.value(QStringLiteral("duplicates")).toInt(), 0);
+    const int slow = sims[0]->stats().value(QStringLiteral("requests")).toInt();
+    const int fast = sims[1]->stats().value(QStringLiteral("requests")).toInt();
+    QVERIFY2(slow * 4 < fast, qPrintable(QStringLiteral("slow %1, fast %2").arg(slow).arg(fast)));
 }
 
 void tst_DataPlane::silentEdgeIsClosed1001()
