@@ -920,8 +920,11 @@ void tst_DataPlane::silentEdgeIsClosed1001()
 {
     Sims sims = startSims(1);
     QVERIFY(!sims.empty());
-    auto server = startServer(
-        sims, QStringLiteral("  transport.websockets.connections.idleReadTimeout = 1500ms\n"));
+    // The idle timeout covers pipes too (protocol.md §6): ping them well within it.
+    auto server
+        = startServer(sims,
+                      QStringLiteral("  transport.websockets.connections.idleReadTimeout = 1500ms\n"
+                                     "  transport.websockets.connections.pingRate = 300ms\n"));
     QVERIFY(server);
     auto silent = connectEdge(*server);
     auto pinging = connectEdge(*server);
