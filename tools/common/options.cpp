@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include <QCoreApplication>
+#include <cstdio>
+
 namespace cx::tools {
 
 qint64 OptionReader::integer(const QString &name, qint64 fallback, qint64 min, qint64 max)
@@ -34,6 +37,24 @@ void OptionReader::fail(const QString &message)
 {
     if (ok())
         m_error = message;
+}
+
+int usageError(const char *tool, const QString &message)
+{
+    std::fprintf(stderr, "%s: %s (see --help)\n", tool, qPrintable(message));
+    return 1;
+}
+
+int parseToolArguments(QCommandLineParser &parser, const char *tool)
+{
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(tool, parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        parser.showHelp(0);
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(
+            tool, QStringLiteral("unexpected argument ") + parser.positionalArguments().first());
+    return 0;
 }
 
 } // namespace cx::tools

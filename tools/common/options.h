@@ -30,4 +30,12 @@ private:
     QString m_error;
 };
 
+/// Prints "TOOL: message (see --help)" to stderr; returns 1, the usage-error exit code.
+int usageError(const char *tool, const QString &message);
+
+/// Parses the process's arguments with \a parser: shows --help (and exits 0), and rejects
+/// parse errors and positional arguments. Returns 0 when the tool may go on, else the exit
+/// code (1).
+int parseToolArguments(QCommandLineParser &parser, const char *tool);
+
 } // namespace cx::tools

@@ -17,12 +17,6 @@ using namespace cx;
 
 namespace {
 
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "cxedgesim: %s (see --help)\n", qPrintable(message));
-    return 1;
-}
-
 /// "post", "get:1,post:3": request codes with weights, expanded into the cycle edges use.
 QList<quint8> parseMix(const QString &spec, tools::OptionReader &options)
 {
@@ -93,12 +87,8 @@ int main(int argc, char *argv[])
         {u"progress"_s, u"Print a progress line every second."_s},
         {u"record"_s, u"Write one line per request to this file."_s, u"file"_s},
     });
-    if (!parser.parse(QCoreApplication::arguments()))
-        return usageError(parser.errorText());
-    if (parser.isSet(u"help"_s))
-        parser.showHelp(0);
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(u"unexpected argument "_s + parser.positionalArguments().first());
+    if (const int exitCode = tools::parseToolArguments(parser, "cxedgesim"); exitCode != 0)
+        return exitCode;
 
     edgesim::EdgeConfig config;
     tools::OptionReader options(parser);
@@ -145,7 +135,7 @@ int main(int argc, char *argv[])
             options.fail(u"--ca: no PEM certificate in "_s + parser.value(u"ca"_s));
     }
     if (!options.ok())
-        return usageError(options.error());
+        return tools::usageError("cxedgesim", options.error());
     if (config.durationSec == 0 && (config.requests == 0 || config.mode == edgesim::LoadMode::Idle))
         config.durationSec = 10;
     config.threads = std::min(config.threads, config.edges);

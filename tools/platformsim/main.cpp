@@ -40,12 +40,6 @@ Result<QSslConfiguration> loadKeystore(const QString &path, const QString &passw
     return tls;
 }
 
-int usageError(const QString &message)
-{
-    std::fprintf(stderr, "cxplatformsim: %s (see --help)\n", qPrintable(message));
-    return 1;
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -87,12 +81,8 @@ int main(int argc, char *argv[])
          u"name"_s},
         {u"zk-session-timeout"_s, u"ZooKeeper session timeout (default 10000)."_s, u"ms"_s},
     });
-    if (!parser.parse(QCoreApplication::arguments()))
-        return usageError(parser.errorText());
-    if (parser.isSet(u"help"_s))
-        parser.showHelp(0);
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(u"unexpected argument "_s + parser.positionalArguments().first());
+    if (const int exitCode = tools::parseToolArguments(parser, "cxplatformsim"); exitCode != 0)
+        return exitCode;
 
     platformsim::SimConfig config;
     tools::OptionReader options(parser);
@@ -117,7 +107,7 @@ int main(int argc, char *argv[])
             options.fail(u"--"_s + zkOption + u" needs --zookeeper"_s);
     }
     if (!options.ok())
-        return usageError(options.error());
+        return tools::usageError("cxplatformsim", options.error());
     config.appKey = parser.value(u"app-key"_s).toUtf8();
     config.startPaused = parser.isSet(u"pause-reading"_s);
     config.echo = parser.isSet(u"echo"_s);

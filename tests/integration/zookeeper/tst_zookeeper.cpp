@@ -347,8 +347,7 @@ void tst_ZooKeeper::membershipFollowsRegistrationsWithoutFailures()
     QVERIFY(requestUntil(*m_edge, [&] {
         removed = removed
             || m_server
-                   ->waitForLine(logLine(QStringLiteral("membership: 1 instance\\(s\\) sim1=")),
-                                 0)
+                   ->waitForLine(logLine(QStringLiteral("membership: 1 instance\\(s\\) sim1=")), 0)
                    .hasMatch();
         return removed;
     }));
