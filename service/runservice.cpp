@@ -3,7 +3,7 @@
 #include "config/serverconfig.h"
 #include "server.h"
 #include "signalhandler.h"
-#include "tlsfiles.h"
+#include "tls/tlsfiles.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -47,16 +47,16 @@ std::variant<ServiceOptions, int> serviceOptions(const cx::config::ServerConfig 
     plane.hostNameValidation = config.hostNameValidation;
     plane.edgeTls = config.sslEnabled;
     if (plane.edgeTls) {
-        auto tls = cx::server::edgeTlsConfiguration(config.keyStoreFile,
-                                                    config.keyStorePassword.reveal().toUtf8());
+        auto tls = cx::tls::edgeTlsConfiguration(config.keyStoreFile,
+                                                 config.keyStorePassword.reveal().toUtf8());
         if (!tls) {
             qCCritical(lcService).noquote() << tls.error().forLog();
             return 2;
         }
         plane.edgeSsl = tls.value();
     }
-    auto trust = cx::server::platformTlsConfiguration(config.trustStoreFile,
-                                                      config.trustStorePassword.reveal().toUtf8());
+    auto trust = cx::tls::platformTlsConfiguration(config.trustStoreFile,
+                                                   config.trustStorePassword.reveal().toUtf8());
     if (!trust) {
         qCCritical(lcService).noquote() << trust.error().forLog();
         return 2;

@@ -5,42 +5,17 @@
 #include "signalwatcher.h"
 #include "simulator.h"
 #include "stdinreader.h"
+#include "tls/tlsfiles.h"
 #include "zookeeperregistration.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 #include <QRandomGenerator>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <cstdio>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace cx;
-
-namespace {
-
-/// A server TLS configuration from a PKCS#12 keystore.
-Result<QSslConfiguration> loadKeystore(const QString &path, const QString &password)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(u"cannot read keystore "_s + path, file.errorString());
-    QSslKey key;
-    QSslCertificate certificate;
-    QList<QSslCertificate> chain;
-    if (!QSslCertificate::importPkcs12(&file, &key, &certificate, &chain, password.toUtf8()))
-        return Error(u"cannot read keystore "_s + path + u" (wrong password or not PKCS#12)"_s);
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setPrivateKey(key);
-    tls.setLocalCertificate(certificate);
-    tls.setLocalCertificateChain(QList<QSslCertificate> {certificate} + chain);
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return tls;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -114,8 +89,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(u"id"_s))
         config.id = parser.value(u"id"_s);
     if (parser.isSet(u"tls-pkcs12"_s)) {
-        Result<QSslConfiguration> tls
-            = loadKeystore(parser.value(u"tls-pkcs12"_s), parser.value(u"tls-password"_s));
+        Result<QSslConfiguration> tls = tls::edgeTlsConfiguration(
+            parser.value(u"tls-pkcs12"_s), parser.value(u"tls-password"_s).toUtf8());
         if (!tls) {
             std::fprintf(stderr, "cxplatformsim: %s\n", qPrintable(tls.error().forLog()));
             return 2;

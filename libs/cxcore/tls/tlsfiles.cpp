@@ -4,7 +4,7 @@
 #include <QSslCertificate>
 #include <QSslKey>
 
-namespace cx::server {
+namespace cx::tls {
 
 Result<QSslConfiguration> edgeTlsConfiguration(const QString &keyStoreFile,
                                                const QByteArray &password)
@@ -60,4 +60,4 @@ Result<QSslConfiguration> platformTlsConfiguration(const QString &trustStoreFile
     return configuration;
 }
 
-} // namespace cx::server
+} // namespace cx::tls
