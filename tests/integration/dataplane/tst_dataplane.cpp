@@ -38,6 +38,14 @@ constexpr quint32 EdgeId = 7; ///< the endpointId our edges use in their AUTH
 
 using Sims = std::vector<std::unique_ptr<PlatformSimProcess>>;
 
+/// Simulators, a cxserver routing to all of them, and one authenticated edge.
+struct Cluster
+{
+    Sims sims;
+    std::unique_ptr<CxServerProcess> server;
+    std::unique_ptr<TestEdge> edge; ///< null when any step failed
+};
+
 quint8 codeOf(const std::optional<QByteArray> &message)
 {
     return message ? alwayson::parseHeader(*message).header.code : 0;
@@ -96,6 +104,9 @@ private:
     std::unique_ptr<CxServerProcess> startServer(const Sims &sims, const QString &settings = {},
                                                  bool waitForAll = true);
     std::unique_ptr<TestEdge> connectEdge(CxServerProcess &server, bool authenticate = true);
+    /// startSims(), startServer() with settings, and connectEdge(), in one step.
+    Cluster startCluster(int sims, const QString &settings = {},
+                         const QStringList &simArguments = {});
     /// The index of the one simulator whose message count rose while action ran.
     int receiver(Sims &sims, const std::function<void()> &action);
 
@@ -173,6 +184,19 @@ std::unique_ptr<TestEdge> tst_DataPlane::connectEdge(CxServerProcess &server, bo
     return edge;
 }
 
+Cluster tst_DataPlane::startCluster(int sims, const QString &settings,
+                                    const QStringList &simArguments)
+{
+    Cluster cluster;
+    cluster.sims = startSims(sims, simArguments);
+    if (cluster.sims.empty())
+        return cluster;
+    cluster.server = startServer(cluster.sims, settings);
+    if (cluster.server)
+        cluster.edge = connectEdge(*cluster.server);
+    return cluster;
+}
+
 int tst_DataPlane::receiver(Sims &sims, const std::function<void()> &action)
 {
     std::vector<int> before;
@@ -225,12 +249,9 @@ void tst_DataPlane::refusedAuthClosesWith1008()
 
 void tst_DataPlane::roundRobinVisitsInstancesInOrder()
 {
-    Sims sims = startSims(3);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(3);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QList<int> order;
     for (quint32 requestId = 100; requestId < 106; ++requestId) {
         order << receiver(sims, [&] {
@@ -250,12 +271,9 @@ void tst_DataPlane::roundRobinVisitsInstancesInOrder()
 
 void tst_DataPlane::deadInstanceIsSkipped()
 {
-    Sims sims = startSims(3);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(3);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     sims[1]->kill();
     QVERIFY(server->waitForInstances(2));
     QList<int> receivers;
@@ -289,13 +307,10 @@ void tst_DataPlane::noInstanceAnswers0xA0()
 
 void tst_DataPlane::noWritableInstanceAnswers0xA0()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(
-        sims, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(
+        1, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QCOMPARE(sims[0]->command("pause", QStringLiteral("^paused")), QStringLiteral("paused"));
     // Fill the only pipe past the high watermark, then ask once more: no candidate.
     const QByteArray big(1000000, 'w');
@@ -315,12 +330,9 @@ void tst_DataPlane::noWritableInstanceAnswers0xA0()
 
 void tst_DataPlane::lastInstanceLostClosesEdges1011()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QCOMPARE(server->health(), 200);
     sims[0]->kill();
     QCOMPARE(edge->waitForClose(), int(QWebSocketProtocol::CloseCodeBadOperation));
@@ -339,12 +351,9 @@ void tst_DataPlane::lastInstanceLostClosesEdges1011()
 
 void tst_DataPlane::multipartChunksStickToOneInstance()
 {
-    Sims sims = startSims(3);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(3);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     const QByteArray body(300, 'm');
     const QList<QByteArray> chunks = alwayson::buildChunks(
         alwayson::Header {
@@ -382,12 +391,9 @@ void tst_DataPlane::multipartChunksStickToOneInstance()
 
 void tst_DataPlane::multipartLostPipeFailsOnce()
 {
-    Sims sims = startSims(2);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(2);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     const QList<QByteArray> chunks = alwayson::buildChunks(
         alwayson::Header {
             .code = quint8(Code::Post), .requestId = 400, .endpointId = EdgeId, .sessionId = 1},
@@ -416,13 +422,10 @@ void tst_DataPlane::multipartLostPipeFailsOnce()
 
 void tst_DataPlane::multipartLaterChunkOnFullPipeFailsOnce()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(
-        sims, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(
+        1, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QCOMPARE(sims[0]->command("pause", QStringLiteral("^paused")), QStringLiteral("paused"));
     const QList<QByteArray> chunks = alwayson::buildChunks(
         alwayson::Header {
@@ -493,12 +496,9 @@ void tst_DataPlane::unansweredRequestTimesOut()
 
 void tst_DataPlane::egressRequestRoundTrip()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QVERIFY(sendEgressGet(*sims[0], firstEndpointSeenBy(*sims[0])));
     const auto request = edge->waitForRequest();
     QVERIFY(request);
@@ -511,12 +511,9 @@ void tst_DataPlane::egressRequestRoundTrip()
 
 void tst_DataPlane::egressToClosedEndpointGets0x84()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     const qint64 endpointId = firstEndpointSeenBy(*sims[0]);
     edge->socket().close();
     QVERIFY(edge->waitForClose() >= 0);
@@ -526,12 +523,9 @@ void tst_DataPlane::egressToClosedEndpointGets0x84()
 
 void tst_DataPlane::unbindOnEdgeClose()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     const QList<QByteArray> things {"thing-a", "thing-b", "thing-c"};
     edge->send(alwayson::buildBindRequest(Code::Bind, 700, EdgeId, 1, std::nullopt,
                                           std::span(things.constData(), size_t(things.size()))));
@@ -548,13 +542,10 @@ void tst_DataPlane::unbindOnEdgeClose()
 
 void tst_DataPlane::highWatermarkSkipsAndLowWatermarkRestores()
 {
-    Sims sims = startSims(2);
-    QVERIFY(!sims.empty());
-    auto server = startServer(
-        sims, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(
+        2, QStringLiteral("  transport.websockets.request.default_timeout-ms = 120000\n"));
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QCOMPARE(sims[0]->command("pause", QStringLiteral("^paused")), QStringLiteral("paused"));
     // Flood: requests to the paused instance pile up in its pipe until it is above the
     // high watermark; from then on every request goes to the other instance.
@@ -597,24 +588,18 @@ void tst_DataPlane::highWatermarkSkipsAndLowWatermarkRestores()
 
 void tst_DataPlane::oversizedMessageCloses1009()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims, QStringLiteral("  max-msg-size-bytes = 2048\n"));
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1, QStringLiteral("  max-msg-size-bytes = 2048\n"));
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     edge->request(quint8(Code::Post), 800, EdgeId, QByteArray(4096, 'o'));
     QCOMPARE(edge->waitForClose(), int(QWebSocketProtocol::CloseCodeTooMuchData));
 }
 
 void tst_DataPlane::badVersionCloses1002()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     QByteArray message = alwayson::buildMessage(
         alwayson::Header {.code = quint8(Code::Get), .requestId = 900}, {});
     message[0] = 2;
@@ -624,24 +609,18 @@ void tst_DataPlane::badVersionCloses1002()
 
 void tst_DataPlane::textFrameCloses1003()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     edge->sendText(QStringLiteral("hello"));
     QCOMPARE(edge->waitForClose(), int(QWebSocketProtocol::CloseCodeDatatypeNotSupported));
 }
 
 void tst_DataPlane::malformedRequestGets0x80()
 {
-    Sims sims = startSims(1);
-    QVERIFY(!sims.empty());
-    auto server = startServer(sims);
-    QVERIFY(server);
-    auto edge = connectEdge(*server);
-    QVERIFY(edge);
+    Cluster cluster = startCluster(1);
+    QVERIFY(cluster.edge);
+    auto &[sims, server, edge] = cluster;
     // A multi-part request with chunkId 0: malformed, but its requestId can be read.
     QByteArray message = alwayson::buildMessage(alwayson::Header {.code = quint8(Code::Post),
                                                                   .requestId = 950,
