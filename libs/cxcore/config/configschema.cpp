@@ -2,6 +2,7 @@
 
 #include "conversions.h"
 #include "jsonrender.h"
+#include "logrules.h"
 
 #include <QRegularExpression>
 #include <QUrl>
@@ -278,6 +279,29 @@ QList<KeySpec> buildKeys()
          .group = Group::Operations,
          .help = u"Folder the discovery and routing plugins are loaded from; null: the "
                  "folder of the cxserver executable."_s},
+        {.path = u"shutdown.drain-timeout"_s,
+         .type = KeyType::Duration,
+         .defaultValue = Value::string(u"10s"_s),
+         .minimum = 0,
+         .maximum = 3600 * 1000,
+         .group = Group::Operations,
+         .help = u"On SIGTERM, how long requests in flight may take to finish before they fail "
+                 "and cxserver exits (/health reports 503 meanwhile)."_s},
+        {.path = u"logging.level"_s,
+         .type = KeyType::String,
+         .defaultValue = Value::string(u"info"_s),
+         .choices = logLevelNames(),
+         .closedChoices = true,
+         .group = Group::Operations,
+         .help = u"Least severe messages logged: debug, info, warning, critical or off. "
+                 "Changes with a reload."_s},
+        {.path = u"logging.rules"_s,
+         .type = KeyType::StringList,
+         .defaultValue = Value::list({}),
+         .format = Format::LogRules,
+         .group = Group::Operations,
+         .help = u"Per-category levels that override logging.level, such as "
+                 "[\"cx.worker=debug\", \"cx.discovery.*=warning\"]. Changes with a reload."_s},
     };
 }
 
@@ -400,6 +424,8 @@ QString formatExpectation(Format format)
         return u"a ZooKeeper connection string such as \"zk1:2181,zk2:2181,zk3:2181\""_s;
     case Format::ListenAddress:
         return u"an IP address such as \"0.0.0.0\" or \"::\", or \"localhost\""_s;
+    case Format::LogRules:
+        return u"a list of CATEGORY=LEVEL such as \"cx.worker=debug\""_s;
     }
     return {};
 }
@@ -422,6 +448,7 @@ QString stringProblem(const KeySpec &key, const QString &s)
         return isListenAddress(s) ? QString() : u"is not an IP address"_s;
     case Format::None:
     case Format::PlatformUrls:
+    case Format::LogRules:
         break;
     }
     return {};
@@ -611,9 +638,11 @@ Result<Setting> checkValue(const KeySpec &key, const Value &value)
         const Result<QStringList> list = toStringList(value);
         if (!list)
             return failure(list.error().message);
-        if (key.format == Format::PlatformUrls) {
+        if (key.format == Format::PlatformUrls || key.format == Format::LogRules) {
             for (qsizetype i = 0; i < list->size(); ++i) {
-                const QString problem = platformUrlProblem(list->at(i));
+                const QString problem = key.format == Format::PlatformUrls
+                    ? platformUrlProblem(list->at(i))
+                    : logRuleProblem(list->at(i));
                 if (!problem.isEmpty())
                     return failureAbout(u"element "_s + QString::number(i + 1) + u", "
                                             + quoted(list->at(i)) + u',',

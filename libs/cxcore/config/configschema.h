@@ -37,6 +37,7 @@ enum class Format {
     ZooKeeperNodeName, ///< one path element: no "/"
     ZooKeeperHosts, ///< "host:port,host:port[/chroot]"
     ListenAddress, ///< an IPv4 or IPv6 address literal, or "localhost"
+    LogRules, ///< each element CATEGORY=LEVEL (logrules.h)
 };
 
 /// When a key must be set (config.md §2 "Required").

@@ -205,6 +205,9 @@ ServerConfig readSettings(SettingsReader &r)
     c.adminSocket = r.string(u"admin.socket");
     c.workerThreads = r.integer(u"worker-threads");
     c.pluginPath = r.string(u"plugin-path");
+    c.drainTimeout = r.milliseconds(u"shutdown.drain-timeout");
+    c.logLevel = r.string(u"logging.level");
+    c.logRules = r.strings(u"logging.rules");
     return c;
 }
 

@@ -90,6 +90,9 @@ struct CXCORE_EXPORT ServerConfig
     QString adminSocket; ///< admin.socket
     int workerThreads = 0; ///< worker-threads; 0: one per CPU core
     QString pluginPath; ///< plugin-path; empty: the folder of the executable
+    milliseconds drainTimeout {}; ///< shutdown.drain-timeout
+    QString logLevel; ///< logging.level
+    QStringList logRules; ///< logging.rules, each CATEGORY=LEVEL
 };
 
 /// A configuration as read: the settings, the resolved document they came from (Null when
