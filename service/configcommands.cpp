@@ -7,6 +7,7 @@
 #include "config/jsonrender.h"
 #include "secrets/configsecrets.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -29,6 +30,12 @@ void printTo(std::FILE *stream, const QString &line)
 {
     const QByteArray bytes = line.toLocal8Bit() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+}
+
+/// A user-facing message in the system locale's language (translations/cxserver_*.ts).
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("cxserver", text);
 }
 
 void printError(const QString &message)
@@ -136,7 +143,8 @@ Result<void> replaceFile(const QString &path, const QByteArray &text)
 
 /// Rewrites the secrets of the file at path with change, under the key from keys, and
 /// reports "FILE: N secrets VERB" on stdout.
-int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const QString &verb,
+int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const char *doneOne,
+                   const char *doneMany,
                    const std::function<Result<secrets::configsecrets::Rewrite>(
                        const QByteArray &, const secrets::DataKey &)> &change)
 {
@@ -162,9 +170,8 @@ int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, c
         }
     }
     printTo(stdout,
-            path + u": " + QString::number(rewritten->changed)
-                + (rewritten->changed == 1 ? u" secret "_s : u" secrets "_s) + verb + u" (key from "
-                + key->source + u')');
+            translated(rewritten->changed == 1 ? doneOne : doneMany)
+                .arg(path, QString::number(rewritten->changed), key->source));
     return ExitSuccess;
 }
 
@@ -196,15 +203,20 @@ int checkConfig(const QString &path, const secrets::KeySourceOptions &keys)
     if (!load.loaded)
         return load.exitCode;
     const qsizetype warnings = load.loaded->diagnostics.size();
-    printTo(stdout,
-            path + u": configuration OK"
-                + (warnings > 0 ? u" (" + QString::number(warnings)
-                           + (warnings == 1 ? u" warning)"_s : u" warnings)"_s)
-                                : QString()));
+    if (warnings == 0)
+        printTo(stdout, QCoreApplication::translate("cxserver", "%1: configuration OK").arg(path));
+    else if (warnings == 1)
+        printTo(stdout,
+                QCoreApplication::translate("cxserver", "%1: configuration OK (%2 warning)")
+                    .arg(path, QString::number(warnings)));
+    else
+        printTo(stdout,
+                QCoreApplication::translate("cxserver", "%1: configuration OK (%2 warnings)")
+                    .arg(path, QString::number(warnings)));
     if (load.encryptedSecrets > 0)
         printTo(stdout,
-                u"secrets: "_s + QString::number(load.encryptedSecrets) + u" encrypted, key from "
-                    + load.keySource);
+                QCoreApplication::translate("cxserver", "secrets: %1 encrypted, key from %2")
+                    .arg(QString::number(load.encryptedSecrets), load.keySource));
     return ExitSuccess;
 }
 
@@ -226,10 +238,10 @@ int setConfigValue(const QString &path, const QString &key, const QString &value
         if (relative.startsWith(config::schema::RootKey + u'.'))
             relative.remove(0, config::schema::RootKey.size() + 1);
         const QString suggestion = config::schema::suggestKey(relative);
-        printError(u"unknown key "_s + key
-                   + (suggestion.isEmpty() ? QString()
-                                           : u"; did you mean "_s + config::schema::RootKey + u'.'
-                              + suggestion + u'?'));
+        printError(suggestion.isEmpty()
+                       ? QCoreApplication::translate("cxserver", "unknown key %1").arg(key)
+                       : QCoreApplication::translate("cxserver", "unknown key %1; did you mean %2?")
+                             .arg(key, config::schema::RootKey + u'.' + suggestion));
         return ExitBadConfiguration;
     }
     const Result<QString> literal = literalFor(*spec, value);
@@ -245,8 +257,8 @@ int setConfigValue(const QString &path, const QString &key, const QString &value
     const Result<QByteArray> edited
         = config::editor::setValue(*content, spec->fullPath(), *literal);
     if (!edited) {
-        printError(u"cannot change "_s + spec->fullPath() + u" in " + path + u": "
-                   + edited.error().message);
+        printError(QCoreApplication::translate("cxserver", "cannot change %1 in %2: %3")
+                       .arg(spec->fullPath(), path, edited.error().message));
         return ExitBadConfiguration;
     }
     if (const Result<void> written = replaceFile(path, *edited); !written) {
@@ -258,7 +270,9 @@ int setConfigValue(const QString &path, const QString &key, const QString &value
 
 int encryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
 {
-    return rewriteSecrets(path, keys, u"encrypted"_s,
+    return rewriteSecrets(path, keys,
+                          QT_TRANSLATE_NOOP("cxserver", "%1: %2 secret encrypted (key from %3)"),
+                          QT_TRANSLATE_NOOP("cxserver", "%1: %2 secrets encrypted (key from %3)"),
                           [&path](const QByteArray &text, const secrets::DataKey &key) {
                               return secrets::configsecrets::encryptText(text, path, key);
                           });
@@ -266,7 +280,9 @@ int encryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
 
 int decryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
 {
-    return rewriteSecrets(path, keys, u"decrypted"_s,
+    return rewriteSecrets(path, keys,
+                          QT_TRANSLATE_NOOP("cxserver", "%1: %2 secret decrypted (key from %3)"),
+                          QT_TRANSLATE_NOOP("cxserver", "%1: %2 secrets decrypted (key from %3)"),
                           [&path](const QByteArray &text, const secrets::DataKey &key) {
                               return secrets::configsecrets::decryptText(text, path, key);
                           });
@@ -280,10 +296,12 @@ int rotateConfigKey(const QString &path, const secrets::KeySourceOptions &keys,
         printError(newKey.error().message);
         return ExitBadConfiguration;
     }
-    return rewriteSecrets(path, keys, u"re-encrypted"_s,
-                          [&path, &newKey](const QByteArray &text, const secrets::DataKey &key) {
-                              return secrets::configsecrets::rotateText(text, path, key, *newKey);
-                          });
+    return rewriteSecrets(
+        path, keys, QT_TRANSLATE_NOOP("cxserver", "%1: %2 secret re-encrypted (key from %3)"),
+        QT_TRANSLATE_NOOP("cxserver", "%1: %2 secrets re-encrypted (key from %3)"),
+        [&path, &newKey](const QByteArray &text, const secrets::DataKey &key) {
+            return secrets::configsecrets::rotateText(text, path, key, *newKey);
+        });
 }
 
 int newKey(const secrets::KeySourceOptions &keys)

@@ -43,7 +43,12 @@ public:
     /// the send limit (an edge that never reads cannot make cxserver grow without bound).
     void send(const QByteArray &message);
     /// Starts the closing handshake with code and reason; further messages are ignored.
+    /// A close for the edge's own fault (1002, 1003, 1007, 1008, 1009) is reported.
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+    /// Logs one warning line naming the edge (id and peer address, never message content)
+    /// and what it did wrong: only the first offence of a session is logged, so that a
+    /// misbehaving edge costs one line however much it sends.
+    void reportOffence(const QString &what);
     bool isClosing() const { return m_closing; }
     qint64 pendingBytes() const { return m_socket->bytesToWrite(); }
 
@@ -65,10 +70,12 @@ private:
     EdgeListener &m_listener;
     QWebSocket *m_socket;
     QPointer<QAbstractSocket> m_transport; ///< not owned by m_socket; released after it
+    QString m_peer; ///< address:port, kept for log lines after the socket is gone
     quint32 m_endpointId;
     qint64 m_sendLimit;
     bool m_closing = false;
     bool m_closedReported = false;
+    bool m_offenceReported = false;
 };
 
 // One hook per list: an item may only ever be removed from the list it is in.

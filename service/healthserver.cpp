@@ -6,9 +6,11 @@
 
 namespace cx::server {
 
-HealthServer::HealthServer(std::function<HealthSnapshot()> snapshot, QObject *parent)
+HealthServer::HealthServer(std::function<HealthSnapshot()> snapshot,
+                           std::function<QByteArray()> metrics, QObject *parent)
     : QObject(parent)
     , m_snapshot(std::move(snapshot))
+    , m_metrics(std::move(metrics))
     , m_http(std::make_unique<QHttpServer>())
 {
     m_http->route(QStringLiteral("/health"), QHttpServerRequest::Method::Get, [this] {
@@ -23,6 +25,9 @@ HealthServer::HealthServer(std::function<HealthSnapshot()> snapshot, QObject *pa
         return QHttpServerResponse(body,
                                    ok ? QHttpServerResponder::StatusCode::Ok
                                       : QHttpServerResponder::StatusCode::ServiceUnavailable);
+    });
+    m_http->route(QStringLiteral("/metrics"), QHttpServerRequest::Method::Get, [this] {
+        return QHttpServerResponse("text/plain; version=0.0.4; charset=utf-8", m_metrics());
     });
 }
 

@@ -17,13 +17,15 @@ struct HealthSnapshot
     int edges = 0;
 };
 
-/// HTTP on `health.port`: `GET /health` answers 200 while the service runs and at least one
-/// platform instance is connected, 503 otherwise (config.md §6).
+/// HTTP on `health.port` (config.md §6): `GET /health` answers 200 while the service runs
+/// and at least one platform instance is connected, 503 otherwise; `GET /metrics` answers
+/// the Prometheus text that metrics() renders.
 class HealthServer : public QObject
 {
     Q_OBJECT
 public:
-    explicit HealthServer(std::function<HealthSnapshot()> snapshot, QObject *parent = nullptr);
+    HealthServer(std::function<HealthSnapshot()> snapshot, std::function<QByteArray()> metrics,
+                 QObject *parent = nullptr);
     ~HealthServer() override;
 
     /// Listens; the port it got (port 0 picks a free one), or 0 on failure.
@@ -31,6 +33,7 @@ public:
 
 private:
     std::function<HealthSnapshot()> m_snapshot;
+    std::function<QByteArray()> m_metrics;
     std::unique_ptr<QHttpServer> m_http;
 };
 

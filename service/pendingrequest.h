@@ -38,6 +38,9 @@ struct PendingRequest
     bool partial = false; ///< multi-part request: later chunks still to come
     bool failed = false; ///< cxserver already answered it; its later chunks are dropped
     bool answering = false; ///< a multi-part response is being delivered
+    quint16 chunkCount = 0; ///< multi-part ingress: the chunkCount of its first chunk
+    quint16 chunksSeen = 0; ///< multi-part ingress: chunks received so far
+    qint64 bytesSeen = 0; ///< multi-part ingress: bytes of those chunks
     QList<QByteArray> names; ///< BIND/UNBIND: the thing names, applied on SUCCESS
 
     ListHook<PendingRequest> pipeHook; ///< in its pipe's outstanding list

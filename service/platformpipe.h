@@ -52,6 +52,8 @@ public:
 
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
+    /// An attempt failed since the pipe was last connected (it waits in its backoff).
+    bool hasFailed() const { return m_backoffMs > 0; }
     /// Writable per the watermarks, re-evaluated on each call (cheap).
     bool isWritable();
     /// Sends one AlwaysOn message. Only on a connected pipe.

@@ -1,12 +1,13 @@
 #pragma once
 
-#include <QString>
+#include "config/serverconfig.h"
+#include "secrets/keysource.h"
 
-namespace cx::config {
-struct ServerConfig;
-}
+#include <QString>
 
 /// Runs the service in the foreground until SIGTERM/SIGINT (cli.md `cxserver --config FILE`).
 /// Needs a QCoreApplication. Returns the process exit code (0 normal stop, 1 bad
 /// configuration or plugin, 2 a resource such as a port or keystore could not be had).
-int runService(const cx::config::ServerConfig &config, const QString &configPath);
+/// SIGHUP re-reads configPath with the same key sources.
+int runService(cx::config::LoadedServerConfig loaded, const QString &configPath,
+               const cx::secrets::KeySourceOptions &keys);

@@ -3,28 +3,66 @@
 #include "clock.h"
 #include "edgeacceptor.h"
 #include "healthserver.h"
+#include "logsink.h"
 #include "plugin/pluginloader.h"
 #include "plugin/routing.h"
+#include "reloadplan.h"
+#include "statusserver.h"
+#include "systemdnotify.h"
 #include "worker.h"
 
+#include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QLoggingCategory>
 #include <QTimer>
+
+using namespace Qt::StringLiterals;
 
 namespace cx::server {
 
 Q_LOGGING_CATEGORY(lcServer, "cx.server")
 
 namespace {
-constexpr qint64 DrainMs = 3000; ///< in-flight requests get this long after SIGTERM
-constexpr int CloseFlushMs = 500; ///< then close frames get this long to leave
+constexpr int CloseFlushMs = 500; ///< after the drain, close frames get this long to leave
+
+QString pluginDir(const ServiceOptions &options, const char *kind)
+{
+    return QDir(options.pluginPath).filePath(QLatin1StringView(kind));
+}
+
+cx::Result<plugin::RoutingFactory *> loadRouting(const ServiceOptions &options)
+{
+    return plugin::loadFactory<plugin::RoutingFactory>(pluginDir(options, "routing"),
+                                                       options.routingPlugin);
+}
+
+/// A discovery backend of options' plugin, owned by parent, not started yet.
+cx::Result<plugin::DiscoveryBackend *> createDiscovery(const ServiceOptions &options,
+                                                       QObject *parent)
+{
+    auto factory = plugin::loadFactory<plugin::DiscoveryFactory>(pluginDir(options, "discovery"),
+                                                                 options.discoveryPlugin);
+    if (!factory)
+        return factory.error();
+    QString error;
+    plugin::DiscoveryBackend *backend
+        = factory.value()->create(options.pluginContext, parent, &error);
+    if (!backend)
+        return Error(u"discovery plugin "_s + options.discoveryPlugin + u": "_s + error);
+    return backend;
+}
+
 } // namespace
 
-Server::Server(ServiceOptions options, QObject *parent)
+Server::Server(ServiceOptions options, ConfigSource reread, QObject *parent)
     : QObject(parent)
     , m_options(std::move(options))
+    , m_reread(std::move(reread))
+    , m_startConfig(m_options.source)
 {
     qRegisterMetaType<cx::plugin::Membership>();
+    m_uptime.start();
 }
 
 Server::~Server()
@@ -34,26 +72,18 @@ Server::~Server()
 
 int Server::start()
 {
-    const QString routingDir = QDir(m_options.pluginPath).filePath(QStringLiteral("routing"));
-    const QString discoveryDir = QDir(m_options.pluginPath).filePath(QStringLiteral("discovery"));
-    auto routing = plugin::loadFactory<plugin::RoutingFactory>(routingDir, m_options.routingPlugin);
+    QLoggingCategory::setFilterRules(m_options.logFilterRules);
+    auto routing = loadRouting(m_options);
     if (!routing) {
         qCCritical(lcServer).noquote() << "routing plugin:" << routing.error().forLog();
         return 1;
     }
-    auto discovery
-        = plugin::loadFactory<plugin::DiscoveryFactory>(discoveryDir, m_options.discoveryPlugin);
+    auto discovery = createDiscovery(m_options, this);
     if (!discovery) {
-        qCCritical(lcServer).noquote() << "discovery plugin:" << discovery.error().forLog();
+        qCCritical(lcServer).noquote() << discovery.error().forLog();
         return 1;
     }
-    QString error;
-    m_discovery = discovery.value()->create(m_options.pluginContext, this, &error);
-    if (!m_discovery) {
-        qCCritical(lcServer).noquote()
-            << "discovery plugin" << m_options.discoveryPlugin << ":" << error;
-        return 1;
-    }
+    m_discovery = discovery.value();
 
     const int workerCount = m_options.dataPlane.workerCount;
     std::vector<Worker *> peers;
@@ -70,6 +100,7 @@ int Server::start()
         worker->moveToThread(thread.get());
         thread->start();
         bool started = false;
+        QString error;
         QMetaObject::invokeMethod(
             worker, [&] { started = worker->start(&error); }, Qt::BlockingQueuedConnection);
         m_threads.push_back(std::move(thread));
@@ -82,8 +113,6 @@ int Server::start()
         connect(worker, &Worker::drained, this, &Server::onWorkerDrained);
     }
 
-    connect(m_discovery, &plugin::DiscoveryBackend::instancesChanged, this, &Server::publish);
-
     m_acceptor = new EdgeAcceptor(peers, this);
     if (!m_acceptor->listen(m_options.listenAddress, m_options.listenPort)) {
         qCCritical(lcServer).noquote()
@@ -94,7 +123,8 @@ int Server::start()
     }
     quint16 healthPort = 0;
     if (m_options.healthPort != 0 || m_options.listenPort == 0) {
-        m_health = new HealthServer([this] { return health(); }, this);
+        m_health = new HealthServer([this] { return health(); },
+                                    [this] { return collect().prometheusText(); }, this);
         healthPort = m_health->listen(m_options.listenAddress, m_options.healthPort);
         if (healthPort == 0) {
             qCCritical(lcServer).noquote()
@@ -102,21 +132,47 @@ int Server::start()
             return 2;
         }
     }
-    m_discovery->start();
-    qCInfo(lcServer).noquote()
-        << QStringLiteral("ready: edges on %1:%2 (%3), health on port %4, %5 worker(s), "
-                          "discovery %6, routing %7")
+    QString statusSocket = u"none"_s;
+    if (!m_options.adminSocket.isEmpty()) {
+        m_status = new StatusServer([this] { return collect().snapshot(); },
+                                    [this] { return reload(); }, this);
+        const Result<QString> listening = m_status->listen(m_options.adminSocket);
+        if (listening) {
+            statusSocket = listening.value();
+        } else {
+            // The data plane does not depend on it: run, and say so loudly.
+            qCCritical(lcServer).noquote() << listening.error().forLog()
+                                           << "; cxctl and the configurator cannot reach this "
+                                              "cxserver";
+        }
+    }
+    startDiscovery(m_discovery);
+    qCInfo(lcLifecycle).noquote()
+        << QStringLiteral("ready: edges on %1:%2 (%3), health on port %4, status socket %5, "
+                          "%6 worker(s), discovery %7, routing %8")
                .arg(m_acceptor->serverAddress().toString())
                .arg(m_acceptor->serverPort())
                .arg(m_options.dataPlane.edgeTls ? QStringLiteral("TLS") : QStringLiteral("plain"))
                .arg(healthPort)
+               .arg(statusSocket)
                .arg(workerCount)
                .arg(m_options.discoveryPlugin, m_options.routingPlugin);
     return 0;
 }
 
+void Server::startDiscovery(plugin::DiscoveryBackend *backend)
+{
+    connect(backend, &plugin::DiscoveryBackend::instancesChanged, this,
+            [this, backend](const auto &m) {
+                if (backend == m_discovery)
+                    publish(m);
+            });
+    backend->start();
+}
+
 void Server::publish(const plugin::Membership &membership)
 {
+    ++m_discoveryEvents;
     qCInfo(lcServer) << "membership:" << membership.size() << "instance(s)";
     for (const auto &worker : m_workers) {
         Worker *target = worker.get();
@@ -124,6 +180,29 @@ void Server::publish(const plugin::Membership &membership)
             target, [target, membership] { target->setMembership(membership); },
             Qt::QueuedConnection);
     }
+}
+
+ServiceStats Server::collect() const
+{
+    ServiceStats stats;
+    for (const auto &worker : m_workers) {
+        WorkerStats copy;
+        Worker *target = worker.get();
+        QMetaObject::invokeMethod(
+            target, [&copy, target] { copy = target->stats(); }, Qt::BlockingQueuedConnection);
+        stats.total.add(copy);
+    }
+    stats.version = QCoreApplication::applicationVersion();
+    stats.uptimeSeconds = m_uptime.elapsed() / 1000;
+    stats.discoveryPlugin = m_options.discoveryPlugin;
+    stats.discoveryState = m_discovery ? plugin::DiscoveryBackend::stateName(m_discovery->state())
+                                       : u"disconnected"_s;
+    stats.routingPlugin = m_options.routingPlugin;
+    stats.discoveryEvents = m_discoveryEvents;
+    stats.reloads = m_reloads;
+    stats.reloadFailures = m_reloadFailures;
+    stats.running = !m_stopping;
+    return stats;
 }
 
 HealthSnapshot Server::health() const
@@ -152,19 +231,123 @@ void Server::onConnectivityChanged()
     m_hadPlatform = anyConnected;
 }
 
+// ---- reload -------------------------------------------------------------------------------
+
+QJsonObject Server::rejectReload(const QStringList &errors)
+{
+    ++m_reloadFailures;
+    qCWarning(lcLifecycle).noquote()
+        << "reload rejected; the running configuration stays:" << errors.join(u"; "_s);
+    cx::service::systemd::notify("READY=1");
+    return {{u"ok"_s, false},
+            {u"error"_s, u"configuration rejected; the running configuration stays"_s},
+            {u"errors"_s, QJsonArray::fromStringList(errors)}};
+}
+
+QJsonObject Server::reload()
+{
+    if (m_stopping)
+        return {{u"ok"_s, false}, {u"error"_s, u"cxserver is stopping"_s}};
+    cx::service::systemd::notify("RELOADING=1");
+    auto reread = m_reread();
+    if (const QStringList *errors = std::get_if<QStringList>(&reread))
+        return rejectReload(*errors);
+    ServiceOptions next = std::get<ServiceOptions>(std::move(reread));
+    ReloadPlan plan = planReload(*m_options.source, *next.source);
+    // Restart-only keys stay at their start values however many reloads come between.
+    plan.restartNeeded = planReload(*m_startConfig, *next.source).restartNeeded;
+
+    // What needs a restart keeps the running value.
+    next.listenAddress = m_options.listenAddress;
+    next.listenPort = m_options.listenPort;
+    next.healthPort = m_options.healthPort;
+    next.adminSocket = m_options.adminSocket;
+    next.pluginPath = m_options.pluginPath;
+    next.dataPlane.workerCount = m_options.dataPlane.workerCount;
+    next.dataPlane.pipeCount = m_options.dataPlane.pipeCount;
+    next.dataPlane.edgeTls = m_options.dataPlane.edgeTls;
+    next.dataPlane.edgeSsl = m_options.dataPlane.edgeSsl;
+
+    // Everything that can fail, before anything changes.
+    plugin::RoutingFactory *routing = nullptr;
+    if (plan.routingChanged) {
+        auto loaded = loadRouting(next);
+        if (!loaded)
+            return rejectReload({u"routing plugin: "_s + loaded.error().message});
+        routing = loaded.value();
+    }
+    std::unique_ptr<plugin::DiscoveryBackend> discovery;
+    if (plan.discoveryChanged) {
+        auto created = createDiscovery(next, nullptr);
+        if (!created)
+            return rejectReload({created.error().message});
+        discovery.reset(created.value());
+    }
+    if (routing && !m_workers.empty()) {
+        Worker *first = m_workers.front().get();
+        bool ok = false;
+        QString error;
+        QMetaObject::invokeMethod(
+            first, [&] { ok = first->setRouting(*routing, next.pluginContext, &error); },
+            Qt::BlockingQueuedConnection);
+        if (!ok)
+            return rejectReload({u"routing plugin "_s + next.routingPlugin + u": "_s + error});
+    }
+
+    // Apply.
+    for (size_t i = 0; i < m_workers.size(); ++i) {
+        Worker *target = m_workers[i].get();
+        QMetaObject::invokeMethod(
+            target,
+            [target, settings = next.dataPlane, context = next.pluginContext, routing, i] {
+                target->applySettings(settings, context);
+                QString error;
+                if (routing && i > 0 && !target->setRouting(*routing, context, &error))
+                    qCCritical(lcServer).noquote()
+                        << "worker" << i << "keeps its routing:" << error;
+            },
+            Qt::QueuedConnection);
+    }
+    if (plan.loggingChanged)
+        QLoggingCategory::setFilterRules(next.logFilterRules);
+    if (discovery) {
+        plugin::DiscoveryBackend *old = m_discovery;
+        m_discovery = discovery.release();
+        m_discovery->setParent(this);
+        startDiscovery(m_discovery);
+        old->deleteLater(); // the workers keep its last membership until the new one reports
+    }
+    m_options = std::move(next);
+    ++m_reloads;
+    qCInfo(lcLifecycle).noquote() << "reload applied:"
+                                  << (plan.applied.isEmpty() ? u"nothing changed"_s
+                                                             : plan.applied.join(u", "_s));
+    if (!plan.restartNeeded.isEmpty())
+        qCWarning(lcServer).noquote()
+            << "restart needed to apply:" << plan.restartNeeded.join(u", "_s)
+            << "(the running values stay until then)";
+    cx::service::systemd::notify("READY=1");
+    return {{u"ok"_s, true},
+            {u"applied"_s, QJsonArray::fromStringList(plan.applied)},
+            {u"restartNeeded"_s, QJsonArray::fromStringList(plan.restartNeeded)}};
+}
+
+// ---- stop ---------------------------------------------------------------------------------
+
 void Server::stop()
 {
     if (m_stopping)
         return;
     m_stopping = true;
-    qCInfo(lcServer) << "stopping: draining in-flight requests for up to" << DrainMs << "ms";
+    qCInfo(lcLifecycle) << "stopping: draining in-flight requests for up to"
+                        << m_options.drainTimeoutMs << "ms";
     if (m_acceptor)
         m_acceptor->close();
     if (m_workers.empty()) {
         Q_EMIT stopped();
         return;
     }
-    const qint64 deadline = nowMs() + DrainMs;
+    const qint64 deadline = nowMs() + m_options.drainTimeoutMs;
     for (const auto &worker : m_workers) {
         Worker *target = worker.get();
         QMetaObject::invokeMethod(
@@ -184,7 +367,7 @@ void Server::onWorkerDrained()
             return;
         flush->stop();
         stopThreads();
-        qCInfo(lcServer) << "stopped";
+        qCInfo(lcLifecycle) << "stopped";
         Q_EMIT stopped();
     });
     flush->start(20);

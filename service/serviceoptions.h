@@ -1,10 +1,12 @@
 #pragma once
 
+#include "config/serverconfig.h"
 #include "dataplanesettings.h"
 #include "plugin/plugincontext.h"
 
 #include <QHostAddress>
 #include <QString>
+#include <memory>
 
 namespace cx::server {
 
@@ -19,6 +21,11 @@ struct ServiceOptions
     QString pluginPath;
     QString discoveryPlugin;
     QString routingPlugin;
+    QString adminSocket; ///< admin.socket; empty: no status socket
+    qint64 drainTimeoutMs = 10000; ///< shutdown.drain-timeout
+    QString logFilterRules; ///< logging.level and logging.rules as Qt filter rules
+    /// The configuration these options came from; pluginContext.config points into it.
+    std::shared_ptr<const config::LoadedServerConfig> source;
     plugin::PluginContext pluginContext;
 };
 

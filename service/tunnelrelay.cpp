@@ -34,6 +34,7 @@ TunnelRelay::TunnelRelay(QWebSocket *edge, const QUrl &platformUrl, QString inst
     , m_edge(edge)
     , m_instanceId(std::move(instanceId))
     , m_queueLimit(settings.maxMessageSize)
+    , m_sendLimit(qMax<qint64>(4 * 1024 * 1024, 2 * settings.maxMessageSize))
 {
     m_edge->setParent(this);
     m_platform.setParent(this);
@@ -51,10 +52,14 @@ TunnelRelay::TunnelRelay(QWebSocket *edge, const QUrl &platformUrl, QString inst
         m_platformOpen = true;
         flushQueued();
     });
-    connect(&m_platform, &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { m_edge->sendTextMessage(text); });
-    connect(&m_platform, &QWebSocket::binaryMessageReceived, this,
-            [this](const QByteArray &data) { m_edge->sendBinaryMessage(data); });
+    connect(&m_platform, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
+        if (edgeKeepsUp())
+            m_edge->sendTextMessage(text);
+    });
+    connect(&m_platform, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
+        if (edgeKeepsUp())
+            m_edge->sendBinaryMessage(data);
+    });
     connect(&m_platform, &QWebSocket::disconnected, this, [this] {
         const bool clean = m_platformOpen
             && m_platform.closeCode() != QWebSocketProtocol::CloseCodeAbnormalDisconnection;
@@ -98,6 +103,23 @@ void TunnelRelay::toPlatform(const QByteArray &message, bool binary)
         return;
     }
     m_queued.append({message, binary});
+}
+
+bool TunnelRelay::edgeKeepsUp()
+{
+    if (m_edge->state() != QAbstractSocket::ConnectedState)
+        return false;
+    if (m_edge->bytesToWrite() <= m_sendLimit)
+        return true;
+    // Same bound as for device edges: an end that does not read cannot make us grow.
+    qCWarning(lcTunnel).noquote() << "tunnel edge from"
+                                  << m_edge->peerAddress().toString() + u':'
+            + QString::number(m_edge->peerPort())
+                                  << "does not read its messages (" << m_edge->bytesToWrite()
+                                  << "bytes unsent); aborted";
+    m_edge->abort();
+    m_platform.close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("edge side lost"));
+    return false;
 }
 
 void TunnelRelay::flushQueued()

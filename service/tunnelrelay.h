@@ -33,6 +33,8 @@ public:
 private:
     void toPlatform(const QByteArray &message, bool binary);
     void flushQueued();
+    /// True when a platform message may go to the edge; aborts an edge that does not read.
+    bool edgeKeepsUp();
     void closeEdge(QWebSocketProtocol::CloseCode code, const QString &reason);
     void finishIfDone();
 
@@ -42,6 +44,7 @@ private:
     QList<QPair<QByteArray, bool>> m_queued; ///< edge messages before the platform side opened
     qint64 m_queuedBytes = 0;
     qint64 m_queueLimit;
+    qint64 m_sendLimit; ///< unsent bytes toward the edge after which it is aborted
     bool m_platformOpen = false;
 };
 

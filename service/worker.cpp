@@ -45,13 +45,19 @@ qint64 edgeSendLimit(const DataPlaneSettings &settings)
     return qMax<qint64>(4 * 1024 * 1024, 2 * settings.maxMessageSize);
 }
 
+/// Bytes all chunks of one multi-part ingress request may carry (docs/reliability.md).
+qint64 multipartByteLimit(const DataPlaneSettings &settings)
+{
+    return 16 * settings.maxMessageSize;
+}
+
 } // namespace
 
 Worker::Worker(int index, DataPlaneSettings settings, plugin::RoutingFactory &routing,
                const plugin::PluginContext &context)
     : m_index(index)
     , m_settings(std::move(settings))
-    , m_routingFactory(routing)
+    , m_routingFactory(&routing)
     , m_context(context)
     , m_tick(this)
 {
@@ -62,12 +68,13 @@ Worker::~Worker() = default; // pipes and sessions are children; they make no ca
 
 bool Worker::start(QString *error)
 {
-    m_router = m_routingFactory.create(m_context, this, error);
+    m_router = m_routingFactory->create(m_context, this, error);
     if (!m_router)
         return false;
     m_upgrader
         = new QWebSocketServer(QStringLiteral("cxserver"), QWebSocketServer::NonSecureMode, this);
-    m_upgrader->setHandshakeTimeout(int(m_settings.authTimeoutMs));
+    // onTick() enforces the handshake deadline (and logs it); this is only a backstop.
+    m_upgrader->setHandshakeTimeout(int(m_settings.authTimeoutMs) + 2000);
     connect(m_upgrader, &QWebSocketServer::newConnection, this, &Worker::onUpgraded);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
@@ -160,6 +167,7 @@ void Worker::edgeActive(EdgeSession &edge)
 
 void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
 {
+    ++m_traffic.edgeMessagesIn;
     const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
     if (!parsed.ok()) {
         if (!parsed.answerWithBadRequest()) {
@@ -168,6 +176,8 @@ void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
             return;
         }
         replyToEdge(edge, parsed.header, quint8(Code::BadRequest), alwayson::reason(parsed.error));
+        edge.reportOffence(QStringLiteral("sent a malformed message (%1); answered 0x80")
+                               .arg(QLatin1StringView(alwayson::reason(parsed.error))));
         if (edge.auth == EdgeSession::Auth::Awaiting)
             edge.closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
                            QStringLiteral("the first message must be AUTH"));
@@ -199,6 +209,8 @@ void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
 
 void Worker::replyToEdge(EdgeSession &edge, const Header &request, quint8 code, const char *reason)
 {
+    ++m_traffic.errorsToEdges[code];
+    ++m_traffic.edgeMessagesOut;
     edge.send(alwayson::buildErrorResponse(request, edge.edgeEndpointId, Code(code),
                                            QByteArrayView(reason)));
 }
@@ -217,6 +229,9 @@ void Worker::routeRequest(EdgeSession &edge, QByteArray &message, const Header &
     request->code = header.code;
     request->sessionId = header.sessionId;
     request->partial = header.multipart && header.chunkId < header.chunkCount;
+    request->chunkCount = header.multipart ? header.chunkCount : 1;
+    request->chunksSeen = 1;
+    request->bytesSeen = message.size();
     ++edge.inFlight;
 
     const int chosen = m_router->pick(*this, edge.endpointId());
@@ -242,6 +257,7 @@ void Worker::routeRequest(EdgeSession &edge, QByteArray &message, const Header &
         }
     }
     alwayson::setEndpointId(message, edge.endpointId());
+    ++m_traffic.platformMessagesOut;
     pipe->send(message);
 }
 
@@ -251,6 +267,20 @@ void Worker::routeChunk(EdgeSession &edge, QByteArray &message, const Header &he
     if (!request || !request->partial || request->kind != PendingRequest::Kind::Ingress) {
         qCDebug(lcWorker) << "edge" << edge.endpointId() << "sent chunk" << header.chunkId
                           << "of a request not in flight; dropped";
+        return;
+    }
+    // Bound the chunk stream of one request, even one that already failed: no more chunks
+    // than its first chunk announced, no more bytes than multipartByteLimit().
+    request->bytesSeen += message.size();
+    if (++request->chunksSeen > request->chunkCount) {
+        edge.closeWith(QWebSocketProtocol::CloseCodeProtocolError,
+                       QStringLiteral("more chunks than the request's chunkCount"));
+        return;
+    }
+    if (request->bytesSeen > multipartByteLimit(m_settings)) {
+        edge.closeWith(QWebSocketProtocol::CloseCodeTooMuchData,
+                       QStringLiteral("multi-part request larger than %1 bytes")
+                           .arg(multipartByteLimit(m_settings)));
         return;
     }
     const bool last = header.chunkId == header.chunkCount;
@@ -272,6 +302,7 @@ void Worker::routeChunk(EdgeSession &edge, QByteArray &message, const Header &he
     request->deadline = nowMs() + m_settings.requestTimeoutMs;
     m_timeouts.moveToBack(request);
     alwayson::setEndpointId(message, edge.endpointId());
+    ++m_traffic.platformMessagesOut;
     pipe->send(message);
 }
 
@@ -331,6 +362,7 @@ void Worker::releaseIngress(PendingRequest *request)
 
 void Worker::pipeMessage(PlatformPipe &pipe, QByteArray &message)
 {
+    ++m_traffic.platformMessagesIn;
     const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
     if (!parsed.ok()) {
         qCWarning(lcWorker) << "malformed message from" << pipe.url().toDisplayString() << ":"
@@ -362,6 +394,7 @@ void Worker::platformResponse(PlatformPipe &pipe, QByteArray &message, const Hea
     const bool lastChunk = !header.multipart || header.chunkId == header.chunkCount;
     if (edge) {
         alwayson::setEndpointId(message, edge->edgeEndpointId);
+        ++m_traffic.edgeMessagesOut;
         edge->send(message);
     }
     if (!lastChunk) {
@@ -376,10 +409,13 @@ void Worker::platformResponse(PlatformPipe &pipe, QByteArray &message, const Hea
 
 void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code)
 {
+    m_traffic.latency.record(nowUs() - request->startedUs);
     if (edge) {
         const bool success = code == quint8(Code::Success);
         if (request->code == quint8(Code::Auth)) {
             if (success) {
+                if (edge->auth != EdgeSession::Auth::Authenticated)
+                    ++m_authenticatedEdges;
                 edge->auth = EdgeSession::Auth::Authenticated;
             } else {
                 edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
@@ -410,6 +446,8 @@ void Worker::platformRequest(PlatformPipe &pipe, QByteArray &message, const Head
     }
     EdgeSession *edge = m_edges.value(header.endpointId);
     if (!edge || edge->auth != EdgeSession::Auth::Authenticated || edge->isClosing()) {
+        ++m_traffic.errorsToPlatforms[quint8(Code::NotFound)];
+        ++m_traffic.platformMessagesOut;
         pipe.send(alwayson::buildErrorResponse(header, header.endpointId, Code::NotFound,
                                                "unknown endpoint"));
         return;
@@ -422,6 +460,7 @@ void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 
     const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
     EdgeSession *edge = m_edges.value(parsed.header.endpointId);
     if (!edge || edge->auth != EdgeSession::Auth::Authenticated || edge->isClosing()) {
+        ++m_traffic.errorsToPlatforms[quint8(Code::NotFound)];
         QByteArray notFound = alwayson::buildErrorResponse(parsed.header, parsed.header.endpointId,
                                                            Code::NotFound, "unknown endpoint");
         QMetaObject::invokeMethod(
@@ -449,6 +488,7 @@ void Worker::deliverToEdge(EdgeSession &edge, QByteArray &message, const Header 
         }
     }
     alwayson::setEndpointId(message, edge.edgeEndpointId);
+    ++m_traffic.edgeMessagesOut;
     edge.send(message);
 }
 
@@ -481,8 +521,10 @@ void Worker::answerPlatformRequest(EdgeSession &edge, QByteArray &message, const
 void Worker::sendOnPipe(quint32 pipeSerial, QByteArray message)
 {
     PlatformPipe *pipe = m_pipesBySerial.value(pipeSerial);
-    if (pipe && pipe->isConnected())
+    if (pipe && pipe->isConnected()) {
+        ++m_traffic.platformMessagesOut;
         pipe->send(message);
+    }
 }
 
 // ---- edge close: UNBIND -------------------------------------------------------------------
@@ -493,6 +535,8 @@ void Worker::edgeClosed(EdgeSession &edge)
     m_idleQueue.remove(&edge);
     m_edges.remove(edge.endpointId());
     m_edgeCount.store(int(m_edges.size()), std::memory_order_relaxed);
+    if (edge.auth == EdgeSession::Auth::Authenticated)
+        --m_authenticatedEdges;
     if (edge.auth == EdgeSession::Auth::Authenticated && !edge.boundThings.isEmpty())
         sendUnbind(edge);
     edge.deleteLater();
@@ -524,6 +568,7 @@ void Worker::sendUnbind(EdgeSession &edge)
         m_timeouts.append(request);
         ++link.inFlight;
         ++link.routed;
+        ++m_traffic.platformMessagesOut;
         pipe->send(message);
     }
 }
@@ -715,6 +760,7 @@ void Worker::onTick()
         qCDebug(lcWorker) << "request" << request->requestId() << "of endpoint"
                           << request->endpointId() << "timed out";
         request->partial = false; // its later chunks, if any, are dropped as unknown
+        ++m_traffic.timeouts;
         failRequest(request, quint8(Code::GatewayTimeout), "platform did not answer in time");
     }
     while (PendingRequest *request = m_egressTimeouts.front()) {
@@ -742,6 +788,11 @@ void Worker::onTick()
             continue;
         }
         if (it->socket) {
+            qCInfo(lcWorker).noquote()
+                << "connection from"
+                << it.key().first.toString() + u':' + QString::number(it.key().second)
+                << "did not complete its TLS/WebSocket handshake within" << m_settings.authTimeoutMs
+                << "ms; closed";
             it->socket->disconnect(this);
             it->socket->abort();
             it->socket->deleteLater();
@@ -795,6 +846,56 @@ void Worker::finishDrain()
         }
     }
     Q_EMIT drained();
+}
+
+// ---- operations: status, reload ------------------------------------------------------------
+
+WorkerStats Worker::stats() const
+{
+    WorkerStats stats;
+    stats.traffic = m_traffic;
+    stats.edgesConnected = m_edges.size();
+    stats.edgesAuthenticated = m_authenticatedEdges;
+    for (const auto &link : m_links) {
+        InstanceStats instance;
+        instance.instance = link->instance;
+        instance.pipeCount = int(link->pipes.size());
+        instance.pipesConnected = int(link->connected.size());
+        instance.inFlight = link->inFlight;
+        instance.routed = link->routed;
+        instance.errors = link->errors;
+        instance.failing = !link->isConnected();
+        for (PlatformPipe *pipe : link->pipes) {
+            instance.pendingBytes += pipe->pendingBytes();
+            instance.failing = instance.failing && pipe->hasFailed();
+            instance.writable = instance.writable || (pipe->isConnected() && pipe->isWritable());
+        }
+        stats.instances.append(instance);
+    }
+    return stats;
+}
+
+void Worker::applySettings(const DataPlaneSettings &settings, const plugin::PluginContext &context)
+{
+    m_settings = settings; // the pipes read it by reference
+    m_context.config = context.config;
+    m_upgrader->setHandshakeTimeout(int(m_settings.authTimeoutMs) + 2000);
+}
+
+bool Worker::setRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
+                        QString *error)
+{
+    plugin::PluginContext mine = context;
+    mine.workerIndex = m_index;
+    plugin::RoutingBackend *router = routing.create(mine, this, error);
+    if (!router)
+        return false;
+    delete m_router;
+    m_router = router;
+    m_routingFactory = &routing;
+    m_context = mine;
+    m_router->membershipChanged(int(m_links.size()));
+    return true;
 }
 
 } // namespace cx::server

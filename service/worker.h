@@ -6,6 +6,7 @@
 #include "pendingtable.h"
 #include "platformpipe.h"
 #include "plugin/routing.h"
+#include "workerstats.h"
 
 #include <QHash>
 #include <QObject>
@@ -67,6 +68,15 @@ public:
     void deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial);
     /// Sends on this worker's pipe with that serial, if it is still connected.
     void sendOnPipe(quint32 pipeSerial, QByteArray message);
+    /// A copy of this worker's counters and per-instance state (status socket, /metrics).
+    WorkerStats stats() const;
+    /// Reload: settings that may change live (timeouts, watermarks, app key for new pipes).
+    /// pipeCount and workerCount are the caller's to keep unchanged.
+    void applySettings(const DataPlaneSettings &settings, const plugin::PluginContext &context);
+    /// Reload: routes with a backend of another routing plugin from now on; on failure
+    /// keeps the current one and returns false with *error set.
+    bool setRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
+                    QString *error);
 
 Q_SIGNALS:
     /// connectedInstances() went to or from zero.
@@ -115,7 +125,7 @@ private:
 
     const int m_index;
     DataPlaneSettings m_settings;
-    plugin::RoutingFactory &m_routingFactory;
+    plugin::RoutingFactory *m_routingFactory;
     plugin::PluginContext m_context;
     plugin::RoutingBackend *m_router = nullptr;
     std::vector<Worker *> m_peers;
@@ -149,6 +159,8 @@ private:
     qint64 m_drainDeadline = 0;
     std::atomic<int> m_connectedInstances {0};
     std::atomic<int> m_edgeCount {0};
+    qint64 m_authenticatedEdges = 0;
+    TrafficCounters m_traffic;
 };
 
 } // namespace cx::server

@@ -11,6 +11,8 @@ RunOptions cliOptions(const QList<std::pair<QString, QString>> &extra)
     RunOptions options;
     for (const char *name : {"CXSERVER_CONFIG", "CXSERVER_KEY_FILE", "CREDENTIALS_DIRECTORY"})
         options.environment.remove(QString::fromLatin1(name));
+    // The tests read cxserver's English messages, whatever the machine's locale.
+    options.environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
     for (const auto &[name, value] : extra)
         options.environment.insert(name, value);
     return options;

@@ -28,10 +28,11 @@ bool CxServerProcess::start(const QString &settings, int timeoutMs)
                                           "  protocol.ssl.enabled = false\n"
                                           "  health.port = %1\n"
                                           "  worker-threads = 1\n"
-                                          "%2\n"
+                                          "  admin.socket = \"%2\"\n"
+                                          "%3\n"
                                           "}\n")
                                .arg(freePort())
-                               .arg(settings);
+                               .arg(statusSocket(), settings);
     QFile file(configPath());
     if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0)
         return false;
@@ -49,6 +50,11 @@ bool CxServerProcess::start(const QString &settings, int timeoutMs)
     return true;
 }
 
+QString CxServerProcess::statusSocket() const
+{
+    return m_dir.filePath(QStringLiteral("status.sock"));
+}
+
 QUrl CxServerProcess::edgeUrl(const QString &path) const
 {
     return QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(m_edgePort).arg(path));
@@ -60,14 +66,23 @@ namespace cx::test {
 
 int CxServerProcess::health(QJsonObject *body)
 {
+    QByteArray text;
+    const int status = httpGet(QStringLiteral("/health"), &text);
+    if (body)
+        *body = QJsonDocument::fromJson(text).object();
+    return status;
+}
+
+int CxServerProcess::httpGet(const QString &path, QByteArray *body)
+{
     QNetworkAccessManager network;
     QNetworkReply *reply = network.get(
-        QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_healthPort))));
+        QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_healthPort).arg(path))));
     const bool finished = QTest::qWaitFor([reply] { return reply->isFinished(); }, 5000);
     const int status
         = finished ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
     if (body)
-        *body = QJsonDocument::fromJson(reply->readAll()).object();
+        *body = reply->readAll();
     reply->abort();
     reply->deleteLater();
     return status;

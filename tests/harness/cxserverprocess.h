@@ -10,7 +10,8 @@ namespace cx::test {
 
 /// A real cxserver for integration tests: writes its cxserver.conf (the given HOCON body
 /// inside `cx-server { … }`, plus test defaults: plain edges on 127.0.0.1 port 0, health
-/// on a free port, one worker), starts it and waits for its ready line.
+/// on a free port, the status socket in its own folder, one worker), starts it and waits
+/// for its ready line.
 class CxServerProcess : public ManagedProcess
 {
     Q_OBJECT
@@ -27,6 +28,10 @@ public:
     QString configPath() const;
     /// GET /health: the HTTP status (0 when unreachable) and its JSON body.
     int health(QJsonObject *body = nullptr);
+    /// GET path on the health port: the HTTP status (0 when unreachable) and the body.
+    int httpGet(const QString &path, QByteArray *body = nullptr);
+    /// The admin.socket path the test defaults give it.
+    QString statusSocket() const;
     /// Waits until /health reports this many connected platform instances.
     bool waitForInstances(int count, int timeoutMs = 10000);
     /// The folder holding the config; tests may put keystores there.

@@ -10,6 +10,7 @@
 #include "freeport.h"
 #include "pki.h"
 #include "platformsimprocess.h"
+#include "staticcluster.h"
 #include "testedge.h"
 #include "testpaths.h"
 
@@ -36,7 +37,7 @@ namespace {
 const QByteArray AppKey = "test-app-key";
 constexpr quint32 EdgeId = 7; ///< the endpointId our edges use in their AUTH
 
-using Sims = std::vector<std::unique_ptr<PlatformSimProcess>>;
+using test::Sims;
 
 /// Simulators, a cxserver routing to all of them, and one authenticated edge.
 struct Cluster
@@ -147,31 +148,13 @@ private Q_SLOTS:
 
 Sims tst_DataPlane::startSims(int count, const QStringList &arguments)
 {
-    Sims sims;
-    for (int i = 0; i < count; ++i) {
-        auto sim = std::make_unique<PlatformSimProcess>(QStringLiteral("sim%1").arg(i));
-        if (!sim->start(AppKey, arguments))
-            return {};
-        sims.push_back(std::move(sim));
-    }
-    return sims;
+    return test::startSims(count, AppKey, arguments);
 }
 
 std::unique_ptr<CxServerProcess>
 tst_DataPlane::startServer(const Sims &sims, const QString &settings, bool waitForAll)
 {
-    QStringList urls;
-    for (const auto &sim : sims)
-        urls << u'"' + sim->url() + u'"';
-    auto server = std::make_unique<CxServerProcess>();
-    const QString config = QStringLiteral("  transport.websockets.app-key = \"%1\"\n"
-                                          "  transport.websockets.platforms = [%2]\n%3")
-                               .arg(QString::fromUtf8(AppKey), urls.join(u", "), settings);
-    if (!server->start(config))
-        return nullptr;
-    if (waitForAll && !server->waitForInstances(int(sims.size())))
-        return nullptr;
-    return server;
+    return test::startStaticServer(sims, AppKey, settings, waitForAll);
 }
 
 std::unique_ptr<TestEdge> tst_DataPlane::connectEdge(CxServerProcess &server, bool authenticate)

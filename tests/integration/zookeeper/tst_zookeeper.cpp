@@ -545,7 +545,8 @@ void tst_ZooKeeper::tlsUsesSslPortAndWss()
     auto server
         = startServer(service, QStringLiteral("5s"),
                       QStringLiteral("  transport.websockets.service-discovery.tls-enabled = true\n"
-                                     "  protocol.http-client.ssl.trust-store.file = \"%1\"\n")
+                                     "  protocol.http-client.ssl.trust-store.file = \"%1\"\n"
+                                     "  logging.rules = [\"cx.pipe=debug\"]\n")
                           .arg(pki.path(QStringLiteral("ca.pem"))));
     QVERIFY(server);
     QVERIFY(server->waitForInstances(1));
