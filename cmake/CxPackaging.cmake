@@ -1,0 +1,159 @@
+# Installation and packaging (docs/packaging.md): install() rules for everything cxserver
+# ships, and the CPack settings of the Debian package (Linux) and the NSIS installer
+# (Windows). Included once, at the end of the top-level CMakeLists.txt, when every target
+# exists.
+#
+#   cpack -G DEB   --config <build>/CPackConfig.cmake   # cxserver_<version>-1_<arch>.deb
+#   cpack -G NSIS  --config <build>/CPackConfig.cmake   # cxserver-<version>-win64.exe
+#
+# Installed layout, relative to the prefix (/usr for the .deb):
+#   bin/cxserver, bin/cxctl                      RPATH $ORIGIN/../lib/cxserver
+#   lib/cxserver/libcxcore.so                    private library
+#   lib/cxserver/plugins/<kind>/                 discovery and routing plugins (cxplugin.cmake)
+#   share/cxserver/*.conf, haproxy.cfg           samples; the .deb's postinst copies one to
+#                                                /etc/cxserver/cxserver.conf when absent
+#   lib/systemd/system/cxserver.service          Linux
+#   share/doc/cxserver/                          packaging.md, copyright, changelog (Linux)
+#   share/man/man1/cxserver.1.gz, cxctl.1.gz     manual pages (Linux)
+# The simulators and the tests are not installed.
+include_guard(GLOBAL)
+include(GNUInstallDirs)
+
+set(CX_INSTALL_PKGLIBDIR ${CMAKE_INSTALL_LIBDIR}/cxserver)
+# cx_add_plugin() installs into ${CMAKE_INSTALL_LIBDIR}/cxserver/plugins/<kind>.
+set(CX_INSTALL_PLUGINDIR ${CX_INSTALL_PKGLIBDIR}/plugins)
+set(CX_INSTALL_SAMPLEDIR ${CMAKE_INSTALL_DATADIR}/cxserver)
+
+# With plugin-path unset, cxserver loads plugins from <its folder>/plugins (the build tree)
+# and, when that folder does not exist, from this path relative to its folder: the
+# installed layout, wherever the prefix is (/usr, /usr/local, a dpkg -x scratch root).
+file(RELATIVE_PATH cx_plugins_from_bin "/${CMAKE_INSTALL_BINDIR}" "/${CX_INSTALL_PLUGINDIR}")
+target_compile_definitions(cxservice PRIVATE CX_INSTALLED_PLUGIN_DIR="${cx_plugins_from_bin}")
+
+# ---- install() rules ------------------------------------------------------------------
+
+set(cx_shipped_executables cxserver)
+if(TARGET cxctl)
+    list(APPEND cx_shipped_executables cxctl)
+endif()
+if(UNIX AND NOT APPLE)
+    file(RELATIVE_PATH cx_pkglib_from_bin "/${CMAKE_INSTALL_BINDIR}" "/${CX_INSTALL_PKGLIBDIR}")
+    set_target_properties(${cx_shipped_executables} PROPERTIES
+        INSTALL_RPATH "$ORIGIN/${cx_pkglib_from_bin}")
+endif()
+install(TARGETS ${cx_shipped_executables} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# A private library: no symlinks, no headers, not on the linker's path. On Windows the DLL
+# goes beside the executables.
+install(TARGETS cxcore
+    LIBRARY DESTINATION ${CX_INSTALL_PKGLIBDIR} NAMELINK_SKIP
+    RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+
+install(FILES
+    ${PROJECT_SOURCE_DIR}/installer/conf/cxserver-sample.conf
+    ${PROJECT_SOURCE_DIR}/installer/conf/cxserver-ha-sample.conf
+    ${PROJECT_SOURCE_DIR}/installer/haproxy/haproxy.cfg
+    DESTINATION ${CX_INSTALL_SAMPLEDIR})
+
+set(CX_DEBIAN_RELEASE 1)
+set(CX_DEBIAN_VERSION "${PROJECT_VERSION}-${CX_DEBIAN_RELEASE}")
+set(CX_PACKAGE_CONTACT "cxserver maintainers <cxserver@example.org>")
+
+if(UNIX AND NOT APPLE)
+    # Relative to the prefix: /usr/lib/systemd/system in the package.
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/systemd/cxserver.service
+        DESTINATION lib/systemd/system)
+    # Debian wants a copyright file and a compressed changelog in the doc folder.
+    set(CPACK_PACKAGE_CONTACT "${CX_PACKAGE_CONTACT}")
+    set(cx_changelog ${CMAKE_BINARY_DIR}/packaging/changelog.Debian)
+    configure_file(${PROJECT_SOURCE_DIR}/installer/debian/changelog.in ${cx_changelog} @ONLY)
+    execute_process(COMMAND gzip -9 -n -f ${cx_changelog} RESULT_VARIABLE cx_gzip_result)
+    if(NOT cx_gzip_result EQUAL 0)
+        message(FATAL_ERROR "gzip ${cx_changelog} failed: ${cx_gzip_result}")
+    endif()
+    install(FILES
+        ${cx_changelog}.gz
+        ${PROJECT_SOURCE_DIR}/installer/debian/copyright
+        ${PROJECT_SOURCE_DIR}/docs/packaging.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+    # Manual pages, compressed as Debian wants them.
+    foreach(cx_page IN LISTS cx_shipped_executables)
+        set(cx_page_source ${PROJECT_SOURCE_DIR}/installer/debian/man/${cx_page}.1)
+        if(EXISTS ${cx_page_source})
+            set(cx_page_gz ${CMAKE_BINARY_DIR}/packaging/${cx_page}.1.gz)
+            configure_file(${cx_page_source} ${CMAKE_BINARY_DIR}/packaging/${cx_page}.1 COPYONLY)
+            execute_process(COMMAND gzip -9 -n -f ${CMAKE_BINARY_DIR}/packaging/${cx_page}.1
+                RESULT_VARIABLE cx_gzip_result)
+            if(NOT cx_gzip_result EQUAL 0)
+                message(FATAL_ERROR "gzip ${cx_page}.1 failed: ${cx_gzip_result}")
+            endif()
+            install(FILES ${cx_page_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+        endif()
+    endforeach()
+endif()
+
+if(WIN32)
+    # Qt's DLLs and plugins (TLS backend included) beside cxserver.exe, through windeployqt.
+    qt_generate_deploy_app_script(TARGET cxserver
+        FILENAME_VARIABLE cx_deploy_script
+        NO_UNSUPPORTED_PLATFORM_ERROR)
+    install(SCRIPT ${cx_deploy_script})
+endif()
+
+# ---- CPack ----------------------------------------------------------------------------
+
+set(CPACK_PACKAGE_NAME cxserver)
+set(CPACK_PACKAGE_VENDOR cxserver)
+set(CPACK_PACKAGE_CONTACT "${CX_PACKAGE_CONTACT}")
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Connection Server for active-active IoT platform clusters")
+set(CPACK_PACKAGE_INSTALL_DIRECTORY cxserver)
+set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
+set(CPACK_STRIP_FILES ON)
+# The values below hold quotes and backslashes meant for NSIS: keep them as written.
+set(CPACK_VERBATIM_VARIABLES ON)
+if(WIN32)
+    set(CPACK_GENERATOR NSIS)
+else()
+    set(CPACK_GENERATOR DEB)
+endif()
+
+# Debian package.
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${CX_DEBIAN_RELEASE})
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION net)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+    "Edge devices keep long-lived WebSockets to cxserver, which multiplexes their\n"
+    "AlwaysOn messages over a few WebSockets to every platform instance,\n"
+    "discovers the instances in ZooKeeper, balances requests across them and fails\n"
+    "over when one dies. This package runs it as the systemd service cxserver.")
+string(REPLACE ";" "" CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_DEBIAN_PACKAGE_DESCRIPTION}")
+# Library dependencies come from dpkg-shlibdeps; libcxcore is the package's own.
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_LIBRARY_OUTPUT_DIRECTORY})
+# deb-systemd-helper comes from init-system-helpers, an essential package.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "haproxy, zookeeper")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${PROJECT_SOURCE_DIR}/installer/debian/postinst
+    ${PROJECT_SOURCE_DIR}/installer/debian/prerm
+    ${PROJECT_SOURCE_DIR}/installer/debian/postrm)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+
+# NSIS installer: installs into Program Files\cxserver, registers and starts the service,
+# keeps %ProgramData%\cxserver\cxserver.conf on upgrade, removes the service on uninstall
+# (installer/windows/cxserver-service.nsh). Set on every platform so that Linux CI can
+# compile the script with makensis (tests/packaging).
+set(CPACK_NSIS_PACKAGE_NAME "cxserver ${PROJECT_VERSION}")
+set(CPACK_NSIS_DISPLAY_NAME cxserver)
+set(CPACK_NSIS_INSTALL_ROOT "$PROGRAMFILES64")
+set(CPACK_NSIS_CONTACT "${CX_PACKAGE_CONTACT}")
+set(CPACK_NSIS_ENABLE_UNINSTALL_BEFORE_INSTALL OFF)
+set(CPACK_NSIS_DEFINES "!include \"${PROJECT_SOURCE_DIR}/installer/windows/cxserver-service.nsh\"")
+set(CPACK_NSIS_EXTRA_PREINSTALL_COMMANDS "!insertmacro CxServiceBeforeInstall")
+set(CPACK_NSIS_EXTRA_INSTALL_COMMANDS "!insertmacro CxServiceAfterInstall")
+set(CPACK_NSIS_EXTRA_UNINSTALL_COMMANDS "!insertmacro CxServiceBeforeUninstall")
+
+include(CPack)
