@@ -46,6 +46,9 @@ struct Edge
     PendingRing pending;
     quint32 nextRequestId = FirstRequestId;
     quint64 requestCount = 0; ///< requests sent: picks the code and the multi-part turn
+    /// --reconnect: when its socket closed while ready (0: not reconnecting)
+    qint64 disconnectNs = 0;
+    int reconnectAttempts = 0; ///< failed attempts since disconnectNs
 };
 
 } // namespace cx::edgesim

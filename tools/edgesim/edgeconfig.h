@@ -39,6 +39,9 @@ struct EdgeConfig
     int connectTimeoutMs = 10000; ///< from connect to AUTH (and BIND) answered
     int timeoutMs = 15000; ///< a request unanswered this long counts as missing
     bool progress = false;
+    /// --reconnect: a ready edge whose socket closes during the load connects again (after
+    /// 50 ms, doubling to 1 s between failed attempts), AUTHs and BINDs again, and goes on.
+    bool reconnect = false;
     QString recordPath; ///< --record: one line per request
 };
 

@@ -24,6 +24,10 @@ void EdgeStats::merge(const EdgeStats &other)
     egressReceived += other.egressReceived;
     egressAnswered += other.egressAnswered;
     disconnects += other.disconnects;
+    closedOutstanding += other.closedOutstanding;
+    reconnects += other.reconnects;
+    reconnectAttempts += other.reconnectAttempts;
+    reconnectMaxNs = std::max(reconnectMaxNs, other.reconnectMaxNs);
     byCode.merge(other.byCode);
     for (auto it = other.closeCodes.cbegin(); it != other.closeCodes.cend(); ++it)
         closeCodes[it.key()] += it.value();

@@ -28,6 +28,10 @@ struct EdgeStats
     quint64 egressReceived = 0; ///< platform requests that reached an edge
     quint64 egressAnswered = 0;
     quint64 disconnects = 0; ///< ready edges whose socket closed before the end
+    quint64 closedOutstanding = 0; ///< requests outstanding when their socket closed
+    quint64 reconnects = 0; ///< --reconnect: edges ready again after a disconnect
+    quint64 reconnectAttempts = 0; ///< --reconnect: connection attempts that failed
+    qint64 reconnectMaxNs = 0; ///< --reconnect: longest disconnect to ready again
     cx::tools::CodeCounts byCode; ///< first responses (answered or late) by status
     QMap<int, quint64> closeCodes; ///< close codes of those disconnects
     LatencyHistogram latency; ///< of answered requests, send to last response byte

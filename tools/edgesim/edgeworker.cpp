@@ -18,6 +18,8 @@ using namespace cx::alwayson;
 
 constexpr int CloseBoundMs = 3000; ///< how long closeEdges() waits for close handshakes
 constexpr quint16 NormalClose = 1000;
+constexpr int ReconnectFirstMs = 50; ///< --reconnect: delay before the first attempt
+constexpr int ReconnectMaxMs = 1000; ///< ... doubling up to this
 
 /// Sets the code and requestId of a prebuilt request in place.
 void patch(QByteArray &message, quint8 code, quint32 requestId)
@@ -139,10 +141,16 @@ void EdgeWorker::onHandshakeResponse(Edge &edge, const Header &header)
     if (edge.state == Edge::State::Authenticating && header.requestId == Edge::AuthRequestId) {
         if (!success) {
             ++m_stats.authFailed;
+            if (edge.disconnectNs != 0) { // reconnecting: try again
+                dropSocket(edge);
+                scheduleReconnect(edge);
+                return;
+            }
             fail(edge);
             return;
         }
-        ++m_stats.ready;
+        if (edge.disconnectNs == 0)
+            ++m_stats.ready;
         edge.sessionId = header.sessionId;
         if (m_config.mode != LoadMode::Idle)
             buildTemplates(edge);
@@ -213,6 +221,12 @@ void EdgeWorker::onDisconnected(Edge &edge)
     case Edge::State::Connecting:
     case Edge::State::Authenticating:
     case Edge::State::Binding:
+        if (edge.disconnectNs != 0) { // a reconnect attempt failed: try again
+            dropSocket(edge);
+            scheduleReconnect(edge);
+            checkDone();
+            return;
+        }
         if (m_stats.connectFailures++ == 0) { // the first one says why; the report counts
             const QString why = edge.socket ? edge.socket->errorString() : QString();
             qWarning("edgesim: edge %d did not get ready: %s", edge.index,
@@ -228,9 +242,19 @@ void EdgeWorker::onDisconnected(Edge &edge)
             ++m_stats.closeCodes[int(edge.socket->closeCode())];
         }
         // Nothing will answer this socket's requests any more.
-        edge.pending.expire(
-            std::numeric_limits<qint64>::max(),
-            [this, &edge](quint32 id, qint64 sendNs) { expired(edge, id, sendNs); });
+        edge.pending.expire(std::numeric_limits<qint64>::max(),
+                            [this, &edge](quint32 id, qint64 sendNs) {
+                                ++m_stats.closedOutstanding;
+                                expired(edge, id, sendNs, RecordWriter::Closed);
+                            });
+        if (m_config.reconnect && !m_closing && !m_stopping) {
+            edge.disconnectNs = tools::nowNs();
+            edge.reconnectAttempts = 0;
+            dropSocket(edge);
+            scheduleReconnect(edge);
+            checkDone();
+            return;
+        }
         break;
     case Edge::State::Waiting:
     case Edge::State::Failed:
@@ -245,11 +269,33 @@ void EdgeWorker::setReady(Edge &edge)
 {
     edge.state = Edge::State::Ready;
     ++m_readyEdges;
-    settle();
+    if (edge.disconnectNs != 0) {
+        ++m_stats.reconnects;
+        m_stats.reconnectMaxNs
+            = std::max(m_stats.reconnectMaxNs, tools::nowNs() - edge.disconnectNs);
+        edge.disconnectNs = 0;
+    } else {
+        settle();
+    }
     if (m_sending && m_config.mode == LoadMode::ClosedLoop) {
         for (int i = 0; i < m_config.window && maySend(); ++i)
             sendRequest(edge);
     }
+}
+
+void EdgeWorker::scheduleReconnect(Edge &edge)
+{
+    edge.state = Edge::State::Waiting;
+    if (edge.reconnectAttempts > 0)
+        ++m_stats.reconnectAttempts;
+    const int delayMs
+        = std::min(ReconnectMaxMs, ReconnectFirstMs << std::min(edge.reconnectAttempts, 5));
+    ++edge.reconnectAttempts;
+    QTimer::singleShot(delayMs, this, [this, &edge] {
+        if (edge.state == Edge::State::Waiting && edge.disconnectNs != 0 && !m_closing
+            && !m_stopping)
+            open(edge);
+    });
 }
 
 void EdgeWorker::fail(Edge &edge)
@@ -411,11 +457,12 @@ void EdgeWorker::sweep()
     checkDone();
 }
 
-void EdgeWorker::expired(Edge &edge, quint32 requestId, qint64 sendNs)
+void EdgeWorker::expired(Edge &edge, quint32 requestId, qint64 sendNs, int why)
 {
     ++m_stats.missing;
     --m_outstanding;
-    m_record.write(edge.index, requestId, (sendNs - m_loadStartNs) / 1000, -1, -1);
+    const qint64 latencyUs = why == RecordWriter::Closed ? (tools::nowNs() - sendNs) / 1000 : -1;
+    m_record.write(edge.index, requestId, (sendNs - m_loadStartNs) / 1000, why, latencyUs);
 }
 
 bool EdgeWorker::maySend() const
@@ -428,7 +475,8 @@ void EdgeWorker::checkDone()
     if (m_outstanding != 0)
         return;
     const bool quotaSpent = m_quota != 0 && m_stats.sent >= m_quota;
-    if (m_sending && !m_quotaReported && (quotaSpent || m_readyEdges == 0)) {
+    const bool noEdgeLeft = m_readyEdges == 0 && !m_config.reconnect;
+    if (m_sending && !m_quotaReported && (quotaSpent || noEdgeLeft)) {
         m_quotaReported = true;
         Q_EMIT quotaDone();
     }

@@ -70,7 +70,8 @@ private:
     void sendRequest(Edge &edge);
     void sendDue();
     void sweep();
-    void expired(Edge &edge, quint32 requestId, qint64 sendNs);
+    void expired(Edge &edge, quint32 requestId, qint64 sendNs, int why = RecordWriter::NoResponse);
+    void scheduleReconnect(Edge &edge);
     void checkDone();
     bool maySend() const;
     Edge *nextReadyEdge();

@@ -4,6 +4,7 @@
 #include "console.h"
 #include "edgeworker.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -111,6 +112,7 @@ void LoadRunner::onConnectPhaseDone(quint64 ready)
     }
     m_phase = Phase::Loading;
     m_loadStartNs = now;
+    m_loadStartEpochMs = QDateTime::currentMSecsSinceEpoch();
     m_progressNs = now;
     m_waiting = int(m_workers.size());
     if (m_config.durationSec > 0)
@@ -245,6 +247,12 @@ void LoadRunner::report(const EdgeStats &stats)
     tools::printLine("edgesim: responses " + stats.byCode.toText());
     tools::printLine("edgesim: close codes " + (closeText.isEmpty() ? "none" : closeText)
                      + ", egress requests answered " + QByteArray::number(stats.egressAnswered));
+    if (m_config.reconnect)
+        tools::printLine("edgesim: reconnects " + QByteArray::number(stats.reconnects)
+                         + " (longest outage " + QByteArray::number(stats.reconnectMaxNs / 1000000)
+                         + " ms, failed attempts " + QByteArray::number(stats.reconnectAttempts)
+                         + "), requests lost with their connection "
+                         + QByteArray::number(stats.closedOutstanding));
 
     const QJsonObject json {
         {u"mode"_s, QString::fromLatin1(modeName(m_config.mode))},
@@ -284,6 +292,11 @@ void LoadRunner::report(const EdgeStats &stats)
          QJsonObject {{u"received"_s, qint64(stats.egressReceived)},
                       {u"answered"_s, qint64(stats.egressAnswered)}}},
         {u"scheduleLagMaxUs"_s, stats.scheduleLagMaxNs / 1000},
+        {u"closedOutstanding"_s, qint64(stats.closedOutstanding)},
+        {u"reconnects"_s, qint64(stats.reconnects)},
+        {u"reconnectAttempts"_s, qint64(stats.reconnectAttempts)},
+        {u"reconnectMaxMs"_s, stats.reconnectMaxNs / 1000000},
+        {u"loadStartEpochMs"_s, m_loadStartEpochMs},
     };
     tools::printLine(QJsonDocument(json).toJson(QJsonDocument::Compact));
 }

@@ -51,6 +51,7 @@ private:
     quint64 m_ready = 0;
     qint64 m_startNs = 0;
     qint64 m_loadStartNs = 0;
+    qint64 m_loadStartEpochMs = 0; ///< the same moment, wall clock (for --record's sendUs)
     qint64 m_stopNs = 0;
     QTimer m_durationTimer;
     QTimer m_progressTimer;

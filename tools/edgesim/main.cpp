@@ -86,6 +86,8 @@ int main(int argc, char *argv[])
         {u"timeout-ms"_s, u"A request unanswered this long is missing (default 15000)."_s, u"ms"_s},
         {u"progress"_s, u"Print a progress line every second."_s},
         {u"record"_s, u"Write one line per request to this file."_s, u"file"_s},
+        {u"reconnect"_s,
+         u"A ready edge whose socket closes during the load connects, AUTHs and BINDs again."_s},
     });
     if (const int exitCode = tools::parseToolArguments(parser, "cxedgesim"); exitCode != 0)
         return exitCode;
@@ -109,6 +111,7 @@ int main(int argc, char *argv[])
     config.mix = parseMix(parser.isSet(u"mix"_s) ? parser.value(u"mix"_s) : u"post"_s, options);
     config.insecure = parser.isSet(u"insecure"_s);
     config.progress = parser.isSet(u"progress"_s);
+    config.reconnect = parser.isSet(u"reconnect"_s);
     config.recordPath = parser.value(u"record"_s);
     config.appKey = parser.value(u"app-key"_s).toUtf8();
     config.url = QUrl(parser.value(u"url"_s), QUrl::StrictMode);

@@ -44,7 +44,9 @@ void RecordWriter::write(int edge, quint32 requestId, qint64 sendUs, int code, q
     m_buffer.append('\t');
     appendNumber(m_buffer, sendUs);
     m_buffer.append('\t');
-    if (code < 0)
+    if (code == Closed)
+        m_buffer.append("closed");
+    else if (code < 0)
         m_buffer.append("none");
     else
         m_buffer.append(tools::codeKey(quint8(code)));

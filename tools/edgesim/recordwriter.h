@@ -7,9 +7,11 @@
 namespace cx::edgesim {
 
 /// --record: one tab-separated line per request, `edge requestId sendUs code latencyUs`,
-/// sendUs counted from the start of the load, code "none" and latencyUs -1 for a request
-/// that got no response in time. Each worker thread appends whole buffered blocks of lines
-/// to the same file (opened in append mode), so lines never interleave.
+/// sendUs counted from the start of the load (loadStartEpochMs in the JSON report), code
+/// "none" and latencyUs -1 for a request that got no response in time, code "closed" and
+/// latencyUs = the time from its send to the close for a request still outstanding when
+/// its socket closed (it can never be answered). Each worker thread appends whole buffered blocks
+/// of lines to the same file (opened in append mode), so lines never interleave.
 class RecordWriter
 {
 public:
@@ -20,7 +22,9 @@ public:
     explicit RecordWriter(const QString &path);
     ~RecordWriter();
 
-    /// \a code < 0: no response.
+    /// \a code NoResponse or Closed: see above.
+    static constexpr int NoResponse = -1;
+    static constexpr int Closed = -2;
     void write(int edge, quint32 requestId, qint64 sendUs, int code, qint64 latencyUs);
     void flush();
 
