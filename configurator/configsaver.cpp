@@ -1,0 +1,78 @@
+#include "configsaver.h"
+
+#include "config/hoconparser.h"
+#include "config/serverconfig.h"
+#include "secrets/configsecrets.h"
+#include "secrets/keysource.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace cx::configurator {
+
+Result<secrets::DataKey> obtainKey(const KeyChoice &choice, const QString &configPath)
+{
+    if (choice.kind == KeyChoice::Kind::KeyFile) {
+        if (choice.keyFile.isEmpty())
+            return Error(
+                QCoreApplication::translate("cx::configurator::ConfigSaver", "Choose a key file."));
+        if (!QFileInfo::exists(choice.keyFile) && choice.createIfMissing) {
+            Result<void> created = secrets::createKeyFile(choice.keyFile);
+            if (!created)
+                return created.error();
+        }
+        return secrets::readKeyFile(choice.keyFile);
+    }
+    secrets::KeySourceOptions options;
+    options.keychain = true;
+    options.configPath = QFileInfo(configPath).absoluteFilePath();
+    Result<secrets::LoadedKey> loaded = secrets::loadKey(options);
+    if (!loaded && choice.createIfMissing) {
+        Result<void> created = secrets::createKeychainKey(options.configPath);
+        if (!created)
+            return created.error();
+        loaded = secrets::loadKey(options);
+    }
+    if (!loaded)
+        return loaded.error();
+    return std::move(loaded.value().key);
+}
+
+Result<QByteArray> encryptSecrets(const QByteArray &text, const QString &configPath,
+                                  const secrets::DataKey &key)
+{
+    Result<secrets::configsecrets::Rewrite> rewritten
+        = secrets::configsecrets::encryptText(text, configPath, key);
+    if (!rewritten)
+        return rewritten.error();
+    return rewritten->text;
+}
+
+Result<void> writeOwnerOnly(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return Error(
+            QCoreApplication::translate("cx::configurator::ConfigSaver", "Cannot write %1: %2")
+                .arg(path, file.errorString()));
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(bytes);
+    if (!file.commit())
+        return Error(
+            QCoreApplication::translate("cx::configurator::ConfigSaver", "Cannot write %1: %2")
+                .arg(path, file.errorString()));
+    return {};
+}
+
+config::Diagnostics validateConfigText(const QByteArray &text, const QString &fileName)
+{
+    config::ParseResult parsed = config::parseHoconText(text, fileName);
+    if (!parsed.root)
+        return parsed.diagnostics;
+    config::LoadedServerConfig loaded = config::loadServerConfig(*parsed.root, fileName);
+    return parsed.diagnostics + loaded.diagnostics;
+}
+
+} // namespace cx::configurator

@@ -1,0 +1,93 @@
+#include "configwizard.h"
+
+#include "appkeypage.h"
+#include "edgetlspage.h"
+#include "modepage.h"
+#include "pkcs12inspector.h"
+#include "platformspage.h"
+#include "platformtlspage.h"
+#include "portspage.h"
+#include "reviewpage.h"
+#include "zookeeperpage.h"
+
+#include <QFileInfo>
+
+namespace cx::configurator {
+
+ConfigWizard::ConfigWizard(QWidget *parent)
+    : QWizard(parent)
+{
+    setWindowTitle(tr("New cxserver configuration"));
+    setObjectName(QStringLiteral("configWizard"));
+    setWizardStyle(QWizard::ModernStyle);
+    setOption(QWizard::NoBackButtonOnStartPage);
+    setPage(ModePageId, new ModePage(this));
+    setPage(ZooKeeperPageId, new ZooKeeperPage(this));
+    setPage(PlatformsPageId, new PlatformsPage(this));
+    setPage(AppKeyPageId, new AppKeyPage(this));
+    setPage(EdgeTlsPageId, new EdgeTlsPage(this));
+    setPage(PlatformTlsPageId, new PlatformTlsPage(this));
+    setPage(PortsPageId, new PortsPage(this));
+    setPage(ReviewPageId, new ReviewPage(this));
+    setButtonText(QWizard::FinishButton, tr("Save"));
+    resize(760, 600);
+}
+
+WizardSettings ConfigWizard::settings() const
+{
+    WizardSettings s;
+    s.highAvailability = field(QStringLiteral("highAvailability")).toBool();
+    s.zooKeeperConnectionString = field(QStringLiteral("zkConnection")).toString().trimmed();
+    s.discoveryBasePath = field(QStringLiteral("zkBasePath")).toString().trimmed();
+    s.serviceName = field(QStringLiteral("zkServiceName")).toString().trimmed();
+    if (auto *platforms = qobject_cast<PlatformsPage *>(page(PlatformsPageId)))
+        s.platforms = platforms->urls();
+    s.appKey = field(QStringLiteral("appKey")).toString();
+    s.edgeTls = field(QStringLiteral("edgeTls")).toBool();
+    s.keyStoreFile = field(QStringLiteral("keyStoreFile")).toString().trimmed();
+    s.keyStorePassword = field(QStringLiteral("keyStorePassword")).toString();
+    s.keyStoreHasPassword = !s.keyStorePassword.isEmpty();
+    s.platformTls = s.highAvailability && field(QStringLiteral("platformTls")).toBool();
+    s.hostNameValidation = field(QStringLiteral("hostNameValidation")).toBool();
+    s.trustStoreFile = field(QStringLiteral("trustStoreFile")).toString().trimmed();
+    s.trustStorePassword = field(QStringLiteral("trustStorePassword")).toString();
+    s.edgePort = field(QStringLiteral("edgePort")).toInt();
+    s.edgeHost = field(QStringLiteral("edgeHost")).toString().trimmed();
+    s.healthPort = field(QStringLiteral("healthPort")).toInt();
+    s.adminSocket = field(QStringLiteral("adminSocket")).toString().trimmed();
+    return s;
+}
+
+Result<void> ConfigWizard::save(const QString &path, bool encrypt, const KeyChoice &key)
+{
+    if (path.isEmpty())
+        return Error(tr("Choose where to save the configuration."));
+    WizardSettings s = settings();
+    const QString directory = QFileInfo(path).absolutePath();
+    if (s.edgeTls) {
+        Result<QString> copied = Pkcs12Inspector::copyNextToConfig(s.keyStoreFile, directory);
+        if (!copied)
+            return copied.error();
+        s.keyStoreFile = copied.value();
+    }
+    Result<QByteArray> text = buildConfigText(s);
+    if (!text)
+        return text.error();
+    QByteArray bytes = text.value();
+    if (encrypt) {
+        Result<secrets::DataKey> dataKey = obtainKey(key, path);
+        if (!dataKey)
+            return dataKey.error();
+        Result<QByteArray> encrypted = encryptSecrets(bytes, path, dataKey.value());
+        if (!encrypted)
+            return encrypted.error();
+        bytes = encrypted.value();
+    }
+    Result<void> written = writeOwnerOnly(path, bytes);
+    if (!written)
+        return written;
+    m_savedPath = path;
+    return {};
+}
+
+} // namespace cx::configurator

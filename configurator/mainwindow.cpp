@@ -1,0 +1,293 @@
+#include "mainwindow.h"
+
+#include "config/hoconparser.h"
+#include "configeditorwidget.h"
+#include "configwizard.h"
+#include "demostatusserver.h"
+#include "statuspage.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QRadioButton>
+#include <QScreen>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+
+namespace cx::configurator {
+
+namespace {
+/// Runs the event loop until condition holds or timeoutMs passed.
+template<typename Condition> bool waitFor(Condition condition, int timeoutMs)
+{
+    QEventLoop loop;
+    QTimer poll;
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (condition())
+            loop.quit();
+    });
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
+    poll.start(20);
+    timeout.start(timeoutMs);
+    if (!condition())
+        loop.exec();
+    return condition();
+}
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+{
+    m_tabs = new QTabWidget(this);
+    m_editor = new ConfigEditorWidget(m_tabs);
+    m_status = new StatusPage(m_tabs);
+    m_tabs->addTab(m_editor, tr("Configuration"));
+    m_tabs->addTab(m_status, tr("Live status"));
+    setCentralWidget(m_tabs);
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New configuration…"), QKeySequence::New, this,
+                    &MainWindow::newConfiguration);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(false); });
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { save(true); });
+    file->addSeparator();
+    file->addAction(tr("&Key file for encrypted secrets…"), this, &MainWindow::chooseKeyFile);
+    QAction *keychain = file->addAction(tr("&Use the OS keychain for encrypted secrets"));
+    keychain->setCheckable(true);
+    connect(keychain, &QAction::toggled, this, [this](bool on) {
+        secrets::KeySourceOptions options;
+        options.keychain = on;
+        if (!on)
+            options.keyFile = m_keyFile;
+        m_editor->setKeySource(options);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Import edge keystore…"), m_editor, &ConfigEditorWidget::importKeyStore);
+
+    connect(m_editor, &ConfigEditorWidget::modifiedChanged, this, &MainWindow::updateTitle);
+    resize(980, 720);
+    updateTitle();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_editor->filePath().isEmpty()
+        ? tr("no file")
+        : QFileInfo(m_editor->filePath()).fileName();
+    setWindowTitle(tr("%1[*] — cxserver configurator").arg(name));
+    setWindowModified(m_editor->isModified());
+}
+
+void MainWindow::newConfiguration()
+{
+    if (!confirmDiscard())
+        return;
+    ConfigWizard wizard(this);
+    if (wizard.exec() == QDialog::Accepted && !wizard.savedPath().isEmpty())
+        openFile(wizard.savedPath());
+}
+
+void MainWindow::open()
+{
+    if (!confirmDiscard())
+        return;
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Open configuration"), m_editor->filePath(),
+                                       tr("cxserver configuration (*.conf);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
+    Result<void> opened = m_editor->openFile(path);
+    if (!opened && QFileInfo::exists(path)) {
+        QMessageBox::information(
+            this, tr("Encrypted configuration"),
+            tr("%1\n\nChoose the key file of this configuration.").arg(opened.error().message));
+        chooseKeyFile();
+        if (!m_keyFile.isEmpty())
+            opened = m_editor->openFile(path);
+    }
+    if (!opened) {
+        QMessageBox::warning(this, tr("Cannot open the configuration"), opened.error().message);
+        return;
+    }
+    m_tabs->setCurrentWidget(m_editor);
+    updateTitle();
+    // The status view follows the opened file's status socket.
+    config::ParseResult parsed = config::parseHoconText(m_editor->text(), path);
+    if (parsed.root) {
+        const config::Value *socket = parsed.root->find(
+            {QStringLiteral("cx-server"), QStringLiteral("admin"), QStringLiteral("socket")});
+        if (socket && !socket->isNull())
+            m_status->findChild<QLineEdit *>(QStringLiteral("statusSocketEdit"))
+                ->setText(socket->text());
+    }
+}
+
+void MainWindow::showStatus(const QString &socketName)
+{
+    m_tabs->setCurrentWidget(m_status);
+    m_status->connectTo(socketName);
+}
+
+bool MainWindow::save(bool choosePath)
+{
+    QString path = m_editor->filePath();
+    if (choosePath || path.isEmpty()) {
+        path = QFileDialog::getSaveFileName(this, tr("Save configuration"), path,
+                                            tr("cxserver configuration (*.conf);;All files (*)"));
+        if (path.isEmpty())
+            return false;
+    }
+    if (config::hasErrors(m_editor->diagnostics())
+        && QMessageBox::question(this, tr("Save with errors?"),
+                                 tr("cxserver will not start with this configuration: it has "
+                                    "errors. Save anyway?"))
+            != QMessageBox::Yes)
+        return false;
+    Result<void> saved = m_editor->save(path);
+    if (!saved) {
+        QMessageBox::warning(this, tr("Cannot save"), saved.error().message);
+        return false;
+    }
+    updateTitle();
+    return true;
+}
+
+void MainWindow::chooseKeyFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Key file"), m_keyFile,
+                                                      tr("Key files (*.key);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_keyFile = path;
+    secrets::KeySourceOptions options;
+    options.keyFile = path;
+    m_editor->setKeySource(options);
+}
+
+bool MainWindow::confirmDiscard()
+{
+    if (!m_editor->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("Save the changes to %1 first?").arg(m_editor->filePath()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Save)
+        return save(false);
+    return answer == QMessageBox::Discard;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (confirmDiscard())
+        event->accept();
+    else
+        event->ignore();
+}
+
+bool MainWindow::takeScreenshots(const QString &directory)
+{
+    if (!QDir().mkpath(directory))
+        return false;
+    const QString language = QLocale().name().section(u'_', 0, 0);
+    bool ok = true;
+    const auto shoot = [&](QWidget *widget, const QString &name) {
+        QCoreApplication::processEvents();
+        const QString file
+            = QDir(directory).filePath(name + u'-' + language + QStringLiteral(".png"));
+        ok = widget->grab().save(file) && ok;
+    };
+
+    for (const bool cluster : {false, true}) {
+        ConfigWizard wizard;
+        wizard.show();
+        const QString prefix
+            = cluster ? QStringLiteral("wizard-ha") : QStringLiteral("wizard-single");
+        if (!cluster)
+            shoot(&wizard, prefix + QStringLiteral("-1-mode"));
+        wizard
+            .findChild<QRadioButton *>(cluster ? QStringLiteral("clusterRadio")
+                                               : QStringLiteral("singleRadio"))
+            ->setChecked(true);
+        wizard.next();
+        if (cluster)
+            wizard.findChild<QLineEdit *>(QStringLiteral("zkConnectionEdit"))
+                ->setText(QStringLiteral("zk1.example.com:2181,zk2.example.com:2181,"
+                                         "zk3.example.com:2181"));
+        else
+            wizard.findChild<QPlainTextEdit *>(QStringLiteral("platformsEdit"))
+                ->setPlainText(QStringLiteral("wss://twx1.example.com:8443/Thingworx/WS\n"
+                                              "wss://twx2.example.com:8443/Thingworx/WS\n"));
+        shoot(&wizard, prefix + QStringLiteral("-2-platforms"));
+        wizard.next();
+        wizard.findChild<QLineEdit *>(QStringLiteral("appKeyEdit"))
+            ->setText(QStringLiteral("b3d06be7-c9e1-4a9c-b967-28cd4c49fa1b"));
+        if (!cluster)
+            shoot(&wizard, prefix + QStringLiteral("-3-appkey"));
+        wizard.next();
+        wizard.findChild<QCheckBox *>(QStringLiteral("edgeTlsCheck"))->setChecked(false);
+        if (!cluster)
+            shoot(&wizard, prefix + QStringLiteral("-4-edgetls"));
+        wizard.next();
+        shoot(&wizard, prefix + QStringLiteral("-5-platformtls"));
+        wizard.next();
+        if (!cluster)
+            shoot(&wizard, prefix + QStringLiteral("-6-ports"));
+        wizard.next();
+        wizard.findChild<QLineEdit *>(QStringLiteral("savePathEdit"))
+            ->setText(QStringLiteral("/etc/cxserver/cxserver.conf"));
+        wizard.findChild<QCheckBox *>(QStringLiteral("encryptCheck"))->setChecked(true);
+        if (!cluster)
+            shoot(&wizard, prefix + QStringLiteral("-7-review"));
+    }
+
+    {
+        QTemporaryDir sampleDir;
+        const QString sample = sampleDir.filePath(QStringLiteral("cxserver.conf"));
+        QFile::copy(QStringLiteral(":/samples/cxserver-ha-sample.conf"), sample);
+        QFile::setPermissions(sample, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        MainWindow window;
+        window.show();
+        window.openFile(sample);
+        shoot(&window, QStringLiteral("editor"));
+    }
+
+    DemoStatusServer server;
+    if (!server.listen())
+        return false;
+    StatusPage page;
+    page.resize(980, 420);
+    page.show();
+    page.connectTo(server.name(), 100);
+    auto *table = page.findChild<QTableWidget *>(QStringLiteral("instanceTable"));
+    waitFor([&] { return server.sent() >= 30 && table->rowCount() > 0; }, 10000);
+    shoot(&page, QStringLiteral("status"));
+    page.subscription()->stop();
+    server.close();
+    page.connectTo(QStringLiteral("cxserver-not-running-demo"));
+    waitFor(
+        [&page] { return page.subscription()->state() == StatusSubscription::State::NotRunning; },
+        5000);
+    shoot(&page, QStringLiteral("status-not-running"));
+    return ok;
+}
+
+} // namespace cx::configurator

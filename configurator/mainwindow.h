@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace cx::configurator {
+
+class ConfigEditorWidget;
+class StatusPage;
+
+/// The configurator's window: the editor of a cxserver.conf and the live status view, with
+/// the new-configuration wizard one menu entry away.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+    void newConfiguration();
+    void openFile(const QString &path);
+    void showStatus(const QString &socketName);
+
+    ConfigEditorWidget *editor() const { return m_editor; }
+    StatusPage *statusPage() const { return m_status; }
+
+    /// Writes a PNG of every wizard page and of the status view (fed by a demo status
+    /// socket) into directory, in the current UI language; false when one could not be
+    /// written.
+    static bool takeScreenshots(const QString &directory);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void open();
+    bool save(bool choosePath);
+    void chooseKeyFile();
+    bool confirmDiscard();
+    void updateTitle();
+
+    QTabWidget *m_tabs = nullptr;
+    ConfigEditorWidget *m_editor = nullptr;
+    StatusPage *m_status = nullptr;
+    QString m_keyFile;
+};
+
+} // namespace cx::configurator

@@ -1,0 +1,238 @@
+// The editor of an existing cxserver.conf: byte-preserving round trips through the form
+// and the raw text, validation at the field and the line, encrypted files.
+
+#include "configeditorwidget.h"
+#include "cxservercli.h"
+#include "secrets/configsecrets.h"
+#include "secrets/keysource.h"
+#include "secrets/valuecipher.h"
+#include "testpaths.h"
+
+#include <QCheckBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cx;
+using namespace cx::configurator;
+using namespace cx::test;
+
+class tst_ConfigEditorWidget : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void untouchedRoundTrip_data();
+    void untouchedRoundTrip();
+    void formEditChangesOnlyItsValue();
+    void checkBoxEdit();
+    void rawEditShowsErrorAtFieldAndLine();
+    void encryptedFileKeepsEncryptedValues();
+    void encryptedFileNeedsItsKey();
+
+private:
+    QString copySample(const QString &name);
+    static void typeInto(QLineEdit *edit, const QString &text);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void tst_ConfigEditorWidget::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+}
+
+QString tst_ConfigEditorWidget::copySample(const QString &name)
+{
+    const QString target = m_dir->filePath(name);
+    QFile::copy(sourcePath(QStringLiteral("installer/conf/") + name), target);
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return target;
+}
+
+void tst_ConfigEditorWidget::typeInto(QLineEdit *edit, const QString &text)
+{
+    edit->selectAll();
+    QTest::keyClick(edit, Qt::Key_Delete);
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+void tst_ConfigEditorWidget::untouchedRoundTrip_data()
+{
+    QTest::addColumn<QString>("sample");
+    QTest::addRow("single") << "cxserver-sample.conf";
+    QTest::addRow("ha") << "cxserver-ha-sample.conf";
+}
+
+void tst_ConfigEditorWidget::untouchedRoundTrip()
+{
+    QFETCH(QString, sample);
+    const QString path = copySample(sample);
+    const QByteArray original = readFile(path);
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    QVERIFY(!editor.isModified());
+    QVERIFY(!hasErrors(editor.diagnostics()));
+    const QString saved = m_dir->filePath(QStringLiteral("saved.conf"));
+    QVERIFY(editor.save(saved).ok());
+    QCOMPARE(readFile(saved), original);
+}
+
+void tst_ConfigEditorWidget::formEditChangesOnlyItsValue()
+{
+    const QString path = copySample(QStringLiteral("cxserver-ha-sample.conf"));
+    const QByteArray original = readFile(path);
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    auto *port = editor.findChild<QLineEdit *>(QStringLiteral("field:protocol.port"));
+    QVERIFY(port);
+    QCOMPARE(port->text(), QStringLiteral("8443"));
+    typeInto(port, QStringLiteral("9000"));
+    QVERIFY(editor.isModified());
+    auto *name = editor.findChild<QLineEdit *>(
+        QStringLiteral("field:transport.websockets.service-discovery.service-name"));
+    typeInto(name, QStringLiteral("thingworx-https"));
+    QVERIFY(editor.save().ok());
+    QByteArray expected = original;
+    expected.replace("protocol.port = 8443", "protocol.port = 9000");
+    expected.replace("service-discovery.service-name = \"thingworx-http\"",
+                     "service-discovery.service-name = \"thingworx-https\"");
+    QCOMPARE(readFile(path), expected);
+    // The raw view shows the same bytes.
+    QCOMPARE(editor.findChild<QPlainTextEdit *>(QStringLiteral("rawText"))->toPlainText().toUtf8(),
+             expected);
+}
+
+void tst_ConfigEditorWidget::checkBoxEdit()
+{
+    const QString path = copySample(QStringLiteral("cxserver-sample.conf"));
+    const QByteArray original = readFile(path);
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    auto *ssl = editor.findChild<QCheckBox *>(QStringLiteral("field:protocol.ssl.enabled"));
+    QVERIFY(ssl);
+    QVERIFY(!ssl->isChecked());
+    ssl->click();
+    // TLS without a keystore: an error at the keystore field.
+    QVERIFY(hasErrors(editor.diagnostics()));
+    QVERIFY(editor.text().contains("protocol.ssl.enabled = true"));
+    ssl->click();
+    QCOMPARE(editor.text(), original);
+}
+
+void tst_ConfigEditorWidget::rawEditShowsErrorAtFieldAndLine()
+{
+    const QString path = copySample(QStringLiteral("cxserver-sample.conf"));
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    auto *raw = editor.findChild<QPlainTextEdit *>(QStringLiteral("rawText"));
+    const QString text = raw->toPlainText();
+    raw->setPlainText(QString(text).replace(QStringLiteral("protocol.port = 8443"),
+                                            QStringLiteral("protocol.port = 70000")));
+    QTRY_VERIFY(editor.text().contains("protocol.port = 70000"));
+    QVERIFY(hasErrors(editor.diagnostics()));
+    auto *error = editor.findChild<QLabel *>(QStringLiteral("error:protocol.port"));
+    QVERIFY(error->isVisibleTo(&editor));
+    QVERIFY2(error->text().contains(u"out of range"), qPrintable(error->text()));
+    QCOMPARE(editor.findChild<QLineEdit *>(QStringLiteral("field:protocol.port"))->text(),
+             QStringLiteral("70000"));
+    // The list names the line of the value.
+    const int line = int(text.left(text.indexOf(u"protocol.port")).count(u'\n')) + 1;
+    auto *list = editor.findChild<QListWidget *>(QStringLiteral("diagnosticList"));
+    bool found = false;
+    for (int i = 0; i < list->count(); ++i)
+        found = found || list->item(i)->text().contains(QStringLiteral(":%1:").arg(line));
+    QVERIFY(found);
+    QCOMPARE(raw->extraSelections().size(), 1);
+    QCOMPARE(raw->extraSelections().constFirst().cursor.blockNumber(), line - 1);
+}
+
+void tst_ConfigEditorWidget::encryptedFileKeepsEncryptedValues()
+{
+    const QString path = copySample(QStringLiteral("cxserver-ha-sample.conf"));
+    const QString keyPath = m_dir->filePath(QStringLiteral("cxserver.key"));
+    QVERIFY(secrets::createKeyFile(keyPath).ok());
+    Result<secrets::DataKey> key = secrets::readKeyFile(keyPath);
+    QVERIFY(key.ok());
+    Result<secrets::configsecrets::Rewrite> encrypted
+        = secrets::configsecrets::encryptText(readFile(path), path, key.value());
+    QVERIFY(encrypted.ok());
+    QVERIFY(encrypted->changed >= 2);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(encrypted->text);
+    file.close();
+    const QByteArray original = encrypted->text;
+
+    ConfigEditorWidget editor;
+    secrets::KeySourceOptions options;
+    options.keyFile = keyPath;
+    editor.setKeySource(options);
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    QVERIFY(editor.isEncrypted());
+    QVERIFY(!hasErrors(editor.diagnostics()));
+    auto *appKey
+        = editor.findChild<QLineEdit *>(QStringLiteral("field:transport.websockets.app-key"));
+    QCOMPARE(appKey->echoMode(), QLineEdit::Password);
+    QCOMPARE(appKey->text(), QStringLiteral("replace-with-the-platform-app-key"));
+
+    // A plain value: the ENC() values stay byte for byte.
+    typeInto(editor.findChild<QLineEdit *>(QStringLiteral("field:protocol.port")),
+             QStringLiteral("9443"));
+    QByteArray expected = original;
+    expected.replace("protocol.port = 8443", "protocol.port = 9443");
+    QCOMPARE(editor.text(), expected);
+
+    // A secret: encrypted with the file's key.
+    typeInto(appKey, QStringLiteral("new-app-key"));
+    QVERIFY(editor.save().ok());
+    const QByteArray saved = readFile(path);
+    QVERIFY(!saved.contains("new-app-key"));
+    Result<secrets::configsecrets::Rewrite> decrypted
+        = secrets::configsecrets::decryptText(saved, path, key.value());
+    QVERIFY(decrypted.ok());
+    QVERIFY(decrypted->text.contains("transport.websockets.app-key = \"new-app-key\""));
+    const CommandResult check
+        = runCxserver({QStringLiteral("--config"), path, QStringLiteral("--check-config"),
+                       QStringLiteral("--key-file"), keyPath});
+    QVERIFY2(check.exitCode == 0, check.describe().constData());
+}
+
+void tst_ConfigEditorWidget::encryptedFileNeedsItsKey()
+{
+    const QString path = copySample(QStringLiteral("cxserver-sample.conf"));
+    const QString keyPath = m_dir->filePath(QStringLiteral("k.key"));
+    QVERIFY(secrets::createKeyFile(keyPath).ok());
+    Result<secrets::DataKey> key = secrets::readKeyFile(keyPath);
+    QVERIFY(key.ok());
+    Result<secrets::configsecrets::Rewrite> encrypted
+        = secrets::configsecrets::encryptText(readFile(path), path, key.value());
+    QVERIFY(encrypted.ok());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(encrypted->text);
+    file.close();
+
+    qunsetenv("CXSERVER_KEY_FILE");
+    qunsetenv("CREDENTIALS_DIRECTORY");
+    ConfigEditorWidget editor;
+    const Result<void> opened = editor.openFile(path);
+    QVERIFY(!opened.ok());
+    QVERIFY2(opened.error().message.contains(u"key"), qPrintable(opened.error().message));
+    QVERIFY(editor.filePath().isEmpty());
+}
+
+QTEST_MAIN(tst_ConfigEditorWidget)
+#include "tst_configeditorwidget.moc"

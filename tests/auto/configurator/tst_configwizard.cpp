@@ -1,0 +1,291 @@
+// The new-configuration wizard driven like a user: every page filled in, saved plain and
+// encrypted, and the result accepted by the real `cxserver --check-config`; the ZooKeeper
+// Test button against a real ZooKeeper with a registered platform simulator.
+
+#include "configwizard.h"
+#include "cxservercli.h"
+#include "pki.h"
+#include "platformsimprocess.h"
+#include "testpaths.h"
+#include "zookeeperprobe.h"
+#include "zookeeperprocess.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cx::configurator;
+using namespace cx::test;
+
+namespace {
+const QString AppKey = QStringLiteral("b3d06be7-c9e1-4a9c-b967-28cd4c49fa1b");
+const QString KeyStorePassword = QStringLiteral("keystore-secret");
+} // namespace
+
+class tst_ConfigWizard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void saveAndCheck_data();
+    void saveAndCheck();
+    void reviewHidesSecrets();
+    void zooKeeperTestButton();
+    void reachabilityTestButton();
+
+private:
+    template<typename T> T *child(QWidget *root, const char *name)
+    {
+        T *widget = root->findChild<T *>(QLatin1StringView(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+    void fillUpToReview(ConfigWizard &wizard, bool cluster, const QString &zooKeeper = {});
+
+    QTemporaryDir m_pkiDir;
+    QString m_keyStore;
+};
+
+void tst_ConfigWizard::initTestCase()
+{
+    Pki pki(m_pkiDir.path());
+    QVERIFY2(pki.makeCa(), qPrintable(pki.error()));
+    QVERIFY2(pki.makeServer(QStringLiteral("edge"),
+                            {QStringLiteral("DNS:localhost"), QStringLiteral("IP:127.0.0.1")}),
+             qPrintable(pki.error()));
+    QVERIFY2(pki.makePkcs12(QStringLiteral("edge"), KeyStorePassword), qPrintable(pki.error()));
+    m_keyStore = pki.path(QStringLiteral("edge.p12"));
+    ZooKeeperProbe::setPluginDirectory(binaryPath(QStringLiteral("plugins/discovery")));
+}
+
+void tst_ConfigWizard::fillUpToReview(ConfigWizard &wizard, bool cluster, const QString &zooKeeper)
+{
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::ModePageId));
+    child<QRadioButton>(&wizard, cluster ? "clusterRadio" : "singleRadio")->setChecked(true);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    if (cluster) {
+        QCOMPARE(wizard.currentId(), int(ConfigWizard::ZooKeeperPageId));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"),
+                         zooKeeper.isEmpty() ? QStringLiteral("zk1:2181,zk2:2181") : zooKeeper);
+    } else {
+        QCOMPARE(wizard.currentId(), int(ConfigWizard::PlatformsPageId));
+        QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+        child<QPlainTextEdit>(&wizard, "platformsEdit")
+            ->setPlainText(QStringLiteral("ws://127.0.0.1:8080/Thingworx/WS\n"
+                                          "wss://platform2.example.com:8443/Thingworx/WS\n"));
+    }
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::AppKeyPageId));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    auto *appKey = child<QLineEdit>(&wizard, "appKeyEdit");
+    QCOMPARE(appKey->echoMode(), QLineEdit::Password);
+    QTest::keyClicks(appKey, AppKey);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::EdgeTlsPageId));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // TLS on, no keystore yet
+    child<QLineEdit>(&wizard, "keyStoreFileEdit")->setText(m_keyStore);
+    child<QLineEdit>(&wizard, "keyStorePasswordEdit")->setText(QStringLiteral("wrong"));
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::EdgeTlsPageId)); // refused
+    QVERIFY(child<QLabel>(&wizard, "keyStoreSummaryLabel")->text().contains(u"Wrong password"));
+    child<QLineEdit>(&wizard, "keyStorePasswordEdit")->setText(KeyStorePassword);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::PlatformTlsPageId));
+    auto *warning = child<QLabel>(&wizard, "hostNameWarningLabel");
+    QCOMPARE(warning->isVisible(), cluster); // the IP SAN warning of HA
+    if (cluster)
+        QVERIFY(warning->text().contains(u"IP SAN"));
+    child<QCheckBox>(&wizard, "hostNameValidationCheck")->setChecked(false);
+    QVERIFY(warning->isVisible());
+    QVERIFY(warning->text().contains(u"tests only"));
+    child<QCheckBox>(&wizard, "hostNameValidationCheck")->setChecked(true);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::PortsPageId));
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    child<QSpinBox>(&wizard, "edgePortSpin")->setValue(9443);
+    child<QSpinBox>(&wizard, "healthPortSpin")->setValue(9443);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::PortsPageId)); // same port twice
+    child<QSpinBox>(&wizard, "healthPortSpin")->setValue(9010);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::ReviewPageId));
+}
+
+void tst_ConfigWizard::saveAndCheck_data()
+{
+    QTest::addColumn<bool>("cluster");
+    QTest::addColumn<bool>("encrypt");
+    QTest::addRow("single, plain") << false << false;
+    QTest::addRow("single, encrypted") << false << true;
+    QTest::addRow("cluster, plain") << true << false;
+    QTest::addRow("cluster, encrypted") << true << true;
+}
+
+void tst_ConfigWizard::saveAndCheck()
+{
+    QFETCH(bool, cluster);
+    QFETCH(bool, encrypt);
+    QTemporaryDir dir;
+    const QString configPath = dir.filePath(QStringLiteral("cxserver.conf"));
+    const QString keyPath = dir.filePath(QStringLiteral("cxserver.key"));
+
+    ConfigWizard wizard;
+    fillUpToReview(wizard, cluster);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled()); // no path yet
+    child<QLineEdit>(&wizard, "savePathEdit")->setText(configPath);
+    QVERIFY(child<QLabel>(&wizard, "reviewDiagnosticsLabel")->text().contains(u"valid"));
+    if (encrypt) {
+        child<QCheckBox>(&wizard, "encryptCheck")->setChecked(true);
+        QCOMPARE(child<QLineEdit>(&wizard, "keyFileEdit")->text(), keyPath);
+    }
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.result() == QDialog::Accepted,
+             qPrintable(child<QLabel>(&wizard, "saveResultLabel")->text()));
+
+    const QByteArray text = readFile(configPath);
+    QVERIFY(text.startsWith("# cxserver.conf")); // the sample's comments are kept
+    QCOMPARE(text.contains(AppKey.toUtf8()), !encrypt);
+    QCOMPARE(text.contains(KeyStorePassword.toUtf8()), !encrypt);
+    QCOMPARE(text.contains("ENC(v1:"), encrypt);
+    QCOMPARE(QFileInfo(configPath).permissions() & 0x0077, 0); // owner only
+    const QString copiedKeyStore = dir.filePath(QStringLiteral("edge.p12"));
+    QVERIFY(QFileInfo::exists(copiedKeyStore));
+    QCOMPARE(QFile::permissions(copiedKeyStore),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
+                 | QFileDevice::WriteUser);
+    QVERIFY(text.contains(copiedKeyStore.toUtf8()));
+    QVERIFY(text.contains("protocol.port = 9443"));
+    if (cluster)
+        QVERIFY(text.contains("discovery.connectionString = \"zk1:2181,zk2:2181\""));
+    else
+        QVERIFY(text.contains("\"ws://127.0.0.1:8080/Thingworx/WS\", "
+                              "\"wss://platform2.example.com:8443/Thingworx/WS\""));
+
+    QStringList args {QStringLiteral("--config"), configPath, QStringLiteral("--check-config")};
+    if (encrypt) {
+        QVERIFY(QFileInfo::exists(keyPath));
+        args << QStringLiteral("--key-file") << keyPath;
+    }
+    const CommandResult check = runCxserver(args);
+    QVERIFY2(check.exitCode == 0 && !check.err.contains("error:"), check.describe().constData());
+    if (encrypt) { // and without the key it is refused, naming the key
+        const CommandResult noKey = runCxserver(
+            {QStringLiteral("--config"), configPath, QStringLiteral("--check-config")});
+        QCOMPARE(noKey.exitCode, 1);
+    }
+}
+
+void tst_ConfigWizard::reviewHidesSecrets()
+{
+    ConfigWizard wizard;
+    fillUpToReview(wizard, false);
+    if (QTest::currentTestFailed())
+        return;
+    const QString shown = child<QPlainTextEdit>(&wizard, "reviewText")->toPlainText();
+    QVERIFY(shown.contains(u"transport.websockets.app-key = \"********\""));
+    QVERIFY(!shown.contains(AppKey));
+    QVERIFY(!shown.contains(KeyStorePassword));
+}
+
+void tst_ConfigWizard::zooKeeperTestButton()
+{
+    ZooKeeperProcess zooKeeper;
+    if (!zooKeeper.start())
+        QSKIP("ZooKeeper is not installed or did not start");
+    PlatformSimProcess sim(QStringLiteral("platform1"));
+    QVERIFY(sim.start("key", {QStringLiteral("--zookeeper"), zooKeeper.connectionString()}));
+    QVERIFY(
+        sim.waitForLine(QRegularExpression(QStringLiteral("registered in ZooKeeper"))).hasMatch());
+
+    ConfigWizard wizard;
+    wizard.show();
+    child<QRadioButton>(&wizard, "clusterRadio")->setChecked(true);
+    wizard.next();
+    QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"), zooKeeper.connectionString());
+    auto *button = child<QPushButton>(&wizard, "zkTestButton");
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *list = child<QListWidget>(&wizard, "zkInstanceList");
+    auto *result = child<QLabel>(&wizard, "zkResultLabel");
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 15000);
+    QVERIFY2(list->item(0)->text().contains(
+                 QStringLiteral("ws://127.0.0.1:%1/Thingworx/WS").arg(sim.port())),
+             qPrintable(list->item(0)->text()));
+    QVERIFY(result->text().contains(u"instances found: 1"));
+    QTRY_VERIFY(button->isEnabled());
+
+    // Another service name: connected, none found.
+    auto *serviceName = child<QLineEdit>(&wizard, "zkServiceNameEdit");
+    serviceName->setText(QStringLiteral("thingworx-https"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"no platform instance"), 15000);
+    QCOMPARE(list->count(), 0);
+
+    // Nothing listening: says so within the timeout.
+    sim.stop();
+    zooKeeper.stop();
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"No answer from ZooKeeper"), 20000);
+}
+
+void tst_ConfigWizard::reachabilityTestButton()
+{
+    QTcpServer listening;
+    QVERIFY(listening.listen(QHostAddress::LocalHost));
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 closedPort = closed.serverPort();
+    closed.close(); // nothing listens there any more
+
+    ConfigWizard wizard;
+    wizard.show();
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::PlatformsPageId));
+    const QString up = QStringLiteral("ws://127.0.0.1:%1/Thingworx/WS").arg(listening.serverPort());
+    const QString down = QStringLiteral("ws://127.0.0.1:%1/Thingworx/WS").arg(closedPort);
+    child<QPlainTextEdit>(&wizard, "platformsEdit")->setPlainText(up + u'\n' + down);
+    auto *button = child<QPushButton>(&wizard, "platformsTestButton");
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *result = child<QLabel>(&wizard, "platformsResultLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 10000);
+    const QStringList lines = result->text().split(u'\n');
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines.at(0), up + QStringLiteral(": reachable"));
+    QVERIFY2(lines.at(1).startsWith(down + u": ") && !lines.at(1).endsWith(u"reachable"),
+             qPrintable(lines.at(1)));
+
+    // A URL that is not ws:// with a port stops the wizard here.
+    child<QPlainTextEdit>(&wizard, "platformsEdit")->setPlainText(QStringLiteral("http://x/"));
+    QTest::mouseClick(wizard.button(QWizard::NextButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::PlatformsPageId));
+    QVERIFY(result->text().contains(u"http://x/"));
+}
+
+QTEST_MAIN(tst_ConfigWizard)
+#include "tst_configwizard.moc"

@@ -1,0 +1,994 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+<context>
+    <name>cx::configurator::AppKeyPage</name>
+    <message>
+        <source>Application key</source>
+        <translation>Clé d&apos;application</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>Afficher la clé</translation>
+    </message>
+    <message>
+        <source>App key:</source>
+        <translation>Clé d&apos;application :</translation>
+    </message>
+    <message>
+        <source>How cxserver authenticates to the platform.</source>
+        <translation>Comment cxserver s&apos;authentifie auprès de la plateforme.</translation>
+    </message>
+    <message>
+        <source>cxserver authenticates its connections to the platform with an application key created in ThingWorx Composer. The key is a secret: choose &quot;Encrypt secrets&quot; on the last page to store it encrypted.</source>
+        <translation>cxserver authentifie ses connexions à la plateforme avec une clé d&apos;application créée dans ThingWorx Composer. Cette clé est secrète : choisissez « Chiffrer les secrets » à la dernière page pour l&apos;enregistrer chiffrée.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ConfigEditorWidget</name>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Import keystore…</source>
+        <translation>Importer un keystore…</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>Par défaut : %1.</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>par défaut : %1</translation>
+    </message>
+    <message>
+        <source>This file stores its secrets encrypted; its key is needed to change %1.</source>
+        <translation>Ce fichier stocke ses secrets chiffrés ; sa clé est nécessaire pour modifier %1.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Aucun problème trouvé.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 stores encrypted secrets and its key is not available: %2</source>
+        <translation>%1 contient des secrets chiffrés et sa clé n&apos;est pas disponible : %2</translation>
+    </message>
+    <message>
+        <source>Cannot decrypt %1: %2</source>
+        <translation>Impossible de déchiffrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Choose where to save the configuration.</source>
+        <translation>Choisissez où enregistrer la configuration.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ConfigSaver</name>
+    <message>
+        <source>Choose a key file.</source>
+        <translation>Choisissez un fichier de clé.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ConfigWizard</name>
+    <message>
+        <source>New cxserver configuration</source>
+        <translation>Nouvelle configuration cxserver</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Choose where to save the configuration.</source>
+        <translation>Choisissez où enregistrer la configuration.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::EdgeTlsPage</name>
+    <message>
+        <source>Edge listener TLS</source>
+        <translation>TLS des connexions Edge</translation>
+    </message>
+    <message>
+        <source>Use TLS for edge connections (recommended)</source>
+        <translation>Utiliser TLS pour les connexions Edge (recommandé)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importer…</translation>
+    </message>
+    <message>
+        <source>Keystore:</source>
+        <translation>Keystore :</translation>
+    </message>
+    <message>
+        <source>Keystore password:</source>
+        <translation>Mot de passe du keystore :</translation>
+    </message>
+    <message>
+        <source>Certificate for %1, valid until %2.</source>
+        <translation>Certificat pour %1, valide jusqu&apos;au %2.</translation>
+    </message>
+    <message>
+        <source>Edge devices connect with wss:// when TLS is on.</source>
+        <translation>Avec TLS, les appareils Edge se connectent en wss://.</translation>
+    </message>
+    <message>
+        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner only.</source>
+        <translation>Le certificat et la clé privée de l&apos;écouteur proviennent d&apos;un keystore PKCS#12. Il est copié à côté de la configuration enregistrée, lisible par son seul propriétaire.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::MainWindow</name>
+    <message>
+        <source>Configuration</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <source>Live status</source>
+        <translation>État en direct</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New configuration…</source>
+        <translation>&amp;Nouvelle configuration…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Enregistrer &amp;sous…</translation>
+    </message>
+    <message>
+        <source>&amp;Key file for encrypted secrets…</source>
+        <translation>Fichier de &amp;clé des secrets chiffrés…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Import edge keystore…</source>
+        <translation>&amp;Importer le keystore Edge…</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>aucun fichier</translation>
+    </message>
+    <message>
+        <source>%1[*] — cxserver configurator</source>
+        <translation>%1[*] — configurateur cxserver</translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation>Ouvrir une configuration</translation>
+    </message>
+    <message>
+        <source>cxserver configuration (*.conf);;All files (*)</source>
+        <translation>Configuration cxserver (*.conf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Encrypted configuration</source>
+        <translation>Configuration chiffrée</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose the key file of this configuration.</source>
+        <translation>%1
+
+Choisissez le fichier de clé de cette configuration.</translation>
+    </message>
+    <message>
+        <source>Cannot open the configuration</source>
+        <translation>Impossible d&apos;ouvrir la configuration</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Enregistrer la configuration</translation>
+    </message>
+    <message>
+        <source>Save with errors?</source>
+        <translation>Enregistrer malgré les erreurs ?</translation>
+    </message>
+    <message>
+        <source>cxserver will not start with this configuration: it has errors. Save anyway?</source>
+        <translation>cxserver ne démarrera pas avec cette configuration : elle contient des erreurs. Enregistrer quand même ?</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Enregistrement impossible</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Fichier de clé</translation>
+    </message>
+    <message>
+        <source>Key files (*.key);;All files (*)</source>
+        <translation>Fichiers de clé (*.key);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 first?</source>
+        <translation>Enregistrer d&apos;abord les modifications de %1 ?</translation>
+    </message>
+    <message>
+        <source>&amp;Use the OS keychain for encrypted secrets</source>
+        <translation>&amp;Utiliser le trousseau du système pour les secrets chiffrés</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ModePage</name>
+    <message>
+        <source>Platform deployment</source>
+        <translation>Déploiement de la plateforme</translation>
+    </message>
+    <message>
+        <source>A single platform, or a fixed list of platform instances</source>
+        <translation>Une seule plateforme, ou une liste fixe d&apos;instances</translation>
+    </message>
+    <message>
+        <source>A high-availability cluster whose instances register in ZooKeeper</source>
+        <translation>Un cluster haute disponibilité dont les instances s&apos;enregistrent dans ZooKeeper</translation>
+    </message>
+    <message>
+        <source>cxserver connects to the URLs you list and uses them in turn.</source>
+        <translation>cxserver se connecte aux URL indiquées et les utilise à tour de rôle.</translation>
+    </message>
+    <message>
+        <source>cxserver discovers the instances of an active-active cluster in ZooKeeper and follows them as they come and go.</source>
+        <translation>cxserver découvre les instances d&apos;un cluster actif-actif dans ZooKeeper et suit leurs arrivées et départs.</translation>
+    </message>
+    <message>
+        <source>How is the ThingWorx platform deployed?</source>
+        <translation>Comment la plateforme ThingWorx est-elle déployée ?</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::Pkcs12ImportDialog</name>
+    <message>
+        <source>Import PKCS#12 keystore</source>
+        <translation>Importer un keystore PKCS#12</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Keystore file:</source>
+        <translation>Fichier keystore :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Choose a PKCS#12 keystore</source>
+        <translation>Choisir un keystore PKCS#12</translation>
+    </message>
+    <message>
+        <source>PKCS#12 keystores (*.p12 *.pfx);;All files (*)</source>
+        <translation>Keystores PKCS#12 (*.p12 *.pfx);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>Noms DNS</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>Adresses IP</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>Valide à partir du</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Valide jusqu&apos;au</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>Clé privée</translation>
+    </message>
+    <message>
+        <source>%1, %2 bits</source>
+        <translation>%1, %2 bits</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>Chaîne</translation>
+    </message>
+    <message>
+        <source>no further certificates</source>
+        <translation>aucun autre certificat</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::Pkcs12Inspector</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 keystore.</source>
+        <translation>%1 n&apos;est pas un keystore PKCS#12.</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1.</source>
+        <translation>Mot de passe incorrect pour %1.</translation>
+    </message>
+    <message>
+        <source>Cannot decrypt %1: it uses an algorithm this system does not support.</source>
+        <translation>Impossible de déchiffrer %1 : il utilise un algorithme que ce système ne prend pas en charge.</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1.</source>
+        <translation>Le certificat a expiré le %1.</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet: it becomes valid on %1.</source>
+        <translation>Le certificat n&apos;est pas encore valide : il le deviendra le %1.</translation>
+    </message>
+    <message>
+        <source>The certificate has no subject alternative names: clients that check host names will refuse it.</source>
+        <translation>Le certificat n&apos;a pas de noms alternatifs (SAN) : les clients qui vérifient le nom d&apos;hôte le refuseront.</translation>
+    </message>
+    <message>
+        <source>The keystore holds no certificate.</source>
+        <translation>Le keystore ne contient aucun certificat.</translation>
+    </message>
+    <message>
+        <source>The keystore holds no private key: the edge listener cannot use it.</source>
+        <translation>Le keystore ne contient pas de clé privée : l&apos;écouteur Edge ne peut pas l&apos;utiliser.</translation>
+    </message>
+    <message>
+        <source>The RSA key has only %1 bits; use at least 2048.</source>
+        <translation>La clé RSA ne fait que %1 bits ; utilisez-en au moins 2048.</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>Impossible de remplacer %1.</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>Impossible de copier %1 vers %2.</translation>
+    </message>
+    <message>
+        <source>Cannot restrict the permissions of %1.</source>
+        <translation>Impossible de restreindre les droits de %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::PlatformTlsPage</name>
+    <message>
+        <source>Platform TLS</source>
+        <translation>TLS de la plateforme</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with TLS (wss:// on their SSL port)</source>
+        <translation>Se connecter aux instances découvertes avec TLS (wss:// sur leur port SSL)</translation>
+    </message>
+    <message>
+        <source>Check that each certificate names the address connected to (host name validation)</source>
+        <translation>Vérifier que chaque certificat nomme l&apos;adresse contactée (validation du nom d&apos;hôte)</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s certificate authorities</source>
+        <translation>vide : les autorités de certification du système</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>only for a PKCS#12 trust store</source>
+        <translation>uniquement pour un truststore PKCS#12</translation>
+    </message>
+    <message>
+        <source>Trust store:</source>
+        <translation>Truststore :</translation>
+    </message>
+    <message>
+        <source>Trust store password:</source>
+        <translation>Mot de passe du truststore :</translation>
+    </message>
+    <message>
+        <source>Choose a trust store</source>
+        <translation>Choisir un truststore</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>Certificats (*.p12 *.pfx *.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Without host name validation any certificate from a trusted authority is accepted for any instance. Turn it off for tests only; cxserver logs a warning at every start.</source>
+        <translation>Sans validation du nom d&apos;hôte, tout certificat d&apos;une autorité de confiance est accepté pour n&apos;importe quelle instance. Ne la désactivez que pour des tests ; cxserver journalise un avertissement à chaque démarrage.</translation>
+    </message>
+    <message>
+        <source>Discovered instances are reached by the IP address they register in ZooKeeper: each platform certificate needs that IP address in its Subject Alternative Name (IP SAN), or the connection is refused.</source>
+        <translation>Les instances découvertes sont jointes par l&apos;adresse IP qu&apos;elles enregistrent dans ZooKeeper : chaque certificat de plateforme doit contenir cette adresse IP dans son nom alternatif (IP SAN), sinon la connexion est refusée.</translation>
+    </message>
+    <message>
+        <source>How cxserver checks the platform&apos;s certificates.</source>
+        <translation>Comment cxserver vérifie les certificats de la plateforme.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::PlatformsPage</name>
+    <message>
+        <source>Platform instances</source>
+        <translation>Instances de la plateforme</translation>
+    </message>
+    <message>
+        <source>One WebSocket URL per line: ws://host:port/Thingworx/WS, or wss:// for TLS. Several instances are used in turn.</source>
+        <translation>Une URL WebSocket par ligne : ws://hôte:port/Thingworx/WS, ou wss:// pour TLS. Plusieurs instances sont utilisées à tour de rôle.</translation>
+    </message>
+    <message>
+        <source>Test reachability</source>
+        <translation>Tester l&apos;accessibilité</translation>
+    </message>
+    <message>
+        <source>Not a ws:// or wss:// URL with a host and a port: %1</source>
+        <translation>Pas une URL ws:// ou wss:// avec un hôte et un port : %1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>The platform instances cxserver connects to.</source>
+        <translation>Les instances de plateforme auxquelles cxserver se connecte.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::PortsPage</name>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Edge port:</source>
+        <translation>Port Edge :</translation>
+    </message>
+    <message>
+        <source>Edge listen address:</source>
+        <translation>Adresse d&apos;écoute Edge :</translation>
+    </message>
+    <message>
+        <source>Health and metrics port:</source>
+        <translation>Port de santé et de métriques :</translation>
+    </message>
+    <message>
+        <source>Status socket:</source>
+        <translation>Socket d&apos;état :</translation>
+    </message>
+    <message>
+        <source>Listen address 0.0.0.0 accepts every IPv4 address, :: every address. A status socket name without / is placed by the system; the Linux package uses /run/cxserver/cxserver.sock.</source>
+        <translation>L&apos;adresse 0.0.0.0 écoute sur toutes les adresses IPv4, :: sur toutes les adresses. Un nom de socket d&apos;état sans / est placé par le système ; le paquet Linux utilise /run/cxserver/cxserver.sock.</translation>
+    </message>
+    <message>
+        <source>The listen address must be an IP address or &quot;localhost&quot;.</source>
+        <translation>L&apos;adresse d&apos;écoute doit être une adresse IP ou « localhost ».</translation>
+    </message>
+    <message>
+        <source>The edge port and the health port must differ.</source>
+        <translation>Le port Edge et le port de santé doivent être différents.</translation>
+    </message>
+    <message>
+        <source>Where cxserver listens.</source>
+        <translation>Où cxserver écoute.</translation>
+    </message>
+    <message>
+        <source>Enter the status socket&apos;s name or path.</source>
+        <translation>Saisissez le nom ou le chemin du socket d&apos;état.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ReachabilityProbe</name>
+    <message>
+        <source>no answer (timed out)</source>
+        <translation>pas de réponse (délai dépassé)</translation>
+    </message>
+    <message>
+        <source>not a ws:// or wss:// URL</source>
+        <translation>pas une URL ws:// ou wss://</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>accessible</translation>
+    </message>
+    <message>
+        <source>Enter at least one platform URL.</source>
+        <translation>Saisissez au moins une URL de plateforme.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ReviewPage</name>
+    <message>
+        <source>Review and save</source>
+        <translation>Vérifier et enregistrer</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Encrypt secrets (app key, passwords)</source>
+        <translation>Chiffrer les secrets (clé d&apos;application, mots de passe)</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>Fichier de clé :</translation>
+    </message>
+    <message>
+        <source>created when missing, e.g. /etc/cxserver/cxserver.key</source>
+        <translation>créé s&apos;il n&apos;existe pas, p. ex. /etc/cxserver/cxserver.key</translation>
+    </message>
+    <message>
+        <source>OS keychain</source>
+        <translation>Trousseau du système</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Enregistrer sous :</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>Enregistrer la configuration</translation>
+    </message>
+    <message>
+        <source>cxserver configuration (*.conf);;All files (*)</source>
+        <translation>Configuration cxserver (*.conf);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation>La configuration est valide.</translation>
+    </message>
+    <message>
+        <source>The file that will be written; secret values are hidden here.</source>
+        <translation>Le fichier qui sera écrit ; les valeurs secrètes sont masquées ici.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::SchemaTexts</name>
+    <message>
+        <source>Platform connection</source>
+        <translation>Connexion à la plateforme</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Découverte</translation>
+    </message>
+    <message>
+        <source>Platform pipes and requests</source>
+        <translation>Canaux et requêtes vers la plateforme</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>Routage</translation>
+    </message>
+    <message>
+        <source>Edge listener</source>
+        <translation>Écouteur Edge</translation>
+    </message>
+    <message>
+        <source>Platform TLS</source>
+        <translation>TLS de la plateforme</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Exploitation</translation>
+    </message>
+    <message>
+        <source>&quot;websockets_active_active&quot; for an HA cluster, else &quot;websockets&quot;; it only chooses the default discovery plugin.</source>
+        <translation>« websockets_active_active » pour un cluster HA, sinon « websockets » ; ne choisit que le plugin de découverte par défaut.</translation>
+    </message>
+    <message>
+        <source>The app key cxserver authenticates its platform pipes with (a secret).</source>
+        <translation>La clé d&apos;application avec laquelle cxserver authentifie ses canaux vers la plateforme (secret).</translation>
+    </message>
+    <message>
+        <source>Static platform instances, each ws://host:port/Thingworx/WS or wss://...; several are used round-robin.</source>
+        <translation>Instances fixes, chacune ws://hôte:port/Thingworx/WS ou wss://... ; plusieurs sont utilisées à tour de rôle.</translation>
+    </message>
+    <message>
+        <source>Discover platform instances in ZooKeeper instead of using the static platforms list.</source>
+        <translation>Découvrir les instances dans ZooKeeper au lieu de la liste fixe.</translation>
+    </message>
+    <message>
+        <source>Service name the platform instances register under; &quot;thingworx-https&quot; is usual with TLS.</source>
+        <translation>Nom de service sous lequel les instances s&apos;enregistrent ; « thingworx-https » est habituel avec TLS.</translation>
+    </message>
+    <message>
+        <source>Discovery plugin id; null: &quot;zookeeper&quot; when service discovery is enabled (or, when that is not set, for platform.transport &quot;websockets_active_active&quot;), else &quot;static&quot;.</source>
+        <translation>Identifiant du plugin de découverte ; null : « zookeeper » si la découverte de services est activée (ou, si elle n&apos;est pas définie, pour platform.transport « websockets_active_active »), sinon « static ».</translation>
+    </message>
+    <message>
+        <source>The ZooKeeper ensemble, such as &quot;zk1:2181,zk2:2181,zk3:2181&quot;.</source>
+        <translation>L&apos;ensemble ZooKeeper, par exemple « zk1:2181,zk2:2181,zk3:2181 ».</translation>
+    </message>
+    <message>
+        <source>ZooKeeper path the services are registered under; must match the cluster&apos;s namespace.</source>
+        <translation>Chemin ZooKeeper sous lequel les services sont enregistrés ; doit correspondre à l&apos;espace de noms du cluster.</translation>
+    </message>
+    <message>
+        <source>ZooKeeper session timeout.</source>
+        <translation>Délai d&apos;expiration de la session ZooKeeper.</translation>
+    </message>
+    <message>
+        <source>ZooKeeper authentication scheme, such as &quot;digest&quot;; null: none.</source>
+        <translation>Schéma d&apos;authentification ZooKeeper, par exemple « digest » ; null : aucun.</translation>
+    </message>
+    <message>
+        <source>Credentials for that scheme, such as &quot;user:password&quot; for digest (a secret).</source>
+        <translation>Identifiants pour ce schéma, par exemple « user:password » pour digest (secret).</translation>
+    </message>
+    <message>
+        <source>Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support.</source>
+        <translation>S&apos;authentifier auprès de ZooKeeper avec SASL ; nécessite un client C ZooKeeper compilé avec SASL.</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration file (krb5.conf) for SASL.</source>
+        <translation>Fichier de configuration Kerberos (krb5.conf) pour SASL.</translation>
+    </message>
+    <message>
+        <source>JAAS file with the SASL login section for ZooKeeper.</source>
+        <translation>Fichier JAAS contenant la section de connexion SASL pour ZooKeeper.</translation>
+    </message>
+    <message>
+        <source>Milliseconds an edge has to send AUTH after it connects.</source>
+        <translation>Millisecondes dont dispose un appareil Edge pour envoyer AUTH après sa connexion.</translation>
+    </message>
+    <message>
+        <source>Milliseconds a request waits for the platform&apos;s response before the edge gets 0xA4 (gateway timeout).</source>
+        <translation>Millisecondes qu&apos;une requête attend la réponse de la plateforme avant que l&apos;appareil Edge reçoive 0xA4 (délai de passerelle dépassé).</translation>
+    </message>
+    <message>
+        <source>WebSockets cxserver opens to each platform instance.</source>
+        <translation>WebSockets que cxserver ouvre vers chaque instance.</translation>
+    </message>
+    <message>
+        <source>Milliseconds one platform pipe may take to connect.</source>
+        <translation>Millisecondes accordées à un canal vers la plateforme pour se connecter.</translation>
+    </message>
+    <message>
+        <source>How often cxserver pings each platform pipe.</source>
+        <translation>Fréquence à laquelle cxserver envoie un ping à chaque canal.</translation>
+    </message>
+    <message>
+        <source>A platform pipe or an edge that sends nothing for this long is closed.</source>
+        <translation>Un canal ou un appareil Edge qui n&apos;envoie rien pendant cette durée est fermé.</translation>
+    </message>
+    <message>
+        <source>A pipe holding more unsent bytes than this takes no new requests.</source>
+        <translation>Un canal qui retient plus d&apos;octets non envoyés que cela ne prend plus de nouvelles requêtes.</translation>
+    </message>
+    <message>
+        <source>Such a pipe takes requests again once its unsent bytes are down to this.</source>
+        <translation>Un tel canal reprend des requêtes dès que ses octets non envoyés sont redescendus à cette valeur.</translation>
+    </message>
+    <message>
+        <source>Largest message accepted from an edge; a larger one closes its WebSocket (1009).</source>
+        <translation>Plus grand message accepté d&apos;un appareil Edge ; un message plus grand ferme son WebSocket (1009).</translation>
+    </message>
+    <message>
+        <source>Routing plugin id: which connected instance gets the next request.</source>
+        <translation>Identifiant du plugin de routage : quelle instance connectée reçoit la prochaine requête.</translation>
+    </message>
+    <message>
+        <source>TCP port edges connect to; 0 takes any free port (for tests).</source>
+        <translation>Port TCP auquel se connectent les appareils Edge ; 0 prend un port libre (pour les tests).</translation>
+    </message>
+    <message>
+        <source>IP address the edge listener binds to, or &quot;localhost&quot;; &quot;0.0.0.0&quot; is every IPv4 address, &quot;::&quot; every address.</source>
+        <translation>Adresse IP à laquelle se lie l&apos;écouteur Edge, ou « localhost » ; « 0.0.0.0 » désigne toutes les adresses IPv4, « :: » toutes les adresses.</translation>
+    </message>
+    <message>
+        <source>TLS on the edge listener: edges connect with wss://.</source>
+        <translation>TLS sur l&apos;écouteur Edge : les appareils se connectent en wss://.</translation>
+    </message>
+    <message>
+        <source>PKCS#12 keystore holding the edge listener&apos;s certificate and key.</source>
+        <translation>Keystore PKCS#12 contenant le certificat et la clé de l&apos;écouteur Edge.</translation>
+    </message>
+    <message>
+        <source>Password of that keystore; null when it has none (a secret).</source>
+        <translation>Mot de passe de ce keystore ; null s&apos;il n&apos;en a pas (secret).</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with wss:// on their sslPort.</source>
+        <translation>Se connecter aux instances découvertes en wss:// sur leur sslPort.</translation>
+    </message>
+    <message>
+        <source>Check that a platform&apos;s certificate names the address connected to; turn off for tests only.</source>
+        <translation>Vérifier que le certificat de la plateforme nomme l&apos;adresse contactée ; ne désactiver que pour des tests.</translation>
+    </message>
+    <message>
+        <source>Certificates (PKCS#12 or PEM) that platform certificates are verified against; null: the system CAs.</source>
+        <translation>Certificats (PKCS#12 ou PEM) par rapport auxquels les certificats de la plateforme sont vérifiés ; null : les autorités du système.</translation>
+    </message>
+    <message>
+        <source>Password of a PKCS#12 trust store (a secret).</source>
+        <translation>Mot de passe d&apos;un truststore PKCS#12 (secret).</translation>
+    </message>
+    <message>
+        <source>HTTP port of /health and /metrics; 0 turns them off.</source>
+        <translation>Port HTTP de /health et /metrics ; 0 les désactive.</translation>
+    </message>
+    <message>
+        <source>Status socket: a bare name is placed by the system (temp dir on Unix, \\.\pipe\NAME on Windows), a value with / is a socket path.</source>
+        <translation>Socket d&apos;état : un nom simple est placé par le système (répertoire temporaire sous Unix, \\.\pipe\NAME sous Windows), une valeur avec / est un chemin de socket.</translation>
+    </message>
+    <message>
+        <source>Event-loop threads that own edge connections; 0: one per CPU core.</source>
+        <translation>Threads de boucle d&apos;événements qui portent les connexions Edge ; 0 : un par cœur.</translation>
+    </message>
+    <message>
+        <source>Folder the discovery and routing plugins are loaded from; null: the folder of the cxserver executable.</source>
+        <translation>Dossier d&apos;où sont chargés les plugins de découverte et de routage ; null : le dossier de l&apos;exécutable cxserver.</translation>
+    </message>
+    <message>
+        <source>On SIGTERM, how long requests in flight may take to finish before they fail and cxserver exits (/health reports 503 meanwhile).</source>
+        <translation>Après SIGTERM, durée accordée aux requêtes en cours avant qu&apos;elles échouent et que cxserver s&apos;arrête (/health répond 503 entre-temps).</translation>
+    </message>
+    <message>
+        <source>Least severe messages logged: debug, info, warning, critical or off. Changes with a reload.</source>
+        <translation>Gravité minimale des messages journalisés : debug, info, warning, critical ou off. Modifiable par rechargement.</translation>
+    </message>
+    <message>
+        <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
+        <translation>Niveaux par catégorie qui remplacent logging.level, par exemple [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Modifiable par rechargement.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::StatusPage</name>
+    <message>
+        <source>Connect</source>
+        <translation>Connecter</translation>
+    </message>
+    <message>
+        <source>Status socket:</source>
+        <translation>Socket d&apos;état :</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Service :</translation>
+    </message>
+    <message>
+        <source>Discovery:</source>
+        <translation>Découverte :</translation>
+    </message>
+    <message>
+        <source>Edge devices:</source>
+        <translation>Appareils Edge :</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instance</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Writable</source>
+        <translation>Inscriptible</translation>
+    </message>
+    <message>
+        <source>Pipes</source>
+        <translation>Canaux</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation>Routées</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>Requêtes/s</translation>
+    </message>
+    <message>
+        <source>Not connected. Enter the service&apos;s status socket (admin.socket) and press Connect.</source>
+        <translation>Non connecté. Saisissez le socket d&apos;état du service (admin.socket) et cliquez sur « Connecter ».</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>The service is not running (no status socket %1). Retrying…</source>
+        <translation>Le service n&apos;est pas en cours d&apos;exécution (pas de socket d&apos;état %1). Nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>Access to the status socket %1 is denied: run the configurator as a member of the service&apos;s group. Retrying…</source>
+        <translation>Accès au socket d&apos;état %1 refusé : lancez le configurateur en tant que membre du groupe du service. Nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2. Retrying…</source>
+        <translation>Impossible de se connecter à %1 : %2. Nouvelle tentative…</translation>
+    </message>
+    <message>
+        <source>cxserver %1, up %2, routing: %3</source>
+        <translation>cxserver %1, actif depuis %2, routage : %3</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>connecté</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <source>static list</source>
+        <translation>liste fixe</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1 connected, %2 authenticated</source>
+        <translation>%1 connectés, %2 authentifiés</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>hors service</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>%1 requests/s</source>
+        <translation>%1 requêtes/s</translation>
+    </message>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 j %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ZooKeeperPage</name>
+    <message>
+        <source>ZooKeeper discovery</source>
+        <translation>Découverte ZooKeeper</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>Connection string:</source>
+        <translation>Chaîne de connexion :</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>Chemin de base :</translation>
+    </message>
+    <message>
+        <source>Service name:</source>
+        <translation>Nom du service :</translation>
+    </message>
+    <message>
+        <source>Base path and service name must match what the platform registers: &quot;thingworx-https&quot; is usual when the platform serves TLS.</source>
+        <translation>Le chemin de base et le nom du service doivent correspondre à l&apos;enregistrement de la plateforme : « thingworx-https » est habituel quand la plateforme sert en TLS.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Where the platform instances register.</source>
+        <translation>Où les instances de la plateforme s&apos;enregistrent.</translation>
+    </message>
+    <message>
+        <source>Registered instances (press Test to list them):</source>
+        <translation>Instances enregistrées (cliquez sur « Tester » pour les lister) :</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ZooKeeperProbe</name>
+    <message>
+        <source>No answer from ZooKeeper: check the connection string, the network and the firewall.</source>
+        <translation>Pas de réponse de ZooKeeper : vérifiez la chaîne de connexion, le réseau et le pare-feu.</translation>
+    </message>
+    <message>
+        <source>Connected to ZooKeeper; no platform instance is registered under this path and service name.</source>
+        <translation>Connecté à ZooKeeper ; aucune instance n&apos;est enregistrée sous ce chemin et ce nom de service.</translation>
+    </message>
+    <message>
+        <source>Enter the ZooKeeper connection string first.</source>
+        <translation>Saisissez d&apos;abord la chaîne de connexion ZooKeeper.</translation>
+    </message>
+    <message>
+        <source>Cannot load the ZooKeeper discovery plugin: %1</source>
+        <translation>Impossible de charger le plugin de découverte ZooKeeper : %1</translation>
+    </message>
+    <message>
+        <source>Connected to ZooKeeper; platform instances found: %1.</source>
+        <translation>Connecté à ZooKeeper ; instances trouvées : %1.</translation>
+    </message>
+</context>
+</TS>

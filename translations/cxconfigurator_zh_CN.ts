@@ -1,0 +1,994 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>cx::configurator::AppKeyPage</name>
+    <message>
+        <source>Application key</source>
+        <translation>应用密钥</translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation>显示密钥</translation>
+    </message>
+    <message>
+        <source>App key:</source>
+        <translation>应用密钥：</translation>
+    </message>
+    <message>
+        <source>How cxserver authenticates to the platform.</source>
+        <translation>cxserver 如何向平台进行身份验证。</translation>
+    </message>
+    <message>
+        <source>cxserver authenticates its connections to the platform with an application key created in ThingWorx Composer. The key is a secret: choose &quot;Encrypt secrets&quot; on the last page to store it encrypted.</source>
+        <translation>cxserver 使用在 ThingWorx Composer 中创建的应用密钥对其到平台的连接进行身份验证。该密钥属于机密：在最后一页选择“加密机密信息”即可加密保存。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ConfigEditorWidget</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Import keystore…</source>
+        <translation>导入密钥库…</translation>
+    </message>
+    <message>
+        <source>Default: %1.</source>
+        <translation>默认值：%1。</translation>
+    </message>
+    <message>
+        <source>default: %1</source>
+        <translation>默认值：%1</translation>
+    </message>
+    <message>
+        <source>This file stores its secrets encrypted; its key is needed to change %1.</source>
+        <translation>此文件以加密方式存储机密信息；修改 %1 需要其密钥。</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 stores encrypted secrets and its key is not available: %2</source>
+        <translation>%1 包含加密的机密信息，但其密钥不可用：%2</translation>
+    </message>
+    <message>
+        <source>Cannot decrypt %1: %2</source>
+        <translation>无法解密 %1：%2</translation>
+    </message>
+    <message>
+        <source>Choose where to save the configuration.</source>
+        <translation>请选择配置的保存位置。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ConfigSaver</name>
+    <message>
+        <source>Choose a key file.</source>
+        <translation>请选择密钥文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ConfigWizard</name>
+    <message>
+        <source>New cxserver configuration</source>
+        <translation>新建 cxserver 配置</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Choose where to save the configuration.</source>
+        <translation>请选择配置的保存位置。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::EdgeTlsPage</name>
+    <message>
+        <source>Edge listener TLS</source>
+        <translation>边缘监听器 TLS</translation>
+    </message>
+    <message>
+        <source>Use TLS for edge connections (recommended)</source>
+        <translation>对边缘连接使用 TLS（推荐）</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Keystore:</source>
+        <translation>密钥库：</translation>
+    </message>
+    <message>
+        <source>Keystore password:</source>
+        <translation>密钥库密码：</translation>
+    </message>
+    <message>
+        <source>Certificate for %1, valid until %2.</source>
+        <translation>%1 的证书，有效期至 %2。</translation>
+    </message>
+    <message>
+        <source>Edge devices connect with wss:// when TLS is on.</source>
+        <translation>启用 TLS 时，边缘设备通过 wss:// 连接。</translation>
+    </message>
+    <message>
+        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner only.</source>
+        <translation>监听器的证书和私钥来自 PKCS#12 密钥库。密钥库会被复制到所保存配置的旁边，仅其所有者可读。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::MainWindow</name>
+    <message>
+        <source>Configuration</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Live status</source>
+        <translation>实时状态</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New configuration…</source>
+        <translation>新建配置(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Key file for encrypted secrets…</source>
+        <translation>加密机密信息的密钥文件(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Import edge keystore…</source>
+        <translation>导入边缘密钥库(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>无文件</translation>
+    </message>
+    <message>
+        <source>%1[*] — cxserver configurator</source>
+        <translation>%1[*] — cxserver 配置工具</translation>
+    </message>
+    <message>
+        <source>Open configuration</source>
+        <translation>打开配置</translation>
+    </message>
+    <message>
+        <source>cxserver configuration (*.conf);;All files (*)</source>
+        <translation>cxserver 配置 (*.conf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Encrypted configuration</source>
+        <translation>加密的配置</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose the key file of this configuration.</source>
+        <translation>%1
+
+请选择此配置的密钥文件。</translation>
+    </message>
+    <message>
+        <source>Cannot open the configuration</source>
+        <translation>无法打开配置</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>Save with errors?</source>
+        <translation>带错误保存？</translation>
+    </message>
+    <message>
+        <source>cxserver will not start with this configuration: it has errors. Save anyway?</source>
+        <translation>此配置有错误，cxserver 将无法启动。仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>Key files (*.key);;All files (*)</source>
+        <translation>密钥文件 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to %1 first?</source>
+        <translation>先保存对 %1 的更改吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Use the OS keychain for encrypted secrets</source>
+        <translation>对加密机密信息使用系统钥匙串(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ModePage</name>
+    <message>
+        <source>Platform deployment</source>
+        <translation>平台部署</translation>
+    </message>
+    <message>
+        <source>A single platform, or a fixed list of platform instances</source>
+        <translation>单个平台，或固定的平台实例列表</translation>
+    </message>
+    <message>
+        <source>A high-availability cluster whose instances register in ZooKeeper</source>
+        <translation>实例在 ZooKeeper 中注册的高可用集群</translation>
+    </message>
+    <message>
+        <source>cxserver connects to the URLs you list and uses them in turn.</source>
+        <translation>cxserver 连接到您列出的 URL 并轮流使用。</translation>
+    </message>
+    <message>
+        <source>cxserver discovers the instances of an active-active cluster in ZooKeeper and follows them as they come and go.</source>
+        <translation>cxserver 在 ZooKeeper 中发现双活集群的实例，并跟踪其增减。</translation>
+    </message>
+    <message>
+        <source>How is the ThingWorx platform deployed?</source>
+        <translation>ThingWorx 平台如何部署？</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::Pkcs12ImportDialog</name>
+    <message>
+        <source>Import PKCS#12 keystore</source>
+        <translation>导入 PKCS#12 密钥库</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Keystore file:</source>
+        <translation>密钥库文件：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Choose a PKCS#12 keystore</source>
+        <translation>选择 PKCS#12 密钥库</translation>
+    </message>
+    <message>
+        <source>PKCS#12 keystores (*.p12 *.pfx);;All files (*)</source>
+        <translation>PKCS#12 密钥库 (*.p12 *.pfx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>颁发者</translation>
+    </message>
+    <message>
+        <source>DNS names</source>
+        <translation>DNS 名称</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>IP addresses</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Valid from</source>
+        <translation>生效时间</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Private key</source>
+        <translation>私钥</translation>
+    </message>
+    <message>
+        <source>%1, %2 bits</source>
+        <translation>%1，%2 位</translation>
+    </message>
+    <message>
+        <source>Chain</source>
+        <translation>证书链</translation>
+    </message>
+    <message>
+        <source>no further certificates</source>
+        <translation>无其他证书</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::Pkcs12Inspector</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a PKCS#12 keystore.</source>
+        <translation>%1 不是 PKCS#12 密钥库。</translation>
+    </message>
+    <message>
+        <source>Wrong password for %1.</source>
+        <translation>%1 的密码错误。</translation>
+    </message>
+    <message>
+        <source>Cannot decrypt %1: it uses an algorithm this system does not support.</source>
+        <translation>无法解密 %1：它使用了本系统不支持的算法。</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1.</source>
+        <translation>证书已于 %1 过期。</translation>
+    </message>
+    <message>
+        <source>The certificate is not valid yet: it becomes valid on %1.</source>
+        <translation>证书尚未生效：将于 %1 生效。</translation>
+    </message>
+    <message>
+        <source>The certificate has no subject alternative names: clients that check host names will refuse it.</source>
+        <translation>证书没有使用者可选名称（SAN）：校验主机名的客户端会拒绝它。</translation>
+    </message>
+    <message>
+        <source>The keystore holds no certificate.</source>
+        <translation>密钥库中没有证书。</translation>
+    </message>
+    <message>
+        <source>The keystore holds no private key: the edge listener cannot use it.</source>
+        <translation>密钥库中没有私钥：边缘监听器无法使用它。</translation>
+    </message>
+    <message>
+        <source>The RSA key has only %1 bits; use at least 2048.</source>
+        <translation>RSA 密钥只有 %1 位；请至少使用 2048 位。</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>无法替换 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot copy %1 to %2.</source>
+        <translation>无法将 %1 复制到 %2。</translation>
+    </message>
+    <message>
+        <source>Cannot restrict the permissions of %1.</source>
+        <translation>无法限制 %1 的权限。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::PlatformTlsPage</name>
+    <message>
+        <source>Platform TLS</source>
+        <translation>平台 TLS</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with TLS (wss:// on their SSL port)</source>
+        <translation>使用 TLS 连接发现的实例（其 SSL 端口上的 wss://）</translation>
+    </message>
+    <message>
+        <source>Check that each certificate names the address connected to (host name validation)</source>
+        <translation>检查每个证书是否包含所连接的地址（主机名验证）</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s certificate authorities</source>
+        <translation>留空：使用系统的证书颁发机构</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>only for a PKCS#12 trust store</source>
+        <translation>仅用于 PKCS#12 信任库</translation>
+    </message>
+    <message>
+        <source>Trust store:</source>
+        <translation>信任库：</translation>
+    </message>
+    <message>
+        <source>Trust store password:</source>
+        <translation>信任库密码：</translation>
+    </message>
+    <message>
+        <source>Choose a trust store</source>
+        <translation>选择信任库</translation>
+    </message>
+    <message>
+        <source>Certificates (*.p12 *.pfx *.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.p12 *.pfx *.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Without host name validation any certificate from a trusted authority is accepted for any instance. Turn it off for tests only; cxserver logs a warning at every start.</source>
+        <translation>不进行主机名验证时，任何受信任机构颁发的证书都会被任意实例接受。请仅在测试时关闭；cxserver 每次启动都会记录一条警告。</translation>
+    </message>
+    <message>
+        <source>Discovered instances are reached by the IP address they register in ZooKeeper: each platform certificate needs that IP address in its Subject Alternative Name (IP SAN), or the connection is refused.</source>
+        <translation>通过实例在 ZooKeeper 中注册的 IP 地址连接发现的实例：每个平台证书的使用者可选名称中必须包含该 IP 地址（IP SAN），否则连接会被拒绝。</translation>
+    </message>
+    <message>
+        <source>How cxserver checks the platform&apos;s certificates.</source>
+        <translation>cxserver 如何检查平台的证书。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::PlatformsPage</name>
+    <message>
+        <source>Platform instances</source>
+        <translation>平台实例</translation>
+    </message>
+    <message>
+        <source>One WebSocket URL per line: ws://host:port/Thingworx/WS, or wss:// for TLS. Several instances are used in turn.</source>
+        <translation>每行一个 WebSocket URL：ws://host:port/Thingworx/WS，TLS 使用 wss://。多个实例会轮流使用。</translation>
+    </message>
+    <message>
+        <source>Test reachability</source>
+        <translation>测试可达性</translation>
+    </message>
+    <message>
+        <source>Not a ws:// or wss:// URL with a host and a port: %1</source>
+        <translation>不是包含主机和端口的 ws:// 或 wss:// URL：%1</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>The platform instances cxserver connects to.</source>
+        <translation>cxserver 要连接的平台实例。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::PortsPage</name>
+    <message>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Edge port:</source>
+        <translation>边缘端口：</translation>
+    </message>
+    <message>
+        <source>Edge listen address:</source>
+        <translation>边缘监听地址：</translation>
+    </message>
+    <message>
+        <source>Health and metrics port:</source>
+        <translation>健康检查和指标端口：</translation>
+    </message>
+    <message>
+        <source>Status socket:</source>
+        <translation>状态套接字：</translation>
+    </message>
+    <message>
+        <source>Listen address 0.0.0.0 accepts every IPv4 address, :: every address. A status socket name without / is placed by the system; the Linux package uses /run/cxserver/cxserver.sock.</source>
+        <translation>监听地址 0.0.0.0 接受所有 IPv4 地址，:: 接受所有地址。不含 / 的状态套接字名称由系统决定位置；Linux 软件包使用 /run/cxserver/cxserver.sock。</translation>
+    </message>
+    <message>
+        <source>The listen address must be an IP address or &quot;localhost&quot;.</source>
+        <translation>监听地址必须是 IP 地址或“localhost”。</translation>
+    </message>
+    <message>
+        <source>The edge port and the health port must differ.</source>
+        <translation>边缘端口与健康检查端口必须不同。</translation>
+    </message>
+    <message>
+        <source>Where cxserver listens.</source>
+        <translation>cxserver 的监听位置。</translation>
+    </message>
+    <message>
+        <source>Enter the status socket&apos;s name or path.</source>
+        <translation>请输入状态套接字的名称或路径。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ReachabilityProbe</name>
+    <message>
+        <source>no answer (timed out)</source>
+        <translation>无应答（超时）</translation>
+    </message>
+    <message>
+        <source>not a ws:// or wss:// URL</source>
+        <translation>不是 ws:// 或 wss:// URL</translation>
+    </message>
+    <message>
+        <source>reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <source>Enter at least one platform URL.</source>
+        <translation>请至少输入一个平台 URL。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ReviewPage</name>
+    <message>
+        <source>Review and save</source>
+        <translation>检查并保存</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Encrypt secrets (app key, passwords)</source>
+        <translation>加密机密信息（应用密钥、密码）</translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation>密钥文件：</translation>
+    </message>
+    <message>
+        <source>created when missing, e.g. /etc/cxserver/cxserver.key</source>
+        <translation>不存在时自动创建，例如 /etc/cxserver/cxserver.key</translation>
+    </message>
+    <message>
+        <source>OS keychain</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>另存为：</translation>
+    </message>
+    <message>
+        <source>Save configuration</source>
+        <translation>保存配置</translation>
+    </message>
+    <message>
+        <source>cxserver configuration (*.conf);;All files (*)</source>
+        <translation>cxserver 配置 (*.conf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The configuration is valid.</source>
+        <translation>配置有效。</translation>
+    </message>
+    <message>
+        <source>The file that will be written; secret values are hidden here.</source>
+        <translation>将要写入的文件；此处隐藏了机密值。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::SchemaTexts</name>
+    <message>
+        <source>Platform connection</source>
+        <translation>平台连接</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Platform pipes and requests</source>
+        <translation>平台管道与请求</translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>Edge listener</source>
+        <translation>边缘监听器</translation>
+    </message>
+    <message>
+        <source>Platform TLS</source>
+        <translation>平台 TLS</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>运维</translation>
+    </message>
+    <message>
+        <source>&quot;websockets_active_active&quot; for an HA cluster, else &quot;websockets&quot;; it only chooses the default discovery plugin.</source>
+        <translation>HA 集群为“websockets_active_active”，否则为“websockets”；仅用于选择默认的发现插件。</translation>
+    </message>
+    <message>
+        <source>The app key cxserver authenticates its platform pipes with (a secret).</source>
+        <translation>cxserver 用于验证其平台管道的应用密钥（机密）。</translation>
+    </message>
+    <message>
+        <source>Static platform instances, each ws://host:port/Thingworx/WS or wss://...; several are used round-robin.</source>
+        <translation>静态平台实例，每个为 ws://host:port/Thingworx/WS 或 wss://...；多个实例轮流使用。</translation>
+    </message>
+    <message>
+        <source>Discover platform instances in ZooKeeper instead of using the static platforms list.</source>
+        <translation>在 ZooKeeper 中发现平台实例，而不使用静态列表。</translation>
+    </message>
+    <message>
+        <source>Service name the platform instances register under; &quot;thingworx-https&quot; is usual with TLS.</source>
+        <translation>平台实例注册所用的服务名称；使用 TLS 时通常为“thingworx-https”。</translation>
+    </message>
+    <message>
+        <source>Discovery plugin id; null: &quot;zookeeper&quot; when service discovery is enabled (or, when that is not set, for platform.transport &quot;websockets_active_active&quot;), else &quot;static&quot;.</source>
+        <translation>发现插件 ID；null 表示：启用服务发现时（未设置时则在 platform.transport 为“websockets_active_active”时）为“zookeeper”，否则为“static”。</translation>
+    </message>
+    <message>
+        <source>The ZooKeeper ensemble, such as &quot;zk1:2181,zk2:2181,zk3:2181&quot;.</source>
+        <translation>ZooKeeper 集群，例如“zk1:2181,zk2:2181,zk3:2181”。</translation>
+    </message>
+    <message>
+        <source>ZooKeeper path the services are registered under; must match the cluster&apos;s namespace.</source>
+        <translation>服务注册所在的 ZooKeeper 路径；必须与集群的命名空间一致。</translation>
+    </message>
+    <message>
+        <source>ZooKeeper session timeout.</source>
+        <translation>ZooKeeper 会话超时。</translation>
+    </message>
+    <message>
+        <source>ZooKeeper authentication scheme, such as &quot;digest&quot;; null: none.</source>
+        <translation>ZooKeeper 身份验证方案，例如“digest”；null：无。</translation>
+    </message>
+    <message>
+        <source>Credentials for that scheme, such as &quot;user:password&quot; for digest (a secret).</source>
+        <translation>该方案的凭据，例如 digest 的“user:password”（机密）。</translation>
+    </message>
+    <message>
+        <source>Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support.</source>
+        <translation>使用 SASL 向 ZooKeeper 进行身份验证；需要支持 SASL 的 ZooKeeper C 客户端。</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration file (krb5.conf) for SASL.</source>
+        <translation>用于 SASL 的 Kerberos 配置文件（krb5.conf）。</translation>
+    </message>
+    <message>
+        <source>JAAS file with the SASL login section for ZooKeeper.</source>
+        <translation>包含 ZooKeeper SASL 登录段的 JAAS 文件。</translation>
+    </message>
+    <message>
+        <source>Milliseconds an edge has to send AUTH after it connects.</source>
+        <translation>边缘设备连接后发送 AUTH 的时限（毫秒）。</translation>
+    </message>
+    <message>
+        <source>Milliseconds a request waits for the platform&apos;s response before the edge gets 0xA4 (gateway timeout).</source>
+        <translation>请求等待平台响应的时长（毫秒），超时后边缘设备收到 0xA4（网关超时）。</translation>
+    </message>
+    <message>
+        <source>WebSockets cxserver opens to each platform instance.</source>
+        <translation>cxserver 为每个平台实例打开的 WebSocket 数。</translation>
+    </message>
+    <message>
+        <source>Milliseconds one platform pipe may take to connect.</source>
+        <translation>单个平台管道建立连接的时限（毫秒）。</translation>
+    </message>
+    <message>
+        <source>How often cxserver pings each platform pipe.</source>
+        <translation>cxserver 对每个平台管道发送 ping 的间隔。</translation>
+    </message>
+    <message>
+        <source>A platform pipe or an edge that sends nothing for this long is closed.</source>
+        <translation>在此时长内没有发送任何数据的平台管道或边缘设备将被关闭。</translation>
+    </message>
+    <message>
+        <source>A pipe holding more unsent bytes than this takes no new requests.</source>
+        <translation>未发送字节超过此值的管道不再接收新请求。</translation>
+    </message>
+    <message>
+        <source>Such a pipe takes requests again once its unsent bytes are down to this.</source>
+        <translation>此类管道的未发送字节降到此值后重新接收请求。</translation>
+    </message>
+    <message>
+        <source>Largest message accepted from an edge; a larger one closes its WebSocket (1009).</source>
+        <translation>从边缘设备接受的最大消息；更大的消息会关闭其 WebSocket（1009）。</translation>
+    </message>
+    <message>
+        <source>Routing plugin id: which connected instance gets the next request.</source>
+        <translation>路由插件 ID：决定由哪个已连接实例处理下一个请求。</translation>
+    </message>
+    <message>
+        <source>TCP port edges connect to; 0 takes any free port (for tests).</source>
+        <translation>边缘设备连接的 TCP 端口；0 表示任选空闲端口（用于测试）。</translation>
+    </message>
+    <message>
+        <source>IP address the edge listener binds to, or &quot;localhost&quot;; &quot;0.0.0.0&quot; is every IPv4 address, &quot;::&quot; every address.</source>
+        <translation>边缘监听器绑定的 IP 地址或“localhost”；“0.0.0.0”表示所有 IPv4 地址，“::”表示所有地址。</translation>
+    </message>
+    <message>
+        <source>TLS on the edge listener: edges connect with wss://.</source>
+        <translation>边缘监听器启用 TLS：边缘设备通过 wss:// 连接。</translation>
+    </message>
+    <message>
+        <source>PKCS#12 keystore holding the edge listener&apos;s certificate and key.</source>
+        <translation>包含边缘监听器证书和私钥的 PKCS#12 密钥库。</translation>
+    </message>
+    <message>
+        <source>Password of that keystore; null when it has none (a secret).</source>
+        <translation>该密钥库的密码；没有密码时为 null（机密）。</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with wss:// on their sslPort.</source>
+        <translation>通过其 sslPort 上的 wss:// 连接发现的实例。</translation>
+    </message>
+    <message>
+        <source>Check that a platform&apos;s certificate names the address connected to; turn off for tests only.</source>
+        <translation>检查平台证书是否包含所连接的地址；仅在测试时关闭。</translation>
+    </message>
+    <message>
+        <source>Certificates (PKCS#12 or PEM) that platform certificates are verified against; null: the system CAs.</source>
+        <translation>用于验证平台证书的证书（PKCS#12 或 PEM）；null：系统 CA。</translation>
+    </message>
+    <message>
+        <source>Password of a PKCS#12 trust store (a secret).</source>
+        <translation>PKCS#12 信任库的密码（机密）。</translation>
+    </message>
+    <message>
+        <source>HTTP port of /health and /metrics; 0 turns them off.</source>
+        <translation>/health 和 /metrics 的 HTTP 端口；0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>Status socket: a bare name is placed by the system (temp dir on Unix, \\.\pipe\NAME on Windows), a value with / is a socket path.</source>
+        <translation>状态套接字：简单名称由系统决定位置（Unix 上为临时目录，Windows 上为 \\.\pipe\NAME），含 / 的值为套接字路径。</translation>
+    </message>
+    <message>
+        <source>Event-loop threads that own edge connections; 0: one per CPU core.</source>
+        <translation>承载边缘连接的事件循环线程数；0：每个 CPU 核心一个。</translation>
+    </message>
+    <message>
+        <source>Folder the discovery and routing plugins are loaded from; null: the folder of the cxserver executable.</source>
+        <translation>加载发现和路由插件的文件夹；null：cxserver 可执行文件所在文件夹。</translation>
+    </message>
+    <message>
+        <source>On SIGTERM, how long requests in flight may take to finish before they fail and cxserver exits (/health reports 503 meanwhile).</source>
+        <translation>收到 SIGTERM 后，处理中的请求在失败且 cxserver 退出前可用的时长（在此期间 /health 返回 503）。</translation>
+    </message>
+    <message>
+        <source>Least severe messages logged: debug, info, warning, critical or off. Changes with a reload.</source>
+        <translation>记录的最低严重级别：debug、info、warning、critical 或 off。重新加载即可更改。</translation>
+    </message>
+    <message>
+        <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
+        <translation>覆盖 logging.level 的按类别级别，例如 [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]。重新加载即可更改。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::StatusPage</name>
+    <message>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Status socket:</source>
+        <translation>状态套接字：</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>服务：</translation>
+    </message>
+    <message>
+        <source>Discovery:</source>
+        <translation>发现：</translation>
+    </message>
+    <message>
+        <source>Edge devices:</source>
+        <translation>边缘设备：</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Writable</source>
+        <translation>可写</translation>
+    </message>
+    <message>
+        <source>Pipes</source>
+        <translation>管道</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>In flight</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Routed</source>
+        <translation>已路由</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Requests/s</source>
+        <translation>请求/秒</translation>
+    </message>
+    <message>
+        <source>Not connected. Enter the service&apos;s status socket (admin.socket) and press Connect.</source>
+        <translation>未连接。请输入服务的状态套接字（admin.socket）并点击“连接”。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>The service is not running (no status socket %1). Retrying…</source>
+        <translation>服务未运行（没有状态套接字 %1）。正在重试…</translation>
+    </message>
+    <message>
+        <source>Access to the status socket %1 is denied: run the configurator as a member of the service&apos;s group. Retrying…</source>
+        <translation>访问状态套接字 %1 被拒绝：请以服务所属组的成员身份运行配置工具。正在重试…</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2. Retrying…</source>
+        <translation>无法连接 %1：%2。正在重试…</translation>
+    </message>
+    <message>
+        <source>cxserver %1, up %2, routing: %3</source>
+        <translation>cxserver %1，已运行 %2，路由：%3</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>static list</source>
+        <translation>静态列表</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 connected, %2 authenticated</source>
+        <translation>已连接 %1，已认证 %2</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>%1 requests/s</source>
+        <translation>%1 个请求/秒</translation>
+    </message>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 天 %2</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation>已连接到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ZooKeeperPage</name>
+    <message>
+        <source>ZooKeeper discovery</source>
+        <translation>ZooKeeper 发现</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Connection string:</source>
+        <translation>连接字符串：</translation>
+    </message>
+    <message>
+        <source>Base path:</source>
+        <translation>基础路径：</translation>
+    </message>
+    <message>
+        <source>Service name:</source>
+        <translation>服务名称：</translation>
+    </message>
+    <message>
+        <source>Base path and service name must match what the platform registers: &quot;thingworx-https&quot; is usual when the platform serves TLS.</source>
+        <translation>基础路径和服务名称必须与平台的注册一致：平台提供 TLS 时通常为“thingworx-https”。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Where the platform instances register.</source>
+        <translation>平台实例的注册位置。</translation>
+    </message>
+    <message>
+        <source>Registered instances (press Test to list them):</source>
+        <translation>已注册的实例（点击“测试”列出）：</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::ZooKeeperProbe</name>
+    <message>
+        <source>No answer from ZooKeeper: check the connection string, the network and the firewall.</source>
+        <translation>ZooKeeper 无应答：请检查连接字符串、网络和防火墙。</translation>
+    </message>
+    <message>
+        <source>Connected to ZooKeeper; no platform instance is registered under this path and service name.</source>
+        <translation>已连接到 ZooKeeper；此路径和服务名称下没有注册任何平台实例。</translation>
+    </message>
+    <message>
+        <source>Enter the ZooKeeper connection string first.</source>
+        <translation>请先输入 ZooKeeper 连接字符串。</translation>
+    </message>
+    <message>
+        <source>Cannot load the ZooKeeper discovery plugin: %1</source>
+        <translation>无法加载 ZooKeeper 发现插件：%1</translation>
+    </message>
+    <message>
+        <source>Connected to ZooKeeper; platform instances found: %1.</source>
+        <translation>已连接到 ZooKeeper；找到的平台实例：%1。</translation>
+    </message>
+</context>
+</TS>
