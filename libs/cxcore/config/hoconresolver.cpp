@@ -13,8 +13,10 @@ namespace {
 /// are an error rather than a stack overflow.
 constexpr int maxDepth = 2048;
 /// Values and characters a resolution may produce; beyond, substitutions that double their
-/// input at every step are an error rather than a hang.
-constexpr qint64 maxWork = 20'000'000;
+/// input at every step are an error rather than a hang. A key that doubles itself
+/// (`a = ${a} ${a}`, each line resolving all the ones before) costs far more time per unit
+/// than distinct keys do: 1M keeps twenty such lines under a second.
+constexpr qint64 maxWork = 1'000'000;
 
 struct Outcome
 {

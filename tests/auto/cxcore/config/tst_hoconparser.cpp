@@ -537,6 +537,13 @@ void tst_HoconParser::deepNesting()
             + QByteArray::number(i - 1) + "}\n";
     }
     QVERIFY(!parseHoconText(doubling, QString()).root);
+    // the same with one key that doubles itself: each line resolves every line before it
+    // (found while fuzzing: twenty lines took 14 s and 700 MB before the limit was lowered)
+    const QByteArray selfDoubling = "a = 1\n" + QByteArray("a = ${a} ${a}\n").repeated(24);
+    const ParseResult expanded = parseHoconText(selfDoubling, QStringLiteral("double.conf"));
+    QVERIFY(!expanded.root);
+    QVERIFY2(expanded.diagnostics.value(0).message.contains(u"expand to more than"),
+             qPrintable(expanded.diagnostics.value(0).format()));
 }
 
 void tst_HoconParser::origins()
