@@ -1,5 +1,6 @@
 #include "managedprocess.h"
 
+#include <QFile>
 #include <QTest>
 #include <csignal>
 
@@ -146,6 +147,18 @@ int ManagedProcess::exitCode() const
 QProcess::ExitStatus ManagedProcess::exitStatus() const
 {
     return m_process.exitStatus();
+}
+
+qint64 residentKib(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return 0;
 }
 
 } // namespace cx::test

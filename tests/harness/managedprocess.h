@@ -63,4 +63,7 @@ private:
     qsizetype m_searchFrom = 0;
 };
 
+/// The resident set size (VmRSS) of process pid in KiB; 0 when it cannot be read.
+qint64 residentKib(qint64 pid);
+
 } // namespace cx::test

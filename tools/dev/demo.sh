@@ -213,23 +213,15 @@ echo "HAProxy on 127.0.0.1:$haproxy_port -> cxserver 1 and 2 (config $run/haprox
 
 # ---- the edges, through HAProxy -------------------------------------------------------------
 url="ws://127.0.0.1:$haproxy_port/Thingworx/WS"
-edge_args=(--url "$url" --app-key "$app_key" --edges "$edges" --things 2 --rate "$rate" --progress)
-# Edges whose cxserver dies connect again through HAProxy, as devices do (when this build of
-# the edge simulator can).
-reconnect=0
-if "$bin/cxedgesim" --help 2>/dev/null | grep -q -- '--reconnect'; then
-    edge_args+=(--reconnect)
-    reconnect=1
-fi
+# Edges whose cxserver dies connect again through HAProxy, as devices do (--reconnect).
+edge_args=(--url "$url" --app-key "$app_key" --edges "$edges" --things 2 --rate "$rate" --progress
+    --reconnect)
 echo
 echo "$edges edges send $rate requests/s to $url."
 echo "To see failover, kill one platform simulator or one cxserver:"
 for i in "${!names[@]}"; do
     case ${names[i]} in platform-* | cxserver-*) echo "  kill ${pids[i]}    # ${names[i]}" ;; esac
 done
-if [ "$reconnect" = 0 ]; then
-    echo "(This edge simulator does not reconnect: the edges of a killed cxserver stay closed.)"
-fi
 echo
 
 # The edge simulator's log: its progress lines, then its report when it stops.

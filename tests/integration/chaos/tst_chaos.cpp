@@ -51,19 +51,6 @@ const QString DropRate = QStringLiteral("0.001");
 constexpr qint64 EffectAfterMs = 3000;
 constexpr qint64 EffectBeforeMs = 250;
 
-/// VmRSS of a process in KiB (0 when unreadable).
-qint64 rssKib(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
-}
-
 QJsonObject finalReport(const QByteArray &output)
 {
     const QList<QByteArray> lines = output.trimmed().split('\n');
@@ -270,7 +257,7 @@ void tst_Chaos::survivesKillsAndRestarts()
     pass(3000);
     QVERIFY(!QTest::currentTestFailed());
     // The baseline: both cxservers serving their share of the edges, warmed up.
-    const qint64 baselineKib = rssKib(m_servers[0]->pid());
+    const qint64 baselineKib = test::residentKib(m_servers[0]->pid());
     QVERIFY(baselineKib > 0);
 
     // ---- the chaos: a random schedule, calm for the last seconds -----------------------------
@@ -385,10 +372,11 @@ void tst_Chaos::survivesKillsAndRestarts()
 
     // ---- memory back near the baseline once the edges are gone ------------------------------
     const qint64 pid = m_servers[0]->pid();
-    QTRY_VERIFY2_WITH_TIMEOUT(
-        rssKib(pid) <= baselineKib * 11 / 10,
-        qPrintable(QStringLiteral("RSS %1 KiB, baseline %2 KiB").arg(rssKib(pid)).arg(baselineKib)),
-        15000);
+    QTRY_VERIFY2_WITH_TIMEOUT(test::residentKib(pid) <= baselineKib * 11 / 10,
+                              qPrintable(QStringLiteral("RSS %1 KiB, baseline %2 KiB")
+                                             .arg(test::residentKib(pid))
+                                             .arg(baselineKib)),
+                              15000);
 
     // ---- orderly stop: our processes exit cleanly ---------------------------------------------
     m_haproxy->stop(); // not ours: its exit status on SIGTERM is not checked

@@ -85,18 +85,6 @@ QByteArray bindBody(const QList<QByteArray> &names)
     return body;
 }
 
-qint64 rssKib(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return 0;
-}
-
 /// A WebSocket client written by hand over TCP, for what QWebSocket will not send: frames
 /// with lying lengths, half-finished handshakes, and never reading.
 class RawEdge
@@ -671,7 +659,7 @@ void tst_Hostile::authFlood()
 
 void tst_Hostile::edgeThatNeverReadsIsClosed()
 {
-    const qint64 rssBefore = rssKib(m_server->pid());
+    const qint64 rssBefore = test::residentKib(m_server->pid());
     RawEdge raw;
     QVERIFY(raw.open(m_server->edgePort(), true));
     raw.socket().setReadBufferSize(1); // Qt stops taking bytes from the kernel
@@ -689,7 +677,7 @@ void tst_Hostile::edgeThatNeverReadsIsClosed()
     // cxserver holds at most its send limit for it, then aborts it with one log line.
     QTRY_VERIFY_WITH_TIMEOUT(logSinceMark().contains(needle), 10000);
     QCOMPARE(linesAbout(port), 1);
-    const qint64 grownKib = rssKib(m_server->pid()) - rssBefore;
+    const qint64 grownKib = test::residentKib(m_server->pid()) - rssBefore;
     QVERIFY2(grownKib < 64 * 1024, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(grownKib)));
     verifyGoodLatency();
 }
