@@ -351,7 +351,6 @@ void tst_Operations::metricsCountKnownTraffic()
         edge.request(quint8(Code::Get), id, EdgeId);
     for (quint32 id = 100; id < 120; ++id)
         QCOMPARE(codeOf(edge.waitForResponse(id)), quint8(Code::Success));
-    // A request with a requestId already in flight is answered 0x80 by cxserver itself.
     QByteArray text;
     QCOMPARE(server->httpGet(QStringLiteral("/metrics"), &text), 200);
 
