@@ -4,14 +4,15 @@
 
 #include <QByteArray>
 #include <QList>
+#include <websocket/clientsocket.h>
 
 namespace cx::edgesim {
 
-class EdgeSocket;
+class EdgeWorker;
 
 /// One simulated edge: its WebSocket, its prebuilt request messages and its outstanding
-/// requests. Owned by its worker.
-struct Edge
+/// requests. Owned by its worker; hears its socket and passes that on to the worker.
+struct Edge final : websocket::ClientSocketHandler
 {
     enum class State : quint8 {
         Waiting, ///< not connected yet (connect ramp)
@@ -27,17 +28,24 @@ struct Edge
     static constexpr quint32 BindRequestId = 2;
     static constexpr quint32 FirstRequestId = 16; ///< load requests count up from here
 
-    Edge(int index, quint32 endpointId, quint32 ringCapacity)
-        : index(index)
+    Edge(EdgeWorker &worker, int index, quint32 endpointId, quint32 ringCapacity)
+        : worker(worker)
+        , index(index)
         , endpointId(endpointId)
         , pending(FirstRequestId, ringCapacity)
     { }
 
+    // websocket::ClientSocketHandler (edgeworker.cpp)
+    void socketOpened() override;
+    void socketMessage(std::span<char> message) override;
+    void socketClosed() override;
+
+    EdgeWorker &worker;
     int index; ///< over all threads
     quint32 endpointId;
     quint32 sessionId = 0; ///< the one the AUTH response carried
     State state = State::Waiting;
-    EdgeSocket *socket = nullptr; ///< child of the worker
+    websocket::ClientSocket *socket = nullptr; ///< child of the worker
     qint64 connectStartNs = 0;
     /// A whole request; its code and requestId are patched in place before each send.
     QByteArray request;

@@ -1,7 +1,6 @@
 #include "edgeworker.h"
 
 #include "clock.h"
-#include "edgesocket.h"
 
 #include <QtEndian>
 #include <algorithm>
@@ -47,7 +46,7 @@ EdgeWorker::EdgeWorker(const EdgeConfig &config, int firstEdge, int edgeCount, q
     m_edges.reserve(size_t(edgeCount));
     for (int i = firstEdge; i < firstEdge + edgeCount; ++i)
         m_edges.push_back(
-            std::make_unique<Edge>(i, config.endpointBase + quint32(i), ringCapacity));
+            std::make_unique<Edge>(*this, i, config.endpointBase + quint32(i), ringCapacity));
     if (config.url.scheme() == u"wss"_s) {
         m_tls = QSslConfiguration::defaultConfiguration();
         if (config.insecure)
@@ -95,24 +94,36 @@ void EdgeWorker::openDue()
 
 void EdgeWorker::open(Edge &edge)
 {
-    auto *socket = new EdgeSocket(this);
+    auto *socket = new websocket::ClientSocket(edge, this);
     edge.socket = socket;
     edge.state = Edge::State::Connecting;
     edge.connectStartNs = tools::nowNs();
     ++m_openSockets;
-    connect(socket, &EdgeSocket::opened, this, [this, &edge] { onConnected(edge); });
-    connect(socket, &EdgeSocket::messageReceived, this,
-            [this, &edge](QByteArrayView message) { onMessage(edge, message); });
-    connect(socket, &EdgeSocket::closed, this, [this, &edge] { onDisconnected(edge); });
-    socket->open(m_config.url, m_tls);
+    if (m_tls)
+        socket->setSslConfiguration(*m_tls);
+    socket->open(m_config.url);
+}
+
+void Edge::socketOpened()
+{
+    worker.onConnected(*this);
+}
+
+void Edge::socketMessage(std::span<char> message)
+{
+    worker.onMessage(*this, QByteArrayView(message.data(), qsizetype(message.size())));
+}
+
+void Edge::socketClosed()
+{
+    worker.onDisconnected(*this);
 }
 
 void EdgeWorker::onConnected(Edge &edge)
 {
     ++m_stats.connected;
     edge.state = Edge::State::Authenticating;
-    edge.socket->sendBinary(
-        buildAuthRequest(Edge::AuthRequestId, m_config.appKey, edge.endpointId));
+    edge.socket->send(buildAuthRequest(Edge::AuthRequestId, m_config.appKey, edge.endpointId));
 }
 
 void EdgeWorker::onMessage(Edge &edge, QByteArrayView message)
@@ -164,8 +175,8 @@ void EdgeWorker::onHandshakeResponse(Edge &edge, const Header &header)
             names.append("edgesim-" + QByteArray::number(edge.endpointId) + '-'
                          + QByteArray::number(i));
         edge.state = Edge::State::Binding;
-        edge.socket->sendBinary(buildBindRequest(Code::Bind, Edge::BindRequestId, edge.endpointId,
-                                                 edge.sessionId, std::nullopt, names));
+        edge.socket->send(buildBindRequest(Code::Bind, Edge::BindRequestId, edge.endpointId,
+                                           edge.sessionId, std::nullopt, names));
     } else if (edge.state == Edge::State::Binding && header.requestId == Edge::BindRequestId) {
         ++(success ? m_stats.bindOk : m_stats.bindFailed);
         setReady(edge);
@@ -211,7 +222,7 @@ void EdgeWorker::onEgressRequest(Edge &edge, const Header &header)
     ++m_stats.egressReceived;
     if (!edge.socket)
         return;
-    edge.socket->sendBinary(buildSuccessResponse(header, header.endpointId));
+    edge.socket->send(buildSuccessResponse(header, header.endpointId));
     ++m_stats.egressAnswered;
 }
 
@@ -318,8 +329,7 @@ void EdgeWorker::dropSocket(Edge &edge)
 {
     if (!edge.socket)
         return;
-    QObject::disconnect(edge.socket, nullptr, this, nullptr);
-    edge.socket->abort();
+    edge.socket->abort(); // no handler call follows
     edge.socket->deleteLater();
     edge.socket = nullptr;
     if (--m_openSockets == 0 && m_closing && m_closeTimer.isActive()) {
@@ -345,7 +355,7 @@ void EdgeWorker::buildTemplates(Edge &edge)
 
 void EdgeWorker::send(Edge &edge, const QByteArray &message)
 {
-    edge.socket->sendBinary(message);
+    edge.socket->send(message);
     m_stats.bytesSent += quint64(message.size());
 }
 

@@ -53,6 +53,8 @@ Q_SIGNALS:
     void closed();
 
 private:
+    friend struct Edge; // passes its socket's calls on
+
     void openDue();
     void open(Edge &edge);
     void onConnected(Edge &edge);
