@@ -1,22 +1,26 @@
 #include "edgesession.h"
 
+#include "websocket/frame.h"
+
 #include <QLoggingCategory>
 
 namespace cx::server {
 
 Q_LOGGING_CATEGORY(lcEdge, "cx.edge")
 
+using namespace cx::websocket;
+
 namespace {
 
 /// Close codes that mean the edge broke the protocol or a limit (protocol.md §1, §3).
-bool isOffence(QWebSocketProtocol::CloseCode code)
+bool isOffence(quint16 code)
 {
     switch (code) {
-    case QWebSocketProtocol::CloseCodeProtocolError:
-    case QWebSocketProtocol::CloseCodeDatatypeNotSupported:
-    case QWebSocketProtocol::CloseCodeWrongDatatype:
-    case QWebSocketProtocol::CloseCodePolicyViolated:
-    case QWebSocketProtocol::CloseCodeTooMuchData:
+    case CloseProtocolError:
+    case CloseUnsupportedData:
+    case CloseInvalidPayload:
+    case ClosePolicyViolation:
+    case CloseTooBig:
         return true;
     default:
         return false;
@@ -25,62 +29,76 @@ bool isOffence(QWebSocketProtocol::CloseCode code)
 
 } // namespace
 
-EdgeSession::EdgeSession(EdgeListener &listener, QWebSocket *socket, QAbstractSocket *transport,
+EdgeSession::EdgeSession(EdgeListener &listener, std::unique_ptr<EdgeConnection> connection,
                          quint32 endpointId, qint64 sendLimit, QObject *parent)
     : QObject(parent)
     , m_listener(listener)
-    , m_socket(socket)
-    , m_transport(transport)
-    , m_peer(socket->peerAddress().toString() + u':' + QString::number(socket->peerPort()))
+    , m_connection(std::move(connection))
     , m_endpointId(endpointId)
     , m_sendLimit(sendLimit)
 {
-    m_socket->setParent(this);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &message) {
-        if (m_closing)
-            return;
-        QByteArray owned = message; // shares the data; rewritten in place by the worker
-        m_listener.edgeMessage(*this, owned);
-    });
-    connect(m_socket, &QWebSocket::textFrameReceived, this, [this] {
-        closeWith(QWebSocketProtocol::CloseCodeDatatypeNotSupported,
-                  QStringLiteral("text frames are not allowed on /Thingworx/WS"));
-    });
-    connect(m_socket, &QWebSocket::disconnected, this, &EdgeSession::onDisconnected);
-    if (transport)
-        connect(transport, &QIODevice::readyRead, this, [this] { m_listener.edgeActive(*this); });
+    m_connection->setHandler(this);
 }
 
-EdgeSession::~EdgeSession()
+EdgeSession::~EdgeSession() = default; // the connection makes no callback when deleted
+
+std::unique_ptr<EdgeConnection> EdgeSession::takeConnection()
 {
-    m_socket->disconnect(this);
-    delete m_socket; // before its transport, which it still uses while closing
-    if (m_transport)
-        m_transport->deleteLater(); // safe even if Qt scheduled it too
+    m_closing = true;
+    m_connection->setHandler(nullptr);
+    return std::move(m_connection);
 }
 
-void EdgeSession::send(const QByteArray &message)
+void EdgeSession::connectionUpgrading(EdgeConnection &, QByteArrayView target)
+{
+    m_listener.edgeUpgrading(*this, target);
+}
+
+void EdgeSession::connectionMessage(EdgeConnection &, std::span<char> message, bool text)
 {
     if (m_closing)
         return;
-    if (m_socket->bytesToWrite() > m_sendLimit) {
-        reportOffence(QStringLiteral("does not read its messages (%1 bytes unsent); aborted")
-                          .arg(m_socket->bytesToWrite()));
-        m_closing = true;
-        m_socket->abort();
+    if (text) {
+        closeWith(CloseUnsupportedData,
+                  QStringLiteral("text frames are not allowed on /Thingworx/WS"));
         return;
     }
-    m_socket->sendBinaryMessage(message);
+    m_listener.edgeMessage(*this, message);
 }
 
-void EdgeSession::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
+void EdgeSession::connectionActive(EdgeConnection &)
+{
+    m_listener.edgeActive(*this);
+}
+
+void EdgeSession::send(QByteArrayView message)
+{
+    if (m_closing)
+        return;
+    if (m_connection->bytesToWrite() > m_sendLimit) {
+        reportOffence(QStringLiteral("does not read its messages (%1 bytes unsent); aborted")
+                          .arg(m_connection->bytesToWrite()));
+        m_closing = true;
+        m_connection->abort();
+        return;
+    }
+    m_connection->sendBinary(message);
+}
+
+void EdgeSession::closeWith(quint16 code, const QString &reason)
 {
     if (m_closing)
         return;
     if (isOffence(code))
-        reportOffence(QStringLiteral("%1; closed %2").arg(reason).arg(int(code)));
+        reportOffence(QStringLiteral("%1; closed %2").arg(reason).arg(code));
     m_closing = true;
-    m_socket->close(code, reason);
+    m_connection->close(code, reason.toUtf8());
+}
+
+void EdgeSession::abort()
+{
+    m_closing = true;
+    m_connection->abort();
 }
 
 void EdgeSession::reportOffence(const QString &what)
@@ -88,22 +106,17 @@ void EdgeSession::reportOffence(const QString &what)
     if (m_offenceReported)
         return;
     m_offenceReported = true;
-    qCWarning(lcEdge).noquote() << "edge" << m_endpointId << "from" << m_peer << what;
+    qCWarning(lcEdge).noquote() << "edge" << m_endpointId << "from" << m_connection->peer() << what;
 }
 
-void EdgeSession::onDisconnected()
+void EdgeSession::connectionClosed(EdgeConnection &connection)
 {
-    if (m_closedReported)
-        return;
-    m_closedReported = true;
-    // A close QWebSocket made itself (too large, bad frame, invalid UTF-8) or the edge's.
-    if (!m_closing && isOffence(m_socket->closeCode()))
+    // A close the connection made itself (too large, bad frame, invalid UTF-8) or the edge's.
+    if (!m_closing && isOffence(connection.closeCode()))
         reportOffence(QStringLiteral("%1; closed %2")
-                          .arg(m_socket->closeReason().left(80).simplified())
-                          .arg(int(m_socket->closeCode())));
+                          .arg(connection.closeReason().left(80).simplified())
+                          .arg(connection.closeCode()));
     m_closing = true;
-    if (m_transport)
-        m_transport->disconnect(this); // no activity reports for a closed session
     m_listener.edgeClosed(*this);
 }
 

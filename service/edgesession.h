@@ -1,12 +1,12 @@
 #pragma once
 
+#include "edgeconnection.h"
 #include "intrusivelist.h"
 
 #include <QByteArray>
 #include <QObject>
-#include <QPointer>
 #include <QSet>
-#include <QWebSocket>
+#include <memory>
 
 namespace cx::server {
 
@@ -17,64 +17,76 @@ class EdgeListener
 {
 public:
     virtual ~EdgeListener() = default;
-    /// A binary message from the edge. The listener may modify it (endpointId rewrite).
-    virtual void edgeMessage(EdgeSession &edge, QByteArray &message) = 0;
+    /// The edge asks to upgrade to a WebSocket on \a target: the listener accepts it as an
+    /// edge session, takes its connection for a tunnel (takeConnection()) or refuses it.
+    virtual void edgeUpgrading(EdgeSession &edge, QByteArrayView target) = 0;
+    /// A binary message from the edge, in a borrowed buffer the listener may rewrite in place.
+    virtual void edgeMessage(EdgeSession &edge, std::span<char> message) = 0;
     /// Bytes arrived (any frame, pings included): the edge is not idle.
     virtual void edgeActive(EdgeSession &edge) = 0;
-    /// The WebSocket is closed; the session is deleted after this returns.
+    /// The WebSocket is closed; the listener deletes the session later (deleteLater).
     virtual void edgeClosed(EdgeSession &edge) = 0;
 };
 
 /// One device's WebSocket on /Thingworx/WS (protocol.md §3, §5). It holds the state of the
 /// session; the routing itself is the worker's.
-class EdgeSession : public QObject
+class EdgeSession : public QObject, private ConnectionHandler
 {
     Q_OBJECT
 public:
-    enum class Auth { Awaiting, Pending, Authenticated };
-
-    /// Takes ownership of socket and of transport, the TCP (or TLS) socket under it (which
-    /// QWebSocket does not own), watched for activity.
-    EdgeSession(EdgeListener &listener, QWebSocket *socket, QAbstractSocket *transport,
+    /// Takes \a connection (started, or started by this constructor's caller) from its
+    /// accept on: the session handles the upgrade too.
+    EdgeSession(EdgeListener &listener, std::unique_ptr<EdgeConnection> connection,
                 quint32 endpointId, qint64 sendLimit, QObject *parent = nullptr);
     ~EdgeSession() override;
 
+    /// The connection as the upgrade found it, for a tunnel; the session is then inert
+    /// (no callback follows) and the listener deletes it.
+    std::unique_ptr<EdgeConnection> takeConnection();
+    EdgeConnection &connection() { return *m_connection; }
+
     /// Sends one message; closes the edge when it does not read and its unsent bytes pass
     /// the send limit (an edge that never reads cannot make cxserver grow without bound).
-    void send(const QByteArray &message);
+    void send(QByteArrayView message);
     /// Starts the closing handshake with code and reason; further messages are ignored.
     /// A close for the edge's own fault (1002, 1003, 1007, 1008, 1009) is reported.
-    void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void closeWith(quint16 code, const QString &reason);
+    /// Drops the connection at once (an edge that never finished its handshake).
+    void abort();
     /// Logs one warning line naming the edge (id and peer address, never message content)
     /// and what it did wrong: only the first offence of a session is logged, so that a
     /// misbehaving edge costs one line however much it sends.
     void reportOffence(const QString &what);
     bool isClosing() const { return m_closing; }
-    qint64 pendingBytes() const { return m_socket->bytesToWrite(); }
+    bool isUpgraded() const { return m_connection && m_connection->isUpgraded(); }
+    qint64 pendingBytes() const { return m_connection ? m_connection->bytesToWrite() : 0; }
+    QString peer() const { return m_connection ? m_connection->peer() : QString(); }
 
     quint32 endpointId() const { return m_endpointId; } ///< cxserver's id for this edge
     quint32 edgeEndpointId = 0; ///< the id the edge used in its AUTH
     quint32 lastSessionId = 0; ///< the sessionId of its latest request
+    enum class Auth : quint8 { Awaiting, Pending, Authenticated };
     Auth auth = Auth::Awaiting;
-    int inFlight = 0; ///< its requests awaiting a response
     bool draining = false; ///< close (1001) as soon as inFlight reaches 0
+    int inFlight = 0; ///< its requests awaiting a response
     QSet<QByteArray> boundThings;
 
-    qint64 deadline = 0; ///< AUTH deadline while Awaiting; else time of last activity
+    qint64 deadline = 0; ///< handshake/AUTH deadline while Awaiting; else last activity
     ListHook<EdgeSession> authHook; ///< in the worker's AUTH-deadline FIFO
     ListHook<EdgeSession> idleHook; ///< in the worker's least-recently-active list
 
 private:
-    void onDisconnected();
+    // ConnectionHandler
+    void connectionUpgrading(EdgeConnection &connection, QByteArrayView target) override;
+    void connectionMessage(EdgeConnection &connection, std::span<char> message, bool text) override;
+    void connectionActive(EdgeConnection &connection) override;
+    void connectionClosed(EdgeConnection &connection) override;
 
     EdgeListener &m_listener;
-    QWebSocket *m_socket;
-    QPointer<QAbstractSocket> m_transport; ///< not owned by m_socket; released after it
-    QString m_peer; ///< address:port, kept for log lines after the socket is gone
+    std::unique_ptr<EdgeConnection> m_connection;
     quint32 m_endpointId;
     qint64 m_sendLimit;
     bool m_closing = false;
-    bool m_closedReported = false;
     bool m_offenceReported = false;
 };
 

@@ -6,7 +6,6 @@
 #include "dataplanesettings.h"
 
 #include <QLoggingCategory>
-#include <QNetworkRequest>
 #include <QRandomGenerator>
 #include <QStringList>
 #include <algorithm>
@@ -29,7 +28,9 @@ PlatformPipe::PlatformPipe(PipeListener &listener, const DataPlaneSettings &sett
     , m_url(std::move(url))
     , m_link(link)
     , m_serial(serial)
+    , m_socket(*this, this)
 {
+    m_socket.setBytesWrittenNotification(true); // the watermarks
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &PlatformPipe::onTick);
     m_reconnect.setSingleShot(true);
@@ -38,50 +39,23 @@ PlatformPipe::PlatformPipe(PipeListener &listener, const DataPlaneSettings &sett
 
 PlatformPipe::~PlatformPipe()
 {
-    m_state = State::Closed; // no callbacks while the socket goes down
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
-}
-
-void PlatformPipe::replaceSocket()
-{
-    // A used QWebSocket reports stale state changes when opened again: each attempt gets a
-    // new one, and the old one can no longer call us.
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-        m_socket->deleteLater();
-    }
-    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageSize));
-    connect(m_socket, &QWebSocket::connected, this, &PlatformPipe::onConnected);
-    connect(m_socket, &QWebSocket::disconnected, this, &PlatformPipe::onDisconnected);
-    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &PlatformPipe::onMessage);
-    connect(m_socket, &QWebSocket::pong, this, [this] { m_lastActivity = nowMs(); });
-    connect(m_socket, &QWebSocket::sslErrors, this, &PlatformPipe::onSslErrors);
-    connect(m_socket, &QWebSocket::bytesWritten, this, &PlatformPipe::onBytesWritten);
-    // A failed connect may end without disconnected(); the state change always comes.
-    connect(m_socket, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
-        if (state == QAbstractSocket::UnconnectedState)
-            onDisconnected();
-    });
-    if (m_url.scheme() == u"wss")
-        m_socket->setSslConfiguration(m_settings.platformSsl);
+    m_state = State::Closed;
+    m_socket.abort(); // no callbacks while the socket goes down
 }
 
 void PlatformPipe::open()
 {
     if (m_state == State::Closed)
         return;
-    QNetworkRequest request(m_url);
-    request.setRawHeader(QByteArrayLiteral("appKey"), m_settings.appKey);
-    replaceSocket();
+    // Read at each attempt: the settings are replaced whole on reload.
+    m_socket.setMaxMessageSize(m_settings.maxMessageSize);
+    if (m_url.scheme() == u"wss")
+        m_socket.setSslConfiguration(m_settings.platformSsl);
     setState(State::Connecting);
     m_tick.start();
     qCDebug(lcPipe) << "pipe" << m_serial << "connecting to" << m_url.toDisplayString();
-    m_socket->open(request);
+    // Drops what is left of the previous attempt without a callback.
+    m_socket.open(m_url, {{QByteArrayLiteral("appKey"), m_settings.appKey}});
 }
 
 void PlatformPipe::close()
@@ -90,7 +64,7 @@ void PlatformPipe::close()
     setState(State::Closed);
     m_tick.stop();
     m_reconnect.stop();
-    m_socket->close(QWebSocketProtocol::CloseCodeGoingAway);
+    m_socket.close(websocket::CloseGoingAway);
     if (wasConnected)
         m_listener.pipeLost(*this);
 }
@@ -102,31 +76,31 @@ void PlatformPipe::setState(State state)
     m_lastActivity = m_stateSince;
 }
 
-void PlatformPipe::onConnected()
+void PlatformPipe::socketOpened()
 {
     if (m_state != State::Connecting)
         return;
     setState(State::Authenticating);
     m_authRequestId = QRandomGenerator::global()->generate();
-    m_socket->sendBinaryMessage(alwayson::buildAuthRequest(m_authRequestId, m_settings.appKey));
+    m_socket.send(alwayson::buildAuthRequest(m_authRequestId, m_settings.appKey));
 }
 
-void PlatformPipe::onMessage(const QByteArray &message)
+void PlatformPipe::socketMessage(std::span<char> message)
 {
     m_lastActivity = nowMs();
     if (m_state == State::Connected) {
-        QByteArray owned = message; // shares the data; the listener rewrites in place
-        m_listener.pipeMessage(*this, owned);
+        m_listener.pipeMessage(*this, message); // in the socket's read buffer: no copy
         return;
     }
     if (m_state != State::Authenticating)
         return;
-    const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
+    const alwayson::HeaderParse parsed
+        = alwayson::parseHeader(QByteArrayView(message.data(), qsizetype(message.size())));
     if (!parsed.ok() || parsed.header.endpointId != alwayson::PipeEndpointId
         || parsed.header.requestId != m_authRequestId || !parsed.header.isResponse()) {
         qCWarning(lcPipe) << "unexpected message from" << m_url.toDisplayString()
                           << "before its pipe AUTH was answered; reconnecting";
-        m_socket->abort();
+        drop();
         return;
     }
     if (parsed.header.code == quint8(alwayson::Code::Success)) {
@@ -143,7 +117,23 @@ void PlatformPipe::onMessage(const QByteArray &message)
     else
         qCWarning(lcPipe) << "pipe AUTH to" << m_url.toDisplayString() << "answered"
                           << alwayson::codeName(parsed.header.code) << "; reconnecting";
-    m_socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+    m_socket.close(websocket::ClosePolicyViolation);
+}
+
+void PlatformPipe::socketClosed()
+{
+    onDisconnected();
+}
+
+void PlatformPipe::socketPong()
+{
+    m_lastActivity = nowMs();
+}
+
+void PlatformPipe::drop()
+{
+    m_socket.abort(); // silent: the pipe handles the loss itself
+    onDisconnected();
 }
 
 void PlatformPipe::onDisconnected()
@@ -152,8 +142,8 @@ void PlatformPipe::onDisconnected()
     if (m_state == State::Closed || m_state == State::Idle)
         return;
     if (wasConnected)
-        qCInfo(lcPipe) << "pipe to" << m_url.toDisplayString() << "lost:" << m_socket->closeCode()
-                       << m_socket->errorString();
+        qCInfo(lcPipe) << "pipe to" << m_url.toDisplayString() << "lost:" << m_socket.closeCode()
+                       << m_socket.errorString();
     setState(State::Idle);
     m_tick.stop();
     if (wasConnected)
@@ -173,14 +163,14 @@ void PlatformPipe::scheduleReconnect()
     m_reconnect.start(int(jittered));
 }
 
-void PlatformPipe::onSslErrors(const QList<QSslError> &errors)
+void PlatformPipe::socketSslErrors(const QList<QSslError> &errors)
 {
     const bool onlyHostName
         = std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
               return error.error() == QSslError::HostNameMismatch;
           });
     if (onlyHostName && !m_settings.hostNameValidation) {
-        m_socket->ignoreSslErrors();
+        m_socket.ignoreSslErrors();
         return;
     }
     if (m_tlsRefusalLogged)
@@ -195,7 +185,7 @@ void PlatformPipe::onSslErrors(const QList<QSslError> &errors)
 
 bool PlatformPipe::isWritable()
 {
-    const qint64 pending = m_socket->bytesToWrite();
+    const qint64 pending = m_socket.bytesToWrite();
     if (m_writable && pending > m_settings.highWaterMark)
         m_writable = false;
     else if (!m_writable && pending <= m_settings.lowWaterMark)
@@ -203,20 +193,20 @@ bool PlatformPipe::isWritable()
     return m_writable;
 }
 
-void PlatformPipe::onBytesWritten()
+void PlatformPipe::socketBytesWritten()
 {
     if (!m_writable && m_state == State::Connected && isWritable())
         m_listener.pipeWritable(*this);
 }
 
-void PlatformPipe::send(const QByteArray &message)
+void PlatformPipe::send(QByteArrayView message)
 {
-    m_socket->sendBinaryMessage(message);
+    m_socket.send(message);
 }
 
 qint64 PlatformPipe::pendingBytes() const
 {
-    return m_socket ? m_socket->bytesToWrite() : 0;
+    return m_socket.bytesToWrite();
 }
 
 void PlatformPipe::onTick()
@@ -226,8 +216,7 @@ void PlatformPipe::onTick()
         if (now - m_stateSince >= m_settings.connectTimeoutMs) {
             qCInfo(lcPipe) << "pipe to" << m_url.toDisplayString() << "did not connect within"
                            << m_settings.connectTimeoutMs << "ms";
-            m_socket->abort();
-            onDisconnected(); // in case the socket had nothing to abort
+            drop();
         }
         return;
     }
@@ -236,12 +225,12 @@ void PlatformPipe::onTick()
     if (now - m_lastActivity >= m_settings.idleReadTimeoutMs) {
         qCWarning(lcPipe) << "pipe to" << m_url.toDisplayString() << "silent for"
                           << m_settings.idleReadTimeoutMs << "ms; dropping it";
-        m_socket->abort();
+        drop();
         return;
     }
     if (now - m_lastPing >= m_settings.pingIntervalMs) {
         m_lastPing = now;
-        m_socket->ping();
+        m_socket.ping();
     }
 }
 

@@ -6,7 +6,8 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
-#include <QWebSocket>
+#include <span>
+#include <websocket/clientsocket.h>
 
 namespace cx::server {
 
@@ -25,8 +26,9 @@ public:
     virtual void pipeLost(PlatformPipe &pipe) = 0;
     /// The platform refused the app key (0x81).
     virtual void pipeAuthRejected(PlatformPipe &pipe) = 0;
-    /// A message from the platform on a connected pipe. The listener may modify it.
-    virtual void pipeMessage(PlatformPipe &pipe, QByteArray &message) = 0;
+    /// A message from the platform on a connected pipe, in the pipe's read buffer (valid
+    /// during the call only). The listener may modify its bytes in place.
+    virtual void pipeMessage(PlatformPipe &pipe, std::span<char> message) = 0;
     /// The pipe fell to or below the low watermark after being above the high one.
     virtual void pipeWritable(PlatformPipe &pipe) = 0;
 };
@@ -35,7 +37,7 @@ public:
 /// the appKey header, authenticates with a pipe AUTH, reconnects with exponential backoff
 /// (100 ms to 10 s, with jitter), pings, drops itself when silent, and tells whether it may
 /// take more messages (high/low watermarks, protocol.md §4 rule 1).
-class PlatformPipe : public QObject
+class PlatformPipe : public QObject, private websocket::ClientSocketHandler
 {
     Q_OBJECT
 public:
@@ -57,7 +59,7 @@ public:
     /// Writable per the watermarks, re-evaluated on each call (cheap).
     bool isWritable();
     /// Sends one AlwaysOn message. Only on a connected pipe.
-    void send(const QByteArray &message);
+    void send(QByteArrayView message);
     qint64 pendingBytes() const;
 
     const QUrl &url() const { return m_url; }
@@ -68,22 +70,26 @@ public:
     PipeRequestList outstanding;
 
 private:
-    void onConnected();
+    // websocket::ClientSocketHandler
+    void socketOpened() override;
+    void socketMessage(std::span<char> message) override;
+    void socketClosed() override;
+    void socketPong() override;
+    void socketBytesWritten() override;
+    void socketSslErrors(const QList<QSslError> &errors) override;
+
     void onDisconnected();
-    void onMessage(const QByteArray &message);
-    void onSslErrors(const QList<QSslError> &errors);
-    void onBytesWritten();
+    void drop();
     void onTick();
     void scheduleReconnect();
     void setState(State state);
-    void replaceSocket();
 
     PipeListener &m_listener;
     const DataPlaneSettings &m_settings;
     QUrl m_url;
     InstanceLink &m_link;
     quint32 m_serial;
-    QWebSocket *m_socket = nullptr; ///< a fresh one per connection attempt (child)
+    websocket::ClientSocket m_socket; ///< opened again for each connection attempt
     QTimer m_tick; ///< connect timeout, pings and the idle check
     QTimer m_reconnect; ///< backoff
     State m_state = State::Idle;

@@ -28,37 +28,28 @@ quint64 stableHash(const QByteArray &bytes)
 
 } // namespace
 
-TunnelRelay::TunnelRelay(QWebSocket *edge, const QUrl &platformUrl, QString instanceId,
-                         const DataPlaneSettings &settings, QObject *parent)
+TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
+                         QString instanceId, const DataPlaneSettings &settings, QObject *parent)
     : QObject(parent)
-    , m_edge(edge)
+    , m_edge(std::move(edge))
     , m_instanceId(std::move(instanceId))
     , m_queueLimit(settings.maxMessageSize)
     , m_sendLimit(qMax<qint64>(4 * 1024 * 1024, 2 * settings.maxMessageSize))
 {
-    m_edge->setParent(this);
+    m_edge->setHandler(this);
+    m_edge->accept();
     m_platform.setParent(this);
-    connect(m_edge, &QWebSocket::textMessageReceived, this,
-            [this](const QString &text) { toPlatform(text.toUtf8(), false); });
-    connect(m_edge, &QWebSocket::binaryMessageReceived, this,
-            [this](const QByteArray &data) { toPlatform(data, true); });
-    connect(m_edge, &QWebSocket::disconnected, this, [this] {
-        if (m_platform.state() != QAbstractSocket::UnconnectedState)
-            m_platform.close(m_edge->closeCode(), m_edge->closeReason());
-        finishIfDone();
-    });
-
     connect(&m_platform, &QWebSocket::connected, this, [this] {
         m_platformOpen = true;
         flushQueued();
     });
     connect(&m_platform, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
         if (edgeKeepsUp())
-            m_edge->sendTextMessage(text);
+            m_edge->sendText(text.toUtf8());
     });
     connect(&m_platform, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
         if (edgeKeepsUp())
-            m_edge->sendBinaryMessage(data);
+            m_edge->sendBinary(data);
     });
     connect(&m_platform, &QWebSocket::disconnected, this, [this] {
         const bool clean = m_platformOpen
@@ -86,6 +77,24 @@ TunnelRelay::TunnelRelay(QWebSocket *edge, const QUrl &platformUrl, QString inst
     m_platform.open(request);
 }
 
+TunnelRelay::~TunnelRelay() = default; // the edge connection makes no callback when deleted
+
+void TunnelRelay::connectionMessage(EdgeConnection &, std::span<char> message, bool text)
+{
+    toPlatform(QByteArray(message.data(), qsizetype(message.size())), !text);
+}
+
+void TunnelRelay::connectionClosed(EdgeConnection &)
+{
+    // 1005 and 1006 never go on the wire: an edge that left without a code is "going away".
+    const quint16 code = m_edge->closeCode() == 1005 || m_edge->closeCode() == 1006
+        ? quint16(QWebSocketProtocol::CloseCodeGoingAway)
+        : m_edge->closeCode();
+    if (m_platform.state() != QAbstractSocket::UnconnectedState)
+        m_platform.close(QWebSocketProtocol::CloseCode(code), m_edge->closeReason());
+    finishIfDone();
+}
+
 void TunnelRelay::toPlatform(const QByteArray &message, bool binary)
 {
     if (m_platformOpen) {
@@ -107,14 +116,12 @@ void TunnelRelay::toPlatform(const QByteArray &message, bool binary)
 
 bool TunnelRelay::edgeKeepsUp()
 {
-    if (m_edge->state() != QAbstractSocket::ConnectedState)
+    if (!m_edge->isOpen())
         return false;
     if (m_edge->bytesToWrite() <= m_sendLimit)
         return true;
     // Same bound as for device edges: an end that does not read cannot make us grow.
-    qCWarning(lcTunnel).noquote() << "tunnel edge from"
-                                  << m_edge->peerAddress().toString() + u':'
-            + QString::number(m_edge->peerPort())
+    qCWarning(lcTunnel).noquote() << "tunnel edge from" << m_edge->peer()
                                   << "does not read its messages (" << m_edge->bytesToWrite()
                                   << "bytes unsent); aborted";
     m_edge->abort();
@@ -130,10 +137,9 @@ void TunnelRelay::flushQueued()
     m_queuedBytes = 0;
 }
 
-void TunnelRelay::closeEdge(QWebSocketProtocol::CloseCode code, const QString &reason)
+void TunnelRelay::closeEdge(quint16 code, const QString &reason)
 {
-    if (m_edge->state() == QAbstractSocket::ConnectedState)
-        m_edge->close(code, reason);
+    m_edge->close(code, reason.toUtf8());
 }
 
 void TunnelRelay::instanceLost()
@@ -144,8 +150,7 @@ void TunnelRelay::instanceLost()
 
 void TunnelRelay::finishIfDone()
 {
-    if (m_edge->state() == QAbstractSocket::UnconnectedState
-        && m_platform.state() == QAbstractSocket::UnconnectedState)
+    if (m_edge->isClosed() && m_platform.state() == QAbstractSocket::UnconnectedState)
         deleteLater();
 }
 

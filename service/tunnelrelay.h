@@ -1,9 +1,12 @@
 #pragma once
 
+#include "edgeconnection.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
 #include <QWebSocket>
+#include <memory>
 
 namespace cx::server {
 
@@ -14,13 +17,15 @@ struct DataPlaneSettings;
 /// from the edge wait (bounded) until the platform side is open. Either side's close
 /// closes the other; a lost platform side closes the edge with 1011. Deletes itself when
 /// both sides are down.
-class TunnelRelay : public QObject
+class TunnelRelay : public QObject, private ConnectionHandler
 {
     Q_OBJECT
 public:
-    /// Takes ownership of edge. instanceId names the platform instance it runs through.
-    TunnelRelay(QWebSocket *edge, const QUrl &platformUrl, QString instanceId,
+    /// Takes \a edge, upgraded and not yet accepted, and accepts it. instanceId names the
+    /// platform instance it runs through.
+    TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl, QString instanceId,
                 const DataPlaneSettings &settings, QObject *parent = nullptr);
+    ~TunnelRelay() override;
 
     const QString &instanceId() const { return m_instanceId; }
     /// The instance is gone: close the edge with 1011.
@@ -31,14 +36,18 @@ public:
     static int chooseInstance(const QString &tunnelKey, const QStringList &instanceIds);
 
 private:
+    // ConnectionHandler (the edge side)
+    void connectionMessage(EdgeConnection &connection, std::span<char> message, bool text) override;
+    void connectionClosed(EdgeConnection &connection) override;
+
     void toPlatform(const QByteArray &message, bool binary);
     void flushQueued();
     /// True when a platform message may go to the edge; aborts an edge that does not read.
     bool edgeKeepsUp();
-    void closeEdge(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void closeEdge(quint16 code, const QString &reason);
     void finishIfDone();
 
-    QWebSocket *m_edge;
+    std::unique_ptr<EdgeConnection> m_edge;
     QWebSocket m_platform;
     QString m_instanceId;
     QList<QPair<QByteArray, bool>> m_queued; ///< edge messages before the platform side opened

@@ -5,11 +5,10 @@
 #include "alwayson/messages.h"
 #include "clock.h"
 #include "tunnelrelay.h"
+#include "websocket/frame.h"
 
 #include <QLoggingCategory>
-#include <QSslSocket>
-#include <QTcpSocket>
-#include <QWebSocketServer>
+#include <QUrl>
 
 namespace cx::server {
 
@@ -37,6 +36,12 @@ QString tunnelKey(const QUrl &url)
     if (path == u"/Thingworx/VWS")
         return path + u'?' + url.query();
     return path.section(u'/', -1);
+}
+
+/// A message that crosses to another worker's thread: the borrowed buffer does not live so long.
+QByteArray copyOf(std::span<const char> message)
+{
+    return QByteArray(message.data(), qsizetype(message.size()));
 }
 
 /// Unsent bytes after which an edge that does not read is closed.
@@ -71,11 +76,15 @@ bool Worker::start(QString *error)
     m_router = m_routingFactory->create(m_context, this, error);
     if (!m_router)
         return false;
-    m_upgrader
-        = new QWebSocketServer(QStringLiteral("cxserver"), QWebSocketServer::NonSecureMode, this);
-    // onTick() enforces the handshake deadline (and logs it); this is only a backstop.
-    m_upgrader->setHandshakeTimeout(int(m_settings.authTimeoutMs) + 2000);
-    connect(m_upgrader, &QWebSocketServer::newConnection, this, &Worker::onUpgraded);
+    if (m_settings.edgeTls) {
+        QString tlsError;
+        m_tls = TlsContext::create(m_settings.edgeSsl, &tlsError);
+        if (!m_tls) {
+            *error = QStringLiteral("the keystore cannot serve TLS: ") + tlsError;
+            return false;
+        }
+    }
+    m_poller = new EventPoller(this);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
     m_tick.start();
@@ -86,75 +95,58 @@ bool Worker::start(QString *error)
 
 void Worker::adoptConnection(qintptr descriptor, quint32 endpointId)
 {
-    QAbstractSocket *socket = nullptr;
-    if (m_settings.edgeTls) {
-        auto *ssl = new QSslSocket;
-        ssl->setSslConfiguration(m_settings.edgeSsl);
-        socket = ssl;
-    } else {
-        socket = new QTcpSocket;
+    ssl_st *tls = nullptr;
+    if (m_tls && !m_draining) {
+        tls = m_tls->newSession(descriptor);
+        if (!tls)
+            qCWarning(lcWorker) << "no TLS session for a new edge connection (out of memory?)";
     }
-    if (!socket->setSocketDescriptor(descriptor) || m_draining) {
-        socket->abort();
-        socket->deleteLater();
+    auto connection
+        = std::make_unique<EdgeConnection>(*m_poller, descriptor, tls, m_settings.maxMessageSize);
+    if (m_draining || (m_tls && !tls))
+        return; // the connection closes the descriptor
+    auto *edge = new EdgeSession(*this, std::move(connection), endpointId,
+                                 edgeSendLimit(m_settings), this);
+    QString error;
+    if (!edge->connection().start(&error)) {
+        qCWarning(lcWorker) << "cannot watch a new edge connection:" << error;
+        delete edge; // never registered: no event can reach it
         return;
     }
-    const QPair<QHostAddress, quint16> key {socket->peerAddress(), socket->peerPort()};
-    m_upgrades.insert(key, Upgrade {socket, endpointId, nowMs() + m_settings.authTimeoutMs});
-    connect(socket, &QAbstractSocket::disconnected, this, [this, key, socket] {
-        const auto it = m_upgrades.constFind(key);
-        if (it != m_upgrades.cend() && it->socket == socket) {
-            m_upgrades.erase(it);
-            socket->deleteLater(); // never upgraded
-        }
-    });
-    if (auto *ssl = qobject_cast<QSslSocket *>(socket)) {
-        connect(ssl, &QSslSocket::encrypted, this,
-                [this, ssl] { m_upgrader->handleConnection(ssl); });
-        ssl->startServerEncryption();
-    } else {
-        m_upgrader->handleConnection(static_cast<QTcpSocket *>(socket));
-    }
-}
-
-void Worker::onUpgraded()
-{
-    while (QWebSocket *socket = m_upgrader->nextPendingConnection()) {
-        const auto it = m_upgrades.constFind({socket->peerAddress(), socket->peerPort()});
-        if (it == m_upgrades.cend() || !it->socket) {
-            socket->abort();
-            socket->deleteLater();
-            continue;
-        }
-        const Upgrade upgrade = it.value();
-        m_upgrades.erase(it);
-        upgrade.socket->disconnect(this);
-        // protocol.md §3 rule 2: larger messages close the socket with 1009.
-        socket->setMaxAllowedIncomingMessageSize(quint64(m_settings.maxMessageSize));
-        socket->setMaxAllowedIncomingFrameSize(quint64(m_settings.maxMessageSize));
-        const QString path = socket->requestUrl().path();
-        if (path == EdgePath) {
-            adoptWebSocket(socket, upgrade.socket, upgrade.endpointId);
-        } else if (isTunnelPath(path)) {
-            openTunnel(socket);
-        } else {
-            qCInfo(lcWorker) << "refused WebSocket on unknown path" << path << "from"
-                             << socket->peerAddress().toString();
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated,
-                          QStringLiteral("unknown path"));
-            connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-        }
-    }
-}
-
-void Worker::adoptWebSocket(QWebSocket *socket, QAbstractSocket *transport, quint32 endpointId)
-{
-    auto *edge
-        = new EdgeSession(*this, socket, transport, endpointId, edgeSendLimit(m_settings), this);
     edge->deadline = nowMs() + m_settings.authTimeoutMs;
     m_authQueue.append(edge);
     m_edges.insert(endpointId, edge);
     m_edgeCount.store(int(m_edges.size()), std::memory_order_relaxed);
+}
+
+void Worker::edgeUpgrading(EdgeSession &edge, QByteArrayView target)
+{
+    const QUrl url(QString::fromUtf8(target));
+    const QString path = url.path();
+    if (path == EdgePath) {
+        edge.connection().accept();
+        // The AUTH deadline runs from the upgrade (docs/dataplane.md); a constant timeout
+        // keeps the queue in deadline order.
+        edge.deadline = nowMs() + m_settings.authTimeoutMs;
+        m_authQueue.moveToBack(&edge);
+        return;
+    }
+    if (isTunnelPath(path)) {
+        InstanceLink *link = tunnelLink(url);
+        if (!link) {
+            edge.connection().accept();
+            edge.closeWith(websocket::CloseInternalError, QStringLiteral("no platform connection"));
+            return;
+        }
+        // The connection leaves the session for a relay; the session goes.
+        removeEdge(edge);
+        openTunnel(edge.takeConnection(), url, *link);
+        edge.deleteLater();
+        return;
+    }
+    qCInfo(lcWorker) << "refused WebSocket on unknown path" << path << "from" << edge.peer();
+    edge.connection().accept();
+    edge.closeWith(websocket::ClosePolicyViolation, QStringLiteral("unknown path"));
 }
 
 void Worker::edgeActive(EdgeSession &edge)
@@ -165,13 +157,13 @@ void Worker::edgeActive(EdgeSession &edge)
     m_idleQueue.moveToBack(&edge);
 }
 
-void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
+void Worker::edgeMessage(EdgeSession &edge, std::span<char> message)
 {
     ++m_traffic.edgeMessagesIn;
     const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
     if (!parsed.ok()) {
         if (!parsed.answerWithBadRequest()) {
-            edge.closeWith(QWebSocketProtocol::CloseCodeProtocolError,
+            edge.closeWith(websocket::CloseProtocolError,
                            QString::fromLatin1(alwayson::reason(parsed.error)));
             return;
         }
@@ -179,7 +171,7 @@ void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
         edge.reportOffence(QStringLiteral("sent a malformed message (%1); answered 0x80")
                                .arg(QLatin1StringView(alwayson::reason(parsed.error))));
         if (edge.auth == EdgeSession::Auth::Awaiting)
-            edge.closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+            edge.closeWith(websocket::ClosePolicyViolation,
                            QStringLiteral("the first message must be AUTH"));
         return;
     }
@@ -190,7 +182,7 @@ void Worker::edgeMessage(EdgeSession &edge, QByteArray &message)
     }
     if (edge.auth == EdgeSession::Auth::Awaiting) {
         if (header.code != quint8(Code::Auth)) {
-            edge.closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+            edge.closeWith(websocket::ClosePolicyViolation,
                            QStringLiteral("the first message must be AUTH"));
             return;
         }
@@ -217,7 +209,7 @@ void Worker::replyToEdge(EdgeSession &edge, const Header &request, quint8 code, 
 
 // ---- ingress: edge requests to the platform ---------------------------------------------
 
-void Worker::routeRequest(EdgeSession &edge, QByteArray &message, const Header &header)
+void Worker::routeRequest(EdgeSession &edge, std::span<char> message, const Header &header)
 {
     const quint64 key = requestKey(edge.endpointId(), header.requestId);
     PendingRequest *request = m_pending.insert(key);
@@ -261,7 +253,7 @@ void Worker::routeRequest(EdgeSession &edge, QByteArray &message, const Header &
     pipe->send(message);
 }
 
-void Worker::routeChunk(EdgeSession &edge, QByteArray &message, const Header &header)
+void Worker::routeChunk(EdgeSession &edge, std::span<char> message, const Header &header)
 {
     PendingRequest *request = m_pending.find(requestKey(edge.endpointId(), header.requestId));
     if (!request || !request->partial || request->kind != PendingRequest::Kind::Ingress) {
@@ -273,12 +265,12 @@ void Worker::routeChunk(EdgeSession &edge, QByteArray &message, const Header &he
     // than its first chunk announced, no more bytes than multipartByteLimit().
     request->bytesSeen += message.size();
     if (++request->chunksSeen > request->chunkCount) {
-        edge.closeWith(QWebSocketProtocol::CloseCodeProtocolError,
+        edge.closeWith(websocket::CloseProtocolError,
                        QStringLiteral("more chunks than the request's chunkCount"));
         return;
     }
     if (request->bytesSeen > multipartByteLimit(m_settings)) {
-        edge.closeWith(QWebSocketProtocol::CloseCodeTooMuchData,
+        edge.closeWith(websocket::CloseTooBig,
                        QStringLiteral("multi-part request larger than %1 bytes")
                            .arg(multipartByteLimit(m_settings)));
         return;
@@ -323,7 +315,7 @@ void Worker::failRequest(PendingRequest *request, quint8 code, const char *reaso
                                    .sessionId = request->sessionId};
             replyToEdge(*edge, original, code, reason);
             if (request->code == quint8(Code::Auth))
-                edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                edge->closeWith(websocket::ClosePolicyViolation,
                                 QStringLiteral("authentication failed"));
         }
     }
@@ -351,8 +343,7 @@ void Worker::releaseIngress(PendingRequest *request)
         if (EdgeSession *edge = m_edges.value(request->endpointId())) {
             --edge->inFlight;
             if (edge->draining && edge->inFlight == 0)
-                edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
-                                QStringLiteral("cxserver is stopping"));
+                edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
         }
     }
     m_pending.release(request);
@@ -360,7 +351,7 @@ void Worker::releaseIngress(PendingRequest *request)
 
 // ---- platform messages -------------------------------------------------------------------
 
-void Worker::pipeMessage(PlatformPipe &pipe, QByteArray &message)
+void Worker::pipeMessage(PlatformPipe &pipe, std::span<char> message)
 {
     ++m_traffic.platformMessagesIn;
     const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
@@ -377,7 +368,7 @@ void Worker::pipeMessage(PlatformPipe &pipe, QByteArray &message)
         platformRequest(pipe, message, parsed.header);
 }
 
-void Worker::platformResponse(PlatformPipe &pipe, QByteArray &message, const Header &header)
+void Worker::platformResponse(PlatformPipe &pipe, std::span<char> message, const Header &header)
 {
     PendingRequest *request = m_pending.find(requestKey(header.endpointId, header.requestId));
     // A platform answers on the pipe it was asked on; accept any pipe of the same instance.
@@ -418,7 +409,7 @@ void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 
                     ++m_authenticatedEdges;
                 edge->auth = EdgeSession::Auth::Authenticated;
             } else {
-                edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                edge->closeWith(websocket::ClosePolicyViolation,
                                 QStringLiteral("authentication failed"));
             }
         } else if (success && request->code == quint8(Code::Bind)) {
@@ -432,15 +423,14 @@ void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 
     releaseIngress(request);
 }
 
-void Worker::platformRequest(PlatformPipe &pipe, QByteArray &message, const Header &header)
+void Worker::platformRequest(PlatformPipe &pipe, std::span<char> message, const Header &header)
 {
     const int owner = m_peers.empty() ? m_index : int(header.endpointId % quint32(m_peers.size()));
     if (owner != m_index) {
         QMetaObject::invokeMethod(
             m_peers[size_t(owner)],
-            [peer = m_peers[size_t(owner)], message, from = m_index, serial = pipe.serial()] {
-                peer->deliverPlatformRequest(message, from, serial);
-            },
+            [peer = m_peers[size_t(owner)], message = copyOf(message), from = m_index,
+             serial = pipe.serial()] { peer->deliverPlatformRequest(message, from, serial); },
             Qt::QueuedConnection);
         return;
     }
@@ -471,10 +461,11 @@ void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 
             Qt::QueuedConnection);
         return;
     }
-    deliverToEdge(*edge, message, parsed.header, fromWorker, pipeSerial);
+    deliverToEdge(*edge, std::span<char>(message.data(), size_t(message.size())), parsed.header,
+                  fromWorker, pipeSerial);
 }
 
-void Worker::deliverToEdge(EdgeSession &edge, QByteArray &message, const Header &header,
+void Worker::deliverToEdge(EdgeSession &edge, std::span<char> message, const Header &header,
                            int fromWorker, quint32 pipeSerial)
 {
     if (!header.multipart || header.chunkId == 1) {
@@ -492,7 +483,7 @@ void Worker::deliverToEdge(EdgeSession &edge, QByteArray &message, const Header 
     edge.send(message);
 }
 
-void Worker::answerPlatformRequest(EdgeSession &edge, QByteArray &message, const Header &header)
+void Worker::answerPlatformRequest(EdgeSession &edge, std::span<char> message, const Header &header)
 {
     PendingRequest *request = m_egress.find(requestKey(edge.endpointId(), header.requestId));
     if (!request) {
@@ -512,13 +503,13 @@ void Worker::answerPlatformRequest(EdgeSession &edge, QByteArray &message, const
     else
         QMetaObject::invokeMethod(
             m_peers[size_t(worker)],
-            [peer = m_peers[size_t(worker)], serial, message] {
+            [peer = m_peers[size_t(worker)], serial, message = copyOf(message)] {
                 peer->sendOnPipe(serial, message);
             },
             Qt::QueuedConnection);
 }
 
-void Worker::sendOnPipe(quint32 pipeSerial, QByteArray message)
+void Worker::sendOnPipe(quint32 pipeSerial, QByteArrayView message)
 {
     PlatformPipe *pipe = m_pipesBySerial.value(pipeSerial);
     if (pipe && pipe->isConnected()) {
@@ -529,12 +520,17 @@ void Worker::sendOnPipe(quint32 pipeSerial, QByteArray message)
 
 // ---- edge close: UNBIND -------------------------------------------------------------------
 
-void Worker::edgeClosed(EdgeSession &edge)
+void Worker::removeEdge(EdgeSession &edge)
 {
     m_authQueue.remove(&edge);
     m_idleQueue.remove(&edge);
     m_edges.remove(edge.endpointId());
     m_edgeCount.store(int(m_edges.size()), std::memory_order_relaxed);
+}
+
+void Worker::edgeClosed(EdgeSession &edge)
+{
+    removeEdge(edge);
     if (edge.auth == EdgeSession::Auth::Authenticated)
         --m_authenticatedEdges;
     if (edge.auth == EdgeSession::Auth::Authenticated && !edge.boundThings.isEmpty())
@@ -718,7 +714,7 @@ void Worker::removeLinkIfDone(InstanceLink *link)
 
 // ---- tunnels ------------------------------------------------------------------------------
 
-void Worker::openTunnel(QWebSocket *socket)
+InstanceLink *Worker::tunnelLink(const QUrl &url) const
 {
     QStringList ids;
     std::vector<InstanceLink *> connected;
@@ -728,20 +724,18 @@ void Worker::openTunnel(QWebSocket *socket)
             connected.push_back(link.get());
         }
     }
-    const QUrl url = socket->requestUrl();
     const int chosen = TunnelRelay::chooseInstance(tunnelKey(url), ids);
-    if (chosen < 0) {
-        socket->close(QWebSocketProtocol::CloseCodeBadOperation,
-                      QStringLiteral("no platform connection"));
-        connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
-        return;
-    }
-    InstanceLink *link = connected[size_t(chosen)];
+    return chosen < 0 ? nullptr : connected[size_t(chosen)];
+}
+
+void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, const QUrl &url,
+                        InstanceLink &link)
+{
     const QString pathAndQuery
         = url.query().isEmpty() ? url.path() : url.path() + u'?' + url.query();
-    auto *relay = new TunnelRelay(socket, link->instance.url(pathAndQuery), link->instance.id,
-                                  m_settings, this);
-    link->tunnels.emplace_back(relay);
+    auto *relay = new TunnelRelay(std::move(connection), link.instance.url(pathAndQuery),
+                                  link.instance.id, m_settings, this);
+    link.tunnels.emplace_back(relay);
 }
 
 // ---- time: request timeouts, AUTH deadline, idle edges, handshakes ------------------------
@@ -773,31 +767,20 @@ void Worker::onTick()
         if (edge->deadline > now)
             break;
         m_authQueue.remove(edge);
-        edge->closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
-                        QStringLiteral("no AUTH in time"));
+        if (edge->isUpgraded()) {
+            edge->closeWith(websocket::ClosePolicyViolation, QStringLiteral("no AUTH in time"));
+            continue;
+        }
+        qCInfo(lcWorker).noquote() << "connection from" << edge->peer()
+                                   << "did not complete its TLS/WebSocket handshake within"
+                                   << m_settings.authTimeoutMs << "ms; closed";
+        edge->abort();
     }
     while (EdgeSession *edge = m_idleQueue.front()) {
         if (edge->deadline + m_settings.idleReadTimeoutMs > now)
             break;
         m_idleQueue.remove(edge);
-        edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("idle"));
-    }
-    for (auto it = m_upgrades.begin(); it != m_upgrades.end();) {
-        if (it->deadline > now) {
-            ++it;
-            continue;
-        }
-        if (it->socket) {
-            qCInfo(lcWorker).noquote()
-                << "connection from"
-                << it.key().first.toString() + u':' + QString::number(it.key().second)
-                << "did not complete its TLS/WebSocket handshake within" << m_settings.authTimeoutMs
-                << "ms; closed";
-            it->socket->disconnect(this);
-            it->socket->abort();
-            it->socket->deleteLater();
-        }
-        it = m_upgrades.erase(it);
+        edge->closeWith(websocket::CloseGoingAway, QStringLiteral("idle"));
     }
     if (m_draining && (now >= m_drainDeadline || m_edges.isEmpty()))
         finishDrain();
@@ -811,8 +794,7 @@ void Worker::closeEdgesIfNoPlatform()
         return;
     const QList<EdgeSession *> edges = m_edges.values();
     for (EdgeSession *edge : edges)
-        edge->closeWith(QWebSocketProtocol::CloseCodeBadOperation,
-                        QStringLiteral("no platform connection"));
+        edge->closeWith(websocket::CloseInternalError, QStringLiteral("no platform connection"));
 }
 
 void Worker::drain(qint64 deadlineMs)
@@ -823,8 +805,7 @@ void Worker::drain(qint64 deadlineMs)
     for (EdgeSession *edge : edges) {
         edge->draining = true;
         if (edge->inFlight == 0)
-            edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
-                            QStringLiteral("cxserver is stopping"));
+            edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
     }
 }
 
@@ -837,8 +818,7 @@ void Worker::finishDrain()
     }
     const QList<EdgeSession *> edges = m_edges.values();
     for (EdgeSession *edge : edges)
-        edge->closeWith(QWebSocketProtocol::CloseCodeGoingAway,
-                        QStringLiteral("cxserver is stopping"));
+        edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
     for (auto *links : {&m_links, &m_removedLinks}) {
         for (auto &link : *links) {
             for (PlatformPipe *pipe : link->pipes)
@@ -879,7 +859,6 @@ void Worker::applySettings(const DataPlaneSettings &settings, const plugin::Plug
 {
     m_settings = settings; // the pipes read it by reference
     m_context.config = context.config;
-    m_upgrader->setHandshakeTimeout(int(m_settings.authTimeoutMs) + 2000);
 }
 
 bool Worker::setRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,

@@ -2,10 +2,12 @@
 
 #include "dataplanesettings.h"
 #include "edgesession.h"
+#include "eventpoller.h"
 #include "instancelink.h"
 #include "pendingtable.h"
 #include "platformpipe.h"
 #include "plugin/routing.h"
+#include "tlscontext.h"
 #include "workerstats.h"
 
 #include <QHash>
@@ -16,8 +18,8 @@
 #include <memory>
 #include <vector>
 
-class QAbstractSocket;
-class QWebSocketServer;
+class QUrl;
+struct ssl_st;
 
 namespace cx::alwayson {
 struct Header;
@@ -67,7 +69,7 @@ public:
     /// A platform request for an edge owned by this worker that arrived on another's pipe.
     void deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial);
     /// Sends on this worker's pipe with that serial, if it is still connected.
-    void sendOnPipe(quint32 pipeSerial, QByteArray message);
+    void sendOnPipe(quint32 pipeSerial, QByteArrayView message);
     /// A copy of this worker's counters and per-instance state (status socket, /metrics).
     WorkerStats stats() const;
     /// Reload: settings that may change live (timeouts, watermarks, app key for new pipes).
@@ -88,10 +90,11 @@ private:
     void pipeConnected(PlatformPipe &pipe) override;
     void pipeLost(PlatformPipe &pipe) override;
     void pipeAuthRejected(PlatformPipe &pipe) override;
-    void pipeMessage(PlatformPipe &pipe, QByteArray &message) override;
+    void pipeMessage(PlatformPipe &pipe, std::span<char> message) override;
     void pipeWritable(PlatformPipe &pipe) override;
     // EdgeListener
-    void edgeMessage(EdgeSession &edge, QByteArray &message) override;
+    void edgeUpgrading(EdgeSession &edge, QByteArrayView target) override;
+    void edgeMessage(EdgeSession &edge, std::span<char> message) override;
     void edgeActive(EdgeSession &edge) override;
     void edgeClosed(EdgeSession &edge) override;
     // RoutingCandidates
@@ -99,15 +102,16 @@ private:
     bool isCandidate(int instance, quint32 endpointId) const override;
     int inFlight(int instance) const override;
 
-    void onUpgraded();
-    void adoptWebSocket(QWebSocket *socket, QAbstractSocket *transport, quint32 endpointId);
-    void routeRequest(EdgeSession &edge, QByteArray &message, const alwayson::Header &header);
-    void routeChunk(EdgeSession &edge, QByteArray &message, const alwayson::Header &header);
-    void answerPlatformRequest(EdgeSession &edge, QByteArray &message,
+    void removeEdge(EdgeSession &edge);
+    void routeRequest(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
+    void routeChunk(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
+    void answerPlatformRequest(EdgeSession &edge, std::span<char> message,
                                const alwayson::Header &header);
-    void platformResponse(PlatformPipe &pipe, QByteArray &message, const alwayson::Header &header);
-    void platformRequest(PlatformPipe &pipe, QByteArray &message, const alwayson::Header &header);
-    void deliverToEdge(EdgeSession &edge, QByteArray &message, const alwayson::Header &header,
+    void platformResponse(PlatformPipe &pipe, std::span<char> message,
+                          const alwayson::Header &header);
+    void platformRequest(PlatformPipe &pipe, std::span<char> message,
+                         const alwayson::Header &header);
+    void deliverToEdge(EdgeSession &edge, std::span<char> message, const alwayson::Header &header,
                        int fromWorker, quint32 pipeSerial);
     void completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code);
     void failRequest(PendingRequest *request, quint8 code, const char *reason);
@@ -115,7 +119,10 @@ private:
     void replyToEdge(EdgeSession &edge, const alwayson::Header &request, quint8 code,
                      const char *reason);
     void sendUnbind(EdgeSession &edge);
-    void openTunnel(QWebSocket *socket);
+    /// The connected instance a tunnel to \a url runs through, or nullptr.
+    InstanceLink *tunnelLink(const QUrl &url) const;
+    void openTunnel(std::unique_ptr<EdgeConnection> connection, const QUrl &url,
+                    InstanceLink &link);
     void onTick();
     void closePipeIfIdle(PlatformPipe &pipe);
     void removeLinkIfDone(InstanceLink *link);
@@ -129,7 +136,8 @@ private:
     plugin::PluginContext m_context;
     plugin::RoutingBackend *m_router = nullptr;
     std::vector<Worker *> m_peers;
-    QWebSocketServer *m_upgrader = nullptr;
+    EventPoller *m_poller = nullptr; ///< the edge sockets' readiness (child)
+    std::unique_ptr<TlsContext> m_tls; ///< edge TLS, when enabled
     QTimer m_tick;
 
     std::vector<std::unique_ptr<InstanceLink>> m_links; ///< routable, in membership order
@@ -141,14 +149,6 @@ private:
     QHash<quint32, EdgeSession *> m_edges; ///< by cxserver endpointId
     EdgeAuthQueue m_authQueue; ///< edges awaiting AUTH, by deadline
     EdgeIdleQueue m_idleQueue; ///< the others, least recently active first
-    struct Upgrade
-    {
-        QPointer<QAbstractSocket> socket;
-        quint32 endpointId;
-        qint64 deadline;
-    };
-    QHash<QPair<QHostAddress, quint16>, Upgrade> m_upgrades; ///< accepted, not yet WebSocket
-
     PendingTable m_pending; ///< ingress and UNBIND requests, by (endpointId, requestId)
     PendingTable m_egress; ///< platform requests to edges, by (endpointId, requestId)
     DeadlineQueue m_timeouts;

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QtEndian>
+#include <span>
 
 namespace cx::alwayson {
 
@@ -100,6 +101,13 @@ CXCORE_EXPORT void writeHeader(const Header &header, char *out);
 inline void setEndpointId(QByteArray &message, quint32 endpointId)
 {
     Q_ASSERT(message.size() >= HeaderSize);
+    qToBigEndian(endpointId, message.data() + EndpointIdOffset);
+}
+
+/// The same for a message in a borrowed buffer.
+inline void setEndpointId(std::span<char> message, quint32 endpointId)
+{
+    Q_ASSERT(message.size() >= size_t(HeaderSize));
     qToBigEndian(endpointId, message.data() + EndpointIdOffset);
 }
 

@@ -1,0 +1,136 @@
+#include "eventpoller.h"
+
+#include <QHash>
+#include <QSocketNotifier>
+#include <cerrno>
+#include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <sys/epoll.h>
+#include <unistd.h>
+#endif
+
+namespace cx::server {
+
+namespace {
+constexpr qsizetype ReadBufferSize = 256 * 1024;
+} // namespace
+
+#ifdef Q_OS_LINUX
+
+struct EventPoller::Backend
+{
+    static constexpr int MaxEvents = 256;
+    int epoll = -1;
+    QSocketNotifier *notifier = nullptr; ///< child of the poller
+    epoll_event events[MaxEvents];
+};
+
+EventPoller::EventPoller(QObject *parent)
+    : QObject(parent)
+    , m_backend(std::make_unique<Backend>())
+    , m_readBuffer(ReadBufferSize, Qt::Uninitialized)
+{
+    m_backend->epoll = epoll_create1(EPOLL_CLOEXEC);
+    if (m_backend->epoll < 0)
+        qFatal("epoll_create1: %s", std::strerror(errno)); // out of descriptors at start-up
+    m_backend->notifier = new QSocketNotifier(m_backend->epoll, QSocketNotifier::Read, this);
+    connect(m_backend->notifier, &QSocketNotifier::activated, this, &EventPoller::dispatch);
+}
+
+EventPoller::~EventPoller()
+{
+    ::close(m_backend->epoll);
+}
+
+bool EventPoller::add(qintptr fd, PollHandler *handler, QString *error)
+{
+    epoll_event event {};
+    event.events = EPOLLIN | EPOLLRDHUP;
+    event.data.ptr = handler;
+    if (epoll_ctl(m_backend->epoll, EPOLL_CTL_ADD, int(fd), &event) == 0)
+        return true;
+    *error = QString::fromLocal8Bit(std::strerror(errno));
+    return false;
+}
+
+void EventPoller::setWantWrite(qintptr fd, PollHandler *handler, bool writable)
+{
+    epoll_event event {};
+    event.events = EPOLLIN | EPOLLRDHUP | (writable ? quint32(EPOLLOUT) : 0u);
+    event.data.ptr = handler;
+    epoll_ctl(m_backend->epoll, EPOLL_CTL_MOD, int(fd), &event);
+}
+
+void EventPoller::remove(qintptr fd)
+{
+    epoll_ctl(m_backend->epoll, EPOLL_CTL_DEL, int(fd), nullptr);
+}
+
+void EventPoller::dispatch()
+{
+    const int count = epoll_wait(m_backend->epoll, m_backend->events, Backend::MaxEvents, 0);
+    for (int i = 0; i < count; ++i) {
+        const epoll_event &event = m_backend->events[i];
+        const bool readable = event.events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR);
+        const bool writable = event.events & EPOLLOUT;
+        static_cast<PollHandler *>(event.data.ptr)->pollEvents(readable, writable);
+    }
+}
+
+#else // one QSocketNotifier pair per socket: portable, and the cost grows with the sockets
+
+struct EventPoller::Backend
+{
+    struct Watch
+    {
+        std::unique_ptr<QSocketNotifier> read;
+        std::unique_ptr<QSocketNotifier> write;
+    };
+    QHash<qintptr, Watch> watches;
+};
+
+EventPoller::EventPoller(QObject *parent)
+    : QObject(parent)
+    , m_backend(std::make_unique<Backend>())
+    , m_readBuffer(ReadBufferSize, Qt::Uninitialized)
+{ }
+
+EventPoller::~EventPoller() = default;
+
+bool EventPoller::add(qintptr fd, PollHandler *handler, QString *)
+{
+    Backend::Watch &watch = m_backend->watches[fd];
+    watch.read = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
+    watch.write = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
+    watch.write->setEnabled(false);
+    connect(watch.read.get(), &QSocketNotifier::activated, this,
+            [handler] { handler->pollEvents(true, false); });
+    connect(watch.write.get(), &QSocketNotifier::activated, this,
+            [handler] { handler->pollEvents(false, true); });
+    return true;
+}
+
+void EventPoller::setWantWrite(qintptr fd, PollHandler *, bool writable)
+{
+    const auto it = m_backend->watches.find(fd);
+    if (it != m_backend->watches.end())
+        it->write->setEnabled(writable);
+}
+
+void EventPoller::remove(qintptr fd)
+{
+    const auto it = m_backend->watches.find(fd);
+    if (it == m_backend->watches.end())
+        return;
+    it->read->setEnabled(false);
+    it->write->setEnabled(false);
+    // The notifiers may be the ones emitting right now: delete them later.
+    it->read.release()->deleteLater();
+    it->write.release()->deleteLater();
+    m_backend->watches.erase(it);
+}
+
+#endif
+
+} // namespace cx::server

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QByteArray>
+#include <QObject>
+#include <memory>
+#include <span>
+
+class QSocketNotifier;
+
+namespace cx::server {
+
+/// Something that owns a socket registered with an EventPoller.
+class PollHandler
+{
+public:
+    virtual ~PollHandler() = default;
+    /// The socket is readable (or hung up, or in error) and/or writable.
+    virtual void pollEvents(bool readable, bool writable) = 0;
+};
+
+/// One worker's readiness poller for its edge sockets (architecture.md "Threading"): on Linux
+/// one epoll set, watched by a single QSocketNotifier, so the cost of an event-loop pass
+/// grows with the sockets that have something to do, not with the sockets open (Qt's own
+/// dispatchers poll every notifier on every pass). Elsewhere one QSocketNotifier per
+/// socket. Level-triggered: a handler that leaves bytes unread is called again.
+///
+/// It also lends its handlers one read buffer: what a socket delivers is read into it and
+/// parsed in place, so an idle connection keeps no buffer of its own.
+class EventPoller : public QObject
+{
+    Q_OBJECT
+public:
+    explicit EventPoller(QObject *parent = nullptr);
+    ~EventPoller() override;
+
+    /// Starts watching \a fd for reading, and for writing when \a writable. False (with
+    /// errno's message in *error) when the descriptor cannot be watched.
+    bool add(qintptr fd, PollHandler *handler, QString *error);
+    /// Watches \a fd for writing too, or no longer.
+    void setWantWrite(qintptr fd, PollHandler *handler, bool writable);
+    /// Stops watching \a fd. Events of the current pass already collected for it are still
+    /// delivered: a handler must stay alive until the pass ends (owners delete handlers
+    /// with deleteLater() or from a timer, never from inside a callback).
+    void remove(qintptr fd);
+
+    /// The shared read buffer (valid until the handler returns).
+    std::span<char> readBuffer() { return {m_readBuffer.data(), size_t(m_readBuffer.size())}; }
+
+private:
+    void dispatch();
+
+    struct Backend;
+    std::unique_ptr<Backend> m_backend;
+    QByteArray m_readBuffer;
+};
+
+} // namespace cx::server
