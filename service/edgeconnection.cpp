@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <QtEndian>
 #include <cerrno>
+#include <cstring>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 
@@ -304,8 +305,10 @@ bool EdgeConnection::checkFrame(const FrameHead &head)
         fail(CloseProtocolError, "unknown opcode");
         return false;
     }
+    // Never adds the announced length (up to 2^64 - 1) to anything: the sum could wrap.
     const quint64 before = head.opcode == Continuation ? quint64(m_fragments.size()) : 0;
-    if (before + head.length > quint64(m_maxMessageSize)) {
+    const quint64 limit = quint64(m_maxMessageSize);
+    if (head.length > limit || before > limit - head.length) {
         fail(CloseTooBig, "message too large");
         return false;
     }
@@ -456,7 +459,8 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
         // One TLS record for head and payload.
         char joined[SmallFrame];
         std::memcpy(joined, head.data(), size_t(head.size()));
-        std::memcpy(joined + head.size(), payload.data(), size_t(payload.size()));
+        if (!payload.isEmpty()) // an empty view may have no data pointer at all
+            std::memcpy(joined + head.size(), payload.data(), size_t(payload.size()));
         written = writeSome(joined, total);
     } else {
         m_out.append(head);
@@ -617,8 +621,10 @@ void EdgeConnection::finish()
     closeSocket(m_fd);
     m_out = QByteArray(); // m_in may be in use up the stack: readAvailable() frees it
     m_fragments = QByteArray();
-    if (m_closeTimer)
+    if (m_closeTimer) {
+        m_closeTimer->stop(); // no finish() from it once this connection may be deleted
         m_closeTimer.release()->deleteLater(); // may be the one emitting now
+    }
     if (m_handler)
         m_handler->connectionClosed(*this);
 }

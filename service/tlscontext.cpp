@@ -26,10 +26,13 @@ struct BioDeleter
 };
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
 
+/// A read-only BIO over \a pem: it does not copy the bytes, so \a pem must outlive it (never
+/// pass a temporary).
 BioPtr memoryBio(const QByteArray &pem)
 {
     return BioPtr(BIO_new_mem_buf(pem.constData(), int(pem.size())));
 }
+BioPtr memoryBio(QByteArray &&) = delete;
 
 /// Loads certificate (and chain) and key into \a context; an empty string when done.
 QString loadIdentity(SSL_CTX *context, const QSslConfiguration &configuration)
@@ -39,7 +42,8 @@ QString loadIdentity(SSL_CTX *context, const QSslConfiguration &configuration)
     if (leaf.isNull())
         return QStringLiteral("the keystore has no certificate");
     {
-        const BioPtr bio = memoryBio(leaf.toPem());
+        const QByteArray pem = leaf.toPem();
+        const BioPtr bio = memoryBio(pem);
         X509 *certificate = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr);
         if (!certificate || SSL_CTX_use_certificate(context, certificate) != 1) {
             X509_free(certificate);
@@ -50,7 +54,8 @@ QString loadIdentity(SSL_CTX *context, const QSslConfiguration &configuration)
     for (const QSslCertificate &certificate : chain) {
         if (certificate == leaf)
             continue;
-        const BioPtr bio = memoryBio(certificate.toPem());
+        const QByteArray pem = certificate.toPem();
+        const BioPtr bio = memoryBio(pem);
         X509 *extra = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr);
         if (!extra || SSL_CTX_add0_chain_cert(context, extra) != 1) { // takes ownership
             X509_free(extra);
@@ -65,8 +70,10 @@ QString loadIdentity(SSL_CTX *context, const QSslConfiguration &configuration)
         return takeOpenSslError();
     }
     EVP_PKEY_free(key);
-    if (SSL_CTX_check_private_key(context) != 1)
+    if (SSL_CTX_check_private_key(context) != 1) {
+        ERR_clear_error(); // leaves no stale error for this thread's next OpenSSL call
         return QStringLiteral("the keystore's private key does not match its certificate");
+    }
     return {};
 }
 

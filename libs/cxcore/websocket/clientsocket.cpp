@@ -115,6 +115,24 @@ void ClientSocket::sendUpgrade()
 
 void ClientSocket::onReadyRead()
 {
+    if (m_reading) {
+        // Re-entered: QSslSocket emits readyRead from inside flush() too (sendClose(), from
+        // close() in a handler), one signal per 4 KiB it decrypts. Reading here would move
+        // the buffer the handler's message lives in and call the handler inside itself:
+        // the outer call reads these bytes once the handler has returned.
+        m_readAgain = true;
+        return;
+    }
+    m_reading = true;
+    do {
+        m_readAgain = false;
+        readAvailable();
+    } while (m_readAgain && m_socket); // the handler may have aborted (no socket then)
+    m_reading = false;
+}
+
+void ClientSocket::readAvailable()
+{
     const qint64 available = m_socket->bytesAvailable();
     if (available <= 0)
         return;

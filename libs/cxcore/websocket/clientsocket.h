@@ -120,6 +120,7 @@ private:
 
     void sendUpgrade();
     void onReadyRead();
+    void readAvailable();
     void onSocketError();
     void onDisconnected();
     bool readUpgradeResponse();
@@ -151,6 +152,8 @@ private:
     bool m_hasSsl = false;
     bool m_notifyBytesWritten = false;
     bool m_closeSent = false;
+    bool m_reading = false; ///< inside onReadyRead(): a nested readyRead only sets m_readAgain
+    bool m_readAgain = false;
     QString m_error;
 };
 

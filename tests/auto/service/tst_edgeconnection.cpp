@@ -3,10 +3,14 @@
 
 #include "edgeconnection.h"
 #include "eventpoller.h"
+#include "tlscontext.h"
 #include "websocket/frame.h"
 
+#include <QProcess>
+#include <QSslKey>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <QtEndian>
@@ -55,6 +59,22 @@ public:
     void connectionClosed(EdgeConnection &) override { ++closedCount; }
 };
 
+/// Runs the openssl command line tool in \a dir; false (with a warning) when it fails.
+bool openssl(const QString &dir, const QStringList &arguments)
+{
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(QStringLiteral("openssl"), arguments);
+    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
+        || process.exitCode() != 0) {
+        qWarning("openssl %s: %s %s", qPrintable(arguments.join(u' ')),
+                 qPrintable(process.errorString()), process.readAll().constData());
+        return false;
+    }
+    return true;
+}
+
 /// A masked client frame, built by hand.
 QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool fin = true,
                        bool masked = true)
@@ -101,10 +121,12 @@ private Q_SLOTS:
     void protocolErrorsClose1002();
     void frameArrivingByteByByte();
     void unreadBytesWaitAndDrain();
+    void tlsUpgradeEchoAndClose_data();
+    void tlsUpgradeEchoAndClose();
 
 private:
-    /// Accepts one connection and wraps it; nullptr on timeout.
-    EdgeConnection *acceptOne(qint64 maxMessageSize = 1 << 20);
+    /// Accepts one connection and wraps it (TLS with \a tls); nullptr on timeout.
+    EdgeConnection *acceptOne(qint64 maxMessageSize = 1 << 20, const TlsContext *tls = nullptr);
     /// Opens \a client to the server and accepts it (with \a maxMessageSize).
     bool openClient(QWebSocket &client, qint64 maxMessageSize = 1 << 20);
     /// A raw client that sent the upgrade request and read the 101.
@@ -135,12 +157,13 @@ void tst_EdgeConnection::cleanup()
     m_poller.reset();
 }
 
-EdgeConnection *tst_EdgeConnection::acceptOne(qint64 maxMessageSize)
+EdgeConnection *tst_EdgeConnection::acceptOne(qint64 maxMessageSize, const TlsContext *tls)
 {
     if (!QTest::qWaitFor([this] { return !m_server->descriptors.isEmpty(); }, 5000))
         return nullptr;
-    m_connection = std::make_unique<EdgeConnection>(*m_poller, m_server->descriptors.takeFirst(),
-                                                    nullptr, maxMessageSize);
+    const qintptr descriptor = m_server->descriptors.takeFirst();
+    m_connection = std::make_unique<EdgeConnection>(
+        *m_poller, descriptor, tls ? tls->newSession(descriptor) : nullptr, maxMessageSize);
     m_connection->setHandler(&m_recorder);
     QString error;
     if (!m_connection->start(&error))
@@ -390,6 +413,10 @@ void tst_EdgeConnection::protocolErrorsClose1002_data()
     QTest::addRow("invalid UTF-8 text") << clientFrame(0x1, "\xc3\x28") << 1007;
     QTest::addRow("8 GiB announced")
         << QByteArray::fromHex("82ff0000000200000000") + QByteArray(4, '\0') << 1009;
+    // 2 bytes so far + (2^64 - 1) wraps around to 1 when added without care.
+    QTest::addRow("continuation length wrapping around") << clientFrame(0x2, "ab", false)
+            + QByteArray::fromHex("80ffffffffffffffffff")
+            + QByteArray(4, '\0') << 1009;
 }
 
 void tst_EdgeConnection::protocolErrorsClose1002()
@@ -434,6 +461,93 @@ void tst_EdgeConnection::unreadBytesWaitAndDrain()
     read += socket->readAll().size();
     QTRY_COMPARE_WITH_TIMEOUT(read, total, 20000);
     QCOMPARE(m_connection->bytesToWrite(), 0);
+}
+
+void tst_EdgeConnection::tlsUpgradeEchoAndClose_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::addRow("empty") << 0;
+    QTest::addRow("200 bytes") << 200; // head and payload in one TLS record
+    QTest::addRow("64 KiB") << 64 * 1024; // through the unsent-bytes buffer
+    QTest::addRow("1 MiB") << 1024 * 1024;
+}
+
+void tst_EdgeConnection::tlsUpgradeEchoAndClose()
+{
+    QFETCH(int, size);
+    // A CA and a server certificate it signed; the server presents both (leaf and chain).
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(openssl(dir.path(),
+                    {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                     QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                     QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
+                     QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                     QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                     QStringLiteral("-subj"), QStringLiteral("/CN=tst_edgeconnection CA")}));
+    QVERIFY(
+        openssl(dir.path(),
+                {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
+                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
+                 QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("server.key"),
+                 QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
+                 QStringLiteral("/CN=127.0.0.1")}));
+    QFile extensions(dir.filePath(QStringLiteral("server.ext")));
+    QVERIFY(extensions.open(QIODevice::WriteOnly));
+    extensions.write("basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n");
+    extensions.close();
+    QVERIFY(openssl(dir.path(),
+                    {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
+                     QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
+                     QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                     QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
+                     QStringLiteral("server.pem"), QStringLiteral("-extfile"),
+                     QStringLiteral("server.ext"), QStringLiteral("-days"), QStringLiteral("2")}));
+    const QList<QSslCertificate> ca
+        = QSslCertificate::fromPath(dir.filePath(QStringLiteral("ca.pem")));
+    const QList<QSslCertificate> leaf
+        = QSslCertificate::fromPath(dir.filePath(QStringLiteral("server.pem")));
+    QFile keyFile(dir.filePath(QStringLiteral("server.key")));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QSslKey key(keyFile.readAll(), QSsl::Ec);
+    QCOMPARE(ca.size(), 1);
+    QCOMPARE(leaf.size(), 1);
+    QVERIFY(!key.isNull());
+    QSslConfiguration serverConfiguration;
+    serverConfiguration.setLocalCertificateChain({leaf.first(), ca.first()});
+    serverConfiguration.setPrivateKey(key);
+    QString error;
+    const std::unique_ptr<TlsContext> tls = TlsContext::create(serverConfiguration, &error);
+    QVERIFY2(tls, qPrintable(error));
+
+    m_recorder.echo = true;
+    QWebSocket client;
+    QSslConfiguration clientConfiguration = QSslConfiguration::defaultConfiguration();
+    clientConfiguration.setCaCertificates(ca);
+    client.setSslConfiguration(clientConfiguration);
+    QList<QByteArray> received;
+    connect(&client, &QWebSocket::binaryMessageReceived, this,
+            [&](const QByteArray &message) { received.append(message); });
+    client.open(
+        QUrl(QStringLiteral("wss://127.0.0.1:%1/Thingworx/WS").arg(m_server->serverPort())));
+    QVERIFY(acceptOne(1 << 21, tls.get()));
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 10000);
+    QVERIFY(m_connection->isOpen());
+    QByteArray message(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        message[i] = char(i * 7 + 3);
+    client.sendBinaryMessage(message);
+    client.sendBinaryMessage("second");
+    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
+    QCOMPARE(received.at(0), message);
+    QCOMPARE(received.at(1), QByteArray("second"));
+
+    m_connection->close(4001, "tls bye");
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 5000);
+    QCOMPARE(int(client.closeCode()), 4001);
+    QCOMPARE(client.closeReason(), QStringLiteral("tls bye"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder.closedCount, 1, 5000);
+    QCOMPARE(m_connection->closeCode(), quint16(4001));
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeConnection)

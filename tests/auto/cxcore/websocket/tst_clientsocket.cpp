@@ -217,6 +217,7 @@ private Q_SLOTS:
     void handlerSendsAndAborts();
     void tlsHostNameMismatch_data();
     void tlsHostNameMismatch();
+    void tlsCloseInsideMessageHandler();
 };
 
 void tst_ClientSocket::openAndExchange()
@@ -586,6 +587,60 @@ void tst_ClientSocket::tlsHostNameMismatch()
     }
     QCOMPARE(client.recorder.sslErrors.size(), 1);
     QCOMPARE(client.recorder.sslErrors[0].error(), QSslError::HostNameMismatch);
+}
+
+void tst_ClientSocket::tlsCloseInsideMessageHandler()
+{
+    if (!QSslSocket::supportsSsl())
+        QSKIP("no TLS backend");
+    // QSslSocket decrypts 4 KiB at a time and emits readyRead for each, also from inside
+    // flush(): close() from the handler must neither call the handler again for the next
+    // message nor move the buffer the current message lives in.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    cx::test::Pki pki(dir.path());
+    QVERIFY2(pki.makeCa(), qPrintable(pki.error()));
+    QVERIFY2(pki.makeServer(u"server"_s, {u"IP:127.0.0.1"_s}), qPrintable(pki.error()));
+    QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+    serverTls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
+    QFile keyFile(pki.path(u"server.key"_s));
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    serverTls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+    serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    Server server(QWebSocketServer::SecureMode);
+    server.server.setSslConfiguration(serverTls);
+    QVERIFY(server.listen());
+
+    QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
+    clientTls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+    Client client;
+    client.socket.setSslConfiguration(clientTls);
+    const QByteArray first(20 * 1024, 'a');
+    const QByteArray second(20 * 1024, 'b');
+    int depth = 0;
+    int maxDepth = 0;
+    bool intact = false;
+    client.recorder.onMessage = [&](std::span<char> message) {
+        maxDepth = std::max(maxDepth, ++depth);
+        if (client.recorder.messages.size() == 1) {
+            client.socket.close(CloseNormal);
+            // Still the bytes the socket lent: reading them must be safe and give "a"s.
+            intact = QByteArrayView(message.data(), qsizetype(message.size())) == first;
+        }
+        --depth;
+    };
+    client.socket.open(server.url(u"wss"_s));
+    QTRY_COMPARE(client.recorder.opened, 1);
+    QTRY_VERIFY(server.last());
+    server.last()->sendBinaryMessage(first);
+    server.last()->sendBinaryMessage(second);
+    server.last()->flush();
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QVERIFY(!client.recorder.messages.isEmpty());
+    QCOMPARE(client.recorder.messages.first(), first);
+    QVERIFY(intact);
+    QCOMPARE(maxDepth, 1);
+    QCOMPARE(client.socket.closeCode(), quint16(CloseNormal));
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSocket)
