@@ -385,10 +385,10 @@ load_run() {
     local url="ws://127.0.0.1:$proxy_port/Thingworx/WS"
     local cpu=-
     [ "$pinned" = 1 ] && cpu=$load_cpu
-    echo "bench: workload $workload via $path: cxedgesim $* --duration $((seconds + 1))" >&2
-    # The edge simulator runs 1 s longer than the measured window, which starts when it reports
+    echo "bench: workload $workload via $path: cxedgesim $* --duration $((seconds + 3))" >&2
+    # The edge simulator runs 3 s longer than the measured window, which starts when it reports
     # that the load started: the window never includes its connecting nor its draining.
-    start "$name" "$cpu" "$bin/cxedgesim" --url "$url" --app-key "$app_key" --duration "$((seconds + 1))" \
+    start "$name" "$cpu" "$bin/cxedgesim" --url "$url" --app-key "$app_key" --duration "$((seconds + 3))" \
         --connect-timeout-ms 30000 "$@"
     local edgesim=$started_pid
     wait_for "$name" "$edgesim" 'load started' 120 >/dev/null
