@@ -75,6 +75,19 @@ bool openssl(const QString &dir, const QStringList &arguments)
     return true;
 }
 
+/// Sends a \a size-byte message and "second" on \a client and waits until both came back
+/// into \a received (the recorder echoes), unchanged and in order.
+bool echoesBack(QWebSocket &client, const QList<QByteArray> &received, int size)
+{
+    QByteArray message(size, Qt::Uninitialized);
+    for (int i = 0; i < size; ++i)
+        message[i] = char(i * 7 + 3);
+    client.sendBinaryMessage(message);
+    client.sendBinaryMessage("second");
+    return QTest::qWaitFor([&] { return received.size() >= 2; }, 10000) && received.size() == 2
+        && received.at(0) == message && received.at(1) == "second";
+}
+
 /// A masked client frame, built by hand.
 QByteArray clientFrame(quint8 opcode, const QByteArray &payload, bool fin = true,
                        bool masked = true)
@@ -264,14 +277,7 @@ void tst_EdgeConnection::upgradeAndEchoBothWays()
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 5000);
     QCOMPARE(m_recorder.target, QByteArray("/Thingworx/WS?x=1"));
     QVERIFY(m_connection->isOpen());
-    QByteArray message(size, Qt::Uninitialized);
-    for (int i = 0; i < size; ++i)
-        message[i] = char(i * 7 + 3);
-    client.sendBinaryMessage(message);
-    client.sendBinaryMessage("second");
-    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
-    QCOMPARE(received.at(0), message);
-    QCOMPARE(received.at(1), QByteArray("second"));
+    QVERIFY(echoesBack(client, received, size));
     QCOMPARE(m_recorder.texts, QList<bool>({false, false}));
 }
 
@@ -533,14 +539,7 @@ void tst_EdgeConnection::tlsUpgradeEchoAndClose()
     QVERIFY(acceptOne(1 << 21, tls.get()));
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 10000);
     QVERIFY(m_connection->isOpen());
-    QByteArray message(size, Qt::Uninitialized);
-    for (int i = 0; i < size; ++i)
-        message[i] = char(i * 7 + 3);
-    client.sendBinaryMessage(message);
-    client.sendBinaryMessage("second");
-    QTRY_COMPARE_WITH_TIMEOUT(received.size(), 2, 10000);
-    QCOMPARE(received.at(0), message);
-    QCOMPARE(received.at(1), QByteArray("second"));
+    QVERIFY(echoesBack(client, received, size));
 
     m_connection->close(4001, "tls bye");
     QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::UnconnectedState, 5000);

@@ -183,6 +183,26 @@ QByteArray pattern(qsizetype size, int seed = 0)
     return bytes;
 }
 
+/// A TLS server configuration with the "server" certificate and key that \a pki made.
+QSslConfiguration serverTlsOf(const cx::test::Pki &pki)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
+    QFile keyFile(pki.path(u"server.key"_s));
+    if (keyFile.open(QIODevice::ReadOnly))
+        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    return tls;
+}
+
+/// A TLS client configuration that trusts only \a pki's CA.
+QSslConfiguration clientTlsOf(const cx::test::Pki &pki)
+{
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+    return tls;
+}
+
 /// Listens, opens \a client to \a server and waits until both ends see the WebSocket.
 bool openBoth(Server &server, Client &client)
 {
@@ -557,18 +577,10 @@ void tst_ClientSocket::tlsHostNameMismatch()
     // A name only: connecting to 127.0.0.1 makes a host name mismatch.
     QVERIFY2(pki.makeServer(u"server"_s, {u"DNS:platform.example"_s}), qPrintable(pki.error()));
 
-    QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
-    serverTls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
-    QFile keyFile(pki.path(u"server.key"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    serverTls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-    serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
     Server server(QWebSocketServer::SecureMode);
-    server.server.setSslConfiguration(serverTls);
+    server.server.setSslConfiguration(serverTlsOf(pki));
     QVERIFY(server.listen());
-
-    QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
-    clientTls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+    const QSslConfiguration clientTls = clientTlsOf(pki);
     Client client;
     client.recorder.ignoreSslErrors = ignore;
     client.socket.setSslConfiguration(clientTls);
@@ -601,18 +613,10 @@ void tst_ClientSocket::tlsCloseInsideMessageHandler()
     cx::test::Pki pki(dir.path());
     QVERIFY2(pki.makeCa(), qPrintable(pki.error()));
     QVERIFY2(pki.makeServer(u"server"_s, {u"IP:127.0.0.1"_s}), qPrintable(pki.error()));
-    QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
-    serverTls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
-    QFile keyFile(pki.path(u"server.key"_s));
-    QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    serverTls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-    serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
     Server server(QWebSocketServer::SecureMode);
-    server.server.setSslConfiguration(serverTls);
+    server.server.setSslConfiguration(serverTlsOf(pki));
     QVERIFY(server.listen());
-
-    QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
-    clientTls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+    const QSslConfiguration clientTls = clientTlsOf(pki);
     Client client;
     client.socket.setSslConfiguration(clientTls);
     const QByteArray first(20 * 1024, 'a');
