@@ -3,10 +3,10 @@
 
 #include "edgeconnection.h"
 #include "eventpoller.h"
+#include "pki.h"
 #include "tlscontext.h"
 #include "websocket/frame.h"
 
-#include <QProcess>
 #include <QSslKey>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -58,22 +58,6 @@ public:
     }
     void connectionClosed(EdgeConnection &) override { ++closedCount; }
 };
-
-/// Runs the openssl command line tool in \a dir; false (with a warning) when it fails.
-bool openssl(const QString &dir, const QStringList &arguments)
-{
-    QProcess process;
-    process.setWorkingDirectory(dir);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(QStringLiteral("openssl"), arguments);
-    if (!process.waitForFinished(60000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
-        qWarning("openssl %s: %s %s", qPrintable(arguments.join(u' ')),
-                 qPrintable(process.errorString()), process.readAll().constData());
-        return false;
-    }
-    return true;
-}
 
 /// Sends a \a size-byte message and "second" on \a client and waits until both came back
 /// into \a received (the recorder echoes), unchanged and in order.
@@ -484,38 +468,16 @@ void tst_EdgeConnection::tlsUpgradeEchoAndClose()
     // A CA and a server certificate it signed; the server presents both (leaf and chain).
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    QVERIFY(openssl(dir.path(),
-                    {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-                     QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                     QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes"),
-                     QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                     QStringLiteral("ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
-                     QStringLiteral("-subj"), QStringLiteral("/CN=tst_edgeconnection CA")}));
-    QVERIFY(
-        openssl(dir.path(),
-                {QStringLiteral("req"), QStringLiteral("-newkey"), QStringLiteral("ec"),
-                 QStringLiteral("-pkeyopt"), QStringLiteral("ec_paramgen_curve:prime256v1"),
-                 QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("server.key"),
-                 QStringLiteral("-out"), QStringLiteral("server.csr"), QStringLiteral("-subj"),
-                 QStringLiteral("/CN=127.0.0.1")}));
-    QFile extensions(dir.filePath(QStringLiteral("server.ext")));
-    QVERIFY(extensions.open(QIODevice::WriteOnly));
-    extensions.write("basicConstraints=CA:FALSE\nsubjectAltName=IP:127.0.0.1\n");
-    extensions.close();
-    QVERIFY(openssl(dir.path(),
-                    {QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"),
-                     QStringLiteral("server.csr"), QStringLiteral("-CA"), QStringLiteral("ca.pem"),
-                     QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                     QStringLiteral("-CAcreateserial"), QStringLiteral("-out"),
-                     QStringLiteral("server.pem"), QStringLiteral("-extfile"),
-                     QStringLiteral("server.ext"), QStringLiteral("-days"), QStringLiteral("2")}));
-    const QList<QSslCertificate> ca
-        = QSslCertificate::fromPath(dir.filePath(QStringLiteral("ca.pem")));
+    cx::test::Pki pki(dir.path());
+    QVERIFY2(pki.makeCa()
+                 && pki.makeServer(QStringLiteral("server"), {QStringLiteral("IP:127.0.0.1")}),
+             qPrintable(pki.error()));
+    const QList<QSslCertificate> ca = QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem")));
     const QList<QSslCertificate> leaf
-        = QSslCertificate::fromPath(dir.filePath(QStringLiteral("server.pem")));
-    QFile keyFile(dir.filePath(QStringLiteral("server.key")));
+        = QSslCertificate::fromPath(pki.path(QStringLiteral("server.pem")));
+    QFile keyFile(pki.path(QStringLiteral("server.key")));
     QVERIFY(keyFile.open(QIODevice::ReadOnly));
-    const QSslKey key(keyFile.readAll(), QSsl::Ec);
+    const QSslKey key(keyFile.readAll(), QSsl::Rsa);
     QCOMPARE(ca.size(), 1);
     QCOMPARE(leaf.size(), 1);
     QVERIFY(!key.isNull());
