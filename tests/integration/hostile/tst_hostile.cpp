@@ -295,8 +295,10 @@ void tst_Hostile::verifyGoodLatency()
              qPrintable(QStringLiteral("the well-behaved edge lost its connection: %1 %2")
                             .arg(int(m_good->socket().closeCode()))
                             .arg(m_good->socket().closeReason())));
-    // Normal latency: within a few times the baseline (or 50 ms on a loaded machine).
-    const qint64 bound = std::max(5 * m_baselineUs, m_baselineUs + 50000);
+    // Normal latency: within a few times the baseline, or 250 ms more on a loaded machine
+    // (virtual machines on a busy host stall loopback TCP for 100-250 ms at times,
+    // docs/performance.md "Results"; a starved edge waits for seconds).
+    const qint64 bound = std::max(5 * m_baselineUs, m_baselineUs + 250000);
     const qint64 latency = goodLatencyUs();
     QVERIFY2(latency <= bound,
              qPrintable(
