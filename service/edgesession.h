@@ -57,7 +57,12 @@ public:
     /// and what it did wrong: only the first offence of a session is logged, so that a
     /// misbehaving edge costs one line however much it sends.
     void reportOffence(const QString &what);
-    bool isClosing() const { return m_closing; }
+    /// Closing or closed, by either side: it takes no more requests (an edge's own close frame
+    /// may be in before the connection is gone).
+    bool isClosing() const
+    {
+        return m_closing || (m_connection && m_connection->isUpgraded() && !m_connection->isOpen());
+    }
     bool isUpgraded() const { return m_connection && m_connection->isUpgraded(); }
     qint64 pendingBytes() const { return m_connection ? m_connection->bytesToWrite() : 0; }
     QString peer() const { return m_connection ? m_connection->peer() : QString(); }
