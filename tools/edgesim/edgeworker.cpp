@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <alwayson/messages.h>
 #include <bit>
+#include <cmath>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -406,7 +408,12 @@ void EdgeWorker::sendDue()
 {
     const qint64 now = tools::nowNs();
     const double periodNs = 1e9 / m_rate;
-    const quint64 due = quint64(double(now - m_loadStartNs) / periodNs) + 1;
+    quint64 due = quint64(double(now - m_loadStartNs) / periodNs) + 1;
+    // The schedule ends with the duration even when the stop order comes late (a stalled host).
+    const quint64 last = m_config.durationSec > 0
+        ? quint64(std::llround(m_rate * m_config.durationSec))
+        : std::numeric_limits<quint64>::max();
+    due = std::min(due, last);
     while (m_scheduled < due && maySend()) {
         Edge *edge = nextReadyEdge();
         if (!edge) {
@@ -418,7 +425,7 @@ void EdgeWorker::sendDue()
         sendRequest(*edge);
         ++m_scheduled;
     }
-    if (!maySend())
+    if (!maySend() || m_scheduled >= last)
         m_rateTimer.stop();
 }
 
