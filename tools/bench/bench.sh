@@ -18,6 +18,9 @@
 # on CPU --proxy-cpu (0), the load generator and the simulators on CPU --load-cpu (1).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=../dev/proc.sh
+. "$root/tools/dev/proc.sh"
+proc_prefix=bench
 build=${CX_BUILD_DIR:-$root/build}
 workloads=a,b,c,d
 seconds=10
@@ -29,7 +32,7 @@ edges_b=2000
 rate_b=10000
 edges_c=16
 connect_plain=800
-connect_tls=300
+connect_tls=150
 pin=auto
 proxy_cpu=0
 load_cpu=1
@@ -47,7 +50,7 @@ Usage: tools/bench/bench.sh [options]
   --paths LIST           direct,cxserver,haproxy (default all; direct is skipped in d)
   --edges-a N, --edges-b N, --rate-b R, --edges-c N   workload sizes (200, 2000, 10000, 16)
   --connect-rate-plain R, --connect-rate-tls R   new idle edges per second in workload d
-                         (default 800 and 300, over all edge-simulator processes)
+                         (default 800 and 150, over all edge-simulator processes)
   --no-pin               do not pin processes to CPUs
   --proxy-cpu N, --load-cpu N   CPUs used when pinning (default 0 and 1)
   --json FILE            also write the JSON result line to FILE
@@ -122,31 +125,14 @@ per_process=$((nofile - 500))
 [ "$per_process" -gt "$ports" ] && per_process=$ports
 
 run=$(mktemp -d -t cxbench.XXXXXX)
-pids=() # every process still running that this script started
-names=()
-round_of() { if [[ $1 == edgesim* ]]; then echo edgesim; else echo other; fi; }
+# shellcheck disable=SC2317 # run by the EXIT trap
 cleanup() {
     local status=$?
     trap - INT TERM HUP EXIT
-    local i round
-    [ -n "${sleep_pid:-}" ] && kill -TERM "$sleep_pid" 2>/dev/null
+    if [ -n "${sleep_pid:-}" ]; then kill -TERM "$sleep_pid" 2>/dev/null || true; fi
     # The edge simulators first, while the proxies and simulators still answer their last
     # requests; then the rest, newest first.
-    for round in edgesim other; do
-        for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-            [ -n "${pids[i]}" ] || continue
-            if [ "$(round_of "${names[i]}")" = "$round" ]; then
-                kill -TERM "${pids[i]}" 2>/dev/null || true
-            fi
-        done
-        for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-            [ -n "${pids[i]}" ] || continue
-            if [ "$(round_of "${names[i]}")" = "$round" ]; then
-                wait_gone "${pids[i]}" 15 || { echo "bench: ${names[i]} (pid ${pids[i]}) did not stop: killing it" >&2; kill -KILL "${pids[i]}" 2>/dev/null || true; }
-                pids[i]=""
-            fi
-        done
-    done
+    stop_all 20 'edgesim*'
     wait 2>/dev/null || true
     if [ "$keep" = 1 ] || [ "$status" != 0 ]; then
         echo "bench: logs and configs are in $run" >&2
@@ -158,79 +144,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
-# wait_gone PID SECONDS: true once PID has exited (it is our child: wait reaps it).
-wait_gone() {
-    local deadline=$((SECONDS + $2))
-    while kill -0 "$1" 2>/dev/null; do
-        [ $SECONDS -lt $deadline ] || return 1
-        sleep 0.05
-    done
-    wait "$1" 2>/dev/null || true
-}
-
-# start NAME CPU COMMAND...: runs COMMAND in the background (pinned to CPU unless CPU is "-"
-# or pinning is off), output in $run/NAME.log, in a session of its own so that Ctrl-C
-# reaches only this script, which then stops everything by PID. Sets $started_pid.
-start() {
-    local name=$1 cpu=$2
-    shift 2
-    : >"$run/$name.log"
-    if [ "$pin" = 1 ] && [ "$cpu" != - ]; then
-        setsid taskset -c "$cpu" "$@" </dev/null >"$run/$name.log" 2>&1 &
-    else
-        setsid "$@" </dev/null >"$run/$name.log" 2>&1 &
-    fi
-    started_pid=$!
-    pids+=("$started_pid")
-    names+=("$name")
-}
-
-# stop PID: SIGTERM, wait (bounded), SIGKILL; forgets the PID.
-stop() {
-    local i
-    kill -TERM "$1" 2>/dev/null || true
-    wait_gone "$1" 20 || { kill -KILL "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
-    forget "$1"
-}
-
-# forget PID: no longer stopped on exit (it has exited).
-forget() {
-    local i
-    for i in "${!pids[@]}"; do
-        if [ "${pids[i]}" = "$1" ]; then pids[i]=""; fi
-    done
-}
-
-# wait_for NAME PID REGEX SECONDS: prints the first matching line of NAME's log; fails
-# (showing the log) after SECONDS or when PID has exited.
-wait_for() {
-    local log=$run/$1.log deadline=$((SECONDS + $4))
-    while [ $SECONDS -lt $deadline ]; do
-        if grep -m1 -E "$3" "$log" 2>/dev/null; then return 0; fi
-        kill -0 "$2" 2>/dev/null || { grep -m1 -E "$3" "$log" 2>/dev/null && return 0; break; }
-        sleep 0.05
-    done
-    echo "bench: $1 did not print '$3':" >&2
-    tail -n 30 "$log" >&2
-    return 1
-}
-
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 30000))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
-
-# http_get PORT PATH: the response (headers and body) of GET http://127.0.0.1:PORT/PATH.
-http_get() {
-    if { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null; then
-        printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
-        timeout 5 cat <&3 || true
-        exec 3<&-
-    fi
-}
+# on_cpu CPU: the command prefix that pins a process to CPU ("taskset -c CPU"), or nothing
+# when pinning is off or CPU is "-". Used as: start NAME $(on_cpu CPU) COMMAND...
+on_cpu() { if [ "$pin" = 1 ] && [ "$1" != - ]; then echo "taskset -c $1"; fi; }
 
 # Per-process figures from /proc: CPU ticks (user + system, all threads), RSS and peak RSS (KiB).
 cpu_ticks() {
@@ -267,10 +183,11 @@ make_pki() {
 sim_ports=()
 sim_pids=()
 for i in 1 2 3; do
-    start "platform-$i" "$load_cpu" "$bin/cxplatformsim" --app-key "$app_key" --id "platform-$i" \
+    # shellcheck disable=SC2046 # on_cpu's words
+    start "platform-$i" $(on_cpu "$load_cpu") "$bin/cxplatformsim" --app-key "$app_key" --id "platform-$i" \
         --port 0 --echo
     sim_pids+=("$started_pid")
-    line=$(wait_for "platform-$i" "$started_pid" 'listening on' 20)
+    line=$(wait_for "platform-$i" 'listening on' 20)
     sim_ports+=("${line##*:}")
 done
 
@@ -305,10 +222,13 @@ cx-server {
 }
 CONF
     proxy_log=cxserver-$((++proxy_runs))
-    start "$proxy_log" "$([ "$pinned" = 1 ] && echo "$proxy_cpu" || echo -)" "$bin/cxserver" --config "$run/cxserver.conf"
+    local cpu=-
+    [ "$pinned" = 1 ] && cpu=$proxy_cpu
+    # shellcheck disable=SC2046 # on_cpu's words
+    start "$proxy_log" $(on_cpu "$cpu") "$bin/cxserver" --config "$run/cxserver.conf"
     proxy_pid=$started_pid
     local ready
-    ready=$(wait_for "$proxy_log" "$proxy_pid" 'ready: edges on' 30)
+    ready=$(wait_for "$proxy_log" 'ready: edges on' 30)
     proxy_port=$(sed -E 's/.*edges on [^ ]+:([0-9]+).*/\1/' <<<"$ready")
     # Every pipe to every simulator up before any edge comes.
     local deadline=$((SECONDS + 30))
@@ -348,7 +268,10 @@ backend platforms
 CFG
     haproxy -q -c -f "$run/haproxy.cfg" || die "haproxy rejects $run/haproxy.cfg"
     proxy_log=haproxy-$((++proxy_runs))
-    start "$proxy_log" "$([ "$pinned" = 1 ] && echo "$proxy_cpu" || echo -)" haproxy -db -f "$run/haproxy.cfg"
+    local cpu=-
+    [ "$pinned" = 1 ] && cpu=$proxy_cpu
+    # shellcheck disable=SC2046 # on_cpu's words
+    start "$proxy_log" $(on_cpu "$cpu") haproxy -db -f "$run/haproxy.cfg"
     proxy_pid=$started_pid
     local deadline=$((SECONDS + 15))
     until (exec 3<>"/dev/tcp/127.0.0.1/$proxy_port") 2>/dev/null; do
@@ -388,10 +311,11 @@ load_run() {
     echo "bench: workload $workload via $path: cxedgesim $* --duration $((seconds + 3))" >&2
     # The edge simulator runs 3 s longer than the measured window, which starts when it reports
     # that the load started: the window never includes its connecting nor its draining.
-    start "$name" "$cpu" "$bin/cxedgesim" --url "$url" --app-key "$app_key" --duration "$((seconds + 3))" \
+    # shellcheck disable=SC2046 # on_cpu's words
+    start "$name" $(on_cpu "$cpu") "$bin/cxedgesim" --url "$url" --app-key "$app_key" --duration "$((seconds + 3))" \
         --connect-timeout-ms 30000 "$@"
     local edgesim=$started_pid
-    wait_for "$name" "$edgesim" 'load started' 120 >/dev/null
+    wait_for "$name" 'load started' 120 >/dev/null
     local t0 c0 l0 g0 t1 c1 l1 g1 hwm="" p
     t0=$(now)
     c0=0 l0=0
@@ -459,23 +383,25 @@ idle_run() {
     before=$(rss_kib "$proxy_pid")
     cpu_before=$(cpu_ticks "$proxy_pid")
     echo "bench: workload d ($mode) via $path: $edges idle edges from $processes process(es)" >&2
-    local k share rest=$edges sims=() rate=$connect_plain
-    [ "$tls" = 1 ] && rate=$connect_tls
-    rate=$(((rate + processes - 1) / processes))
+    local k share rest=$edges sims=() total_rate=$connect_plain rate
+    [ "$tls" = 1 ] && total_rate=$connect_tls
+    rate=$(((total_rate + processes - 1) / processes))
     for ((k = 1; k <= processes; k++)); do
         share=$(((rest + processes - k) / (processes - k + 1)))
         rest=$((rest - share))
         local extra=()
         [ "$tls" = 1 ] && extra=(--insecure)
-        start "edgesim-d-$mode-$edges-$path-$k" "$load_cpu" "$bin/cxedgesim" \
+        # shellcheck disable=SC2046 # on_cpu's words
+        start "edgesim-d-$mode-$edges-$path-$k" $(on_cpu "$load_cpu") "$bin/cxedgesim" \
             --url "$scheme://127.0.0.$k:$proxy_port/Thingworx/WS" --app-key "$app_key" \
             --edges "$share" --endpoint-base $(((k - 1) * per_process + 1)) --things 1 --idle \
             --duration 3600 --connect-rate "$rate" --connect-timeout-ms 60000 "${extra[@]}"
         sims+=("$started_pid")
     done
-    local ready=0 line
+    # Connecting takes edges / rate seconds; twice that, plus the edges' connect timeout (60 s).
+    local ready=0 line connect_wait=$((edges * 2 / total_rate + 60))
     for ((k = 1; k <= processes; k++)); do
-        line=$(wait_for "edgesim-d-$mode-$edges-$path-$k" "${sims[k - 1]}" '^edgesim ready ' $((edges / 500 + 120)))
+        line=$(wait_for "edgesim-d-$mode-$edges-$path-$k" '^edgesim ready ' "$connect_wait")
         ready=$((ready + $(sed -E 's/^edgesim ready ([0-9]+)\/.*/\1/' <<<"$line")))
     done
     sleep 2 # let the last handshakes' buffers go

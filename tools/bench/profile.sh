@@ -11,6 +11,9 @@
 #            [--connect [--tls] [--connect-rate R]] [--top N] [--out FILE]  (FILE: callgrind.out)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=../dev/proc.sh
+. "$root/tools/dev/proc.sh"
+proc_prefix=profile
 build=${CX_BUILD_DIR:-$root/build}
 edges=20
 seconds=20
@@ -42,43 +45,15 @@ for tool in valgrind callgrind_annotate callgrind_control; do
 done
 
 run=$(mktemp -d -t cxprofile.XXXXXX)
-pids=()
 cleanup() {
-    local status=$? p
+    local status=$?
     trap - INT TERM HUP EXIT
-    for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-    for p in "${pids[@]}"; do
-        for _ in $(seq 200); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$p" 2>/dev/null || true
-        wait "$p" 2>/dev/null || true
-    done
-    [ "$status" = 0 ] && rm -rf "$run" || echo "profile: logs in $run" >&2
+    stop_all 20
+    if [ "$status" = 0 ]; then rm -rf "$run"; else echo "profile: logs in $run" >&2; fi
     exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
-
-start() {
-    local name=$1
-    shift
-    : >"$run/$name.log"
-    setsid "$@" </dev/null >"$run/$name.log" 2>&1 &
-    pids+=($!)
-}
-wait_for() { # NAME REGEX SECONDS
-    local deadline=$((SECONDS + $3))
-    until grep -m1 -E "$2" "$run/$1.log"; do
-        [ $SECONDS -lt $deadline ] || { echo "profile: $1 did not print '$2'" >&2; tail "$run/$1.log" >&2; return 1; }
-        sleep 0.1
-    done
-}
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 30000))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
 
 app_key="profile-app-key-$RANDOM$RANDOM"
 platforms=""
@@ -110,18 +85,11 @@ cx-server {
 CONF
 start cxserver valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$run/callgrind.out" \
     "$bin/cxserver" --config "$run/cxserver.conf"
-cx_pid=${pids[-1]}
+cx_pid=$started_pid
 ready=$(wait_for cxserver 'ready: edges on' 120)
 edge_port=$(sed -E 's/.*edges on [^ ]+:([0-9]+).*/\1/' <<<"$ready")
 deadline=$((SECONDS + 60))
-health_body() {
-    if { exec 3<>"/dev/tcp/127.0.0.1/$health"; } 2>/dev/null; then
-        printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-        timeout 10 cat <&3 || true
-        exec 3<&-
-    fi
-}
-until health_body | grep -q '"connectedInstances":3'; do
+until http_get "$health" /health | grep -q '"connectedInstances":3'; do
     [ $SECONDS -lt $deadline ] || { echo "profile: cxserver did not connect to the simulators" >&2; exit 1; }
     sleep 0.2
 done
@@ -144,20 +112,14 @@ else
         --timeout-ms 60000
     wait_for edgesim 'load started' 120 >/dev/null
     callgrind_control -i on "$cx_pid" >/dev/null
-    edgesim_pid=${pids[-1]}
-    while kill -0 "$edgesim_pid" 2>/dev/null; do
-        grep -q '^edgesim: sent' "$run/edgesim.log" && break
-        sleep 0.2
-    done
+    wait_for edgesim '^edgesim: sent' $((seconds + 120)) >/dev/null
     callgrind_control -i off "$cx_pid" >/dev/null
     wait_for edgesim '^\{' 120 >/dev/null
     grep -E '^edgesim: (sent|[0-9.]+ msg/s)' "$run/edgesim.log" >&2
     answered=$(grep -E '^\{' "$run/edgesim.log" | grep -oE '"answered":[0-9]+' | head -n 1 | cut -d: -f2)
     unit="messages"
 fi
-kill -TERM "$cx_pid"
-for _ in $(seq 300); do kill -0 "$cx_pid" 2>/dev/null || break; sleep 0.1; done
-wait "$cx_pid" 2>/dev/null || true
+stop "$cx_pid" 30 # callgrind writes its output as cxserver exits
 
 # annotate INCLUSIVE(yes|no): "Ir (percent) function [object]" lines, the longest names cut.
 annotate() {

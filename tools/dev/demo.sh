@@ -15,6 +15,9 @@
 #   CX_DEMO_EDGES=N, CX_DEMO_RATE=PER_SECOND   the load (default 100 edges, 1000 requests/s)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=proc.sh
+. "$root/tools/dev/proc.sh"
+proc_prefix=demo
 build=${CX_BUILD_DIR:-$root/build}
 duration=${CX_DEMO_DURATION:-}
 edges=${CX_DEMO_EDGES:-100}
@@ -39,88 +42,22 @@ for tool in java haproxy; do
 done
 
 run=$(mktemp -d -t cxdemo.XXXXXX)
-pids=() # every process started, in start order
-names=()
 edgesim_pid=""
 cleanup() {
     local status=$?
     trap - INT TERM HUP EXIT
     # The edge simulator first, so that it reports what it saw; then the rest, newest first.
     if [ -n "$edgesim_pid" ] && kill -0 "$edgesim_pid" 2>/dev/null; then
-        kill -TERM "$edgesim_pid" 2>/dev/null || true
-        wait_gone "$edgesim_pid" 10 || true
+        stop "$edgesim_pid" 20
         grep '^edgesim: ' "$run/edgesim.log" | grep -v '^edgesim: {' || true
     fi
-    local i
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        kill -TERM "${pids[i]}" 2>/dev/null || true
-    done
-    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-        wait_gone "${pids[i]}" 10 || { echo "demo: ${names[i]} (pid ${pids[i]}) did not stop: killing it"; kill -KILL "${pids[i]}" 2>/dev/null || true; }
-    done
+    stop_all 20
     wait 2>/dev/null || true
     echo "demo stopped; logs are in $run"
     exit "$status"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
-
-# wait_gone PID SECONDS: true once PID has exited (it is our child: wait reaps it).
-wait_gone() {
-    local deadline=$((SECONDS + $2))
-    while kill -0 "$1" 2>/dev/null; do
-        [ $SECONDS -lt $deadline ] || return 1
-        sleep 0.1
-    done
-    wait "$1" 2>/dev/null || true
-}
-
-# start NAME COMMAND...: runs COMMAND in the background, output in $run/NAME.log, in a
-# session of its own: Ctrl-C reaches this script (and cxctl), which stops the edge simulator
-# first and then the rest, rather than every process at once.
-start() {
-    local name=$1
-    shift
-    : >"$run/$name.log" # exists before anything reads it
-    setsid "$@" </dev/null >"$run/$name.log" 2>&1 &
-    pids+=($!)
-    names+=("$name")
-}
-
-# wait_for NAME REGEX [SECONDS]: prints the first matching line of NAME's log; fails (showing
-# the log) after SECONDS (default 30) or when the process has exited.
-wait_for() {
-    local log=$run/$1.log deadline=$((SECONDS + ${3:-30})) pid=${pids[-1]} i
-    for i in "${!names[@]}"; do [ "${names[i]}" = "$1" ] && pid=${pids[i]}; done
-    while [ $SECONDS -lt $deadline ]; do
-        if grep -m1 -E "$2" "$log" 2>/dev/null; then return 0; fi
-        kill -0 "$pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "demo: $1 did not print '$2':" >&2
-    tail -n 30 "$log" >&2
-    return 1
-}
-
-# free_port: a TCP port on 127.0.0.1 that nothing listens on.
-free_port() {
-    local port
-    while :; do
-        port=$((20000 + RANDOM % 30000))
-        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-    done
-}
-
-# http_status PORT PATH: the status code of GET http://127.0.0.1:PORT/PATH, or 000.
-http_status() {
-    local status="000"
-    if { exec 3<>"/dev/tcp/127.0.0.1/$1"; } 2>/dev/null; then
-        printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
-        read -r -t 5 _ status _ <&3 || true
-        exec 3<&-
-    fi
-    echo "$status"
-}
 
 # wait_healthy NAME HEALTH_PORT: until GET /health answers 200 (a platform is connected).
 wait_healthy() {
@@ -151,7 +88,7 @@ CFG
 start zookeeper java -Xmx256m -cp /usr/share/java/zookeeper.jar:/usr/share/java/slf4j-simple.jar \
     org.apache.zookeeper.server.quorum.QuorumPeerMain "$run/zookeeper/zoo.cfg"
 wait_for zookeeper 'PrepRequestProcessor .* started' 60 >/dev/null
-echo "ZooKeeper on 127.0.0.1:$zk_port (pid ${pids[-1]})"
+echo "ZooKeeper on 127.0.0.1:$zk_port (pid $started_pid)"
 
 # ---- three platform simulators, registered in ZooKeeper as Curator does --------------------
 for i in 1 2 3; do
@@ -159,7 +96,7 @@ for i in 1 2 3; do
         --zookeeper "127.0.0.1:$zk_port" --zk-session-timeout 4000
     port=$(wait_for "platform-$i" 'listening on' | sed 's/.*://')
     wait_for "platform-$i" 'registered in ZooKeeper' >/dev/null
-    echo "platform simulator $i on 127.0.0.1:$port (pid ${pids[-1]})"
+    echo "platform simulator $i on 127.0.0.1:$port (pid $started_pid)"
 done
 
 # ---- two cxservers discovering the platforms in ZooKeeper ---------------------------------
@@ -184,7 +121,7 @@ CONF
     cx_edge_ports+=("$(sed -E 's/.*edges on [^:]+:([0-9]+).*/\1/' <<<"$ready")")
     cx_health_ports+=("$(sed -E 's/.*health on port ([0-9]+).*/\1/' <<<"$ready")")
     wait_healthy "cxserver-$i" "${cx_health_ports[-1]}"
-    echo "cxserver $i: edges on 127.0.0.1:${cx_edge_ports[-1]}, health on ${cx_health_ports[-1]}, status socket $run/cxserver-$i.sock (pid ${pids[-1]})"
+    echo "cxserver $i: edges on 127.0.0.1:${cx_edge_ports[-1]}, health on ${cx_health_ports[-1]}, status socket $run/cxserver-$i.sock (pid $started_pid)"
 done
 
 # ---- HAProxy: the shipped example, bound to 127.0.0.1, in the foreground ------------------
@@ -209,7 +146,7 @@ until [ "$(http_status "$haproxy_port" /nothing-here)" = 404 ]; do
     [ $SECONDS -lt $deadline ] || { echo "demo: HAProxy does not answer on $haproxy_port" >&2; cat "$run/haproxy.log" >&2; exit 1; }
     sleep 0.1
 done
-echo "HAProxy on 127.0.0.1:$haproxy_port -> cxserver 1 and 2 (config $run/haproxy.cfg, pid ${pids[-1]})"
+echo "HAProxy on 127.0.0.1:$haproxy_port -> cxserver 1 and 2 (config $run/haproxy.cfg, pid $started_pid)"
 
 # ---- the edges, through HAProxy -------------------------------------------------------------
 url="ws://127.0.0.1:$haproxy_port/Thingworx/WS"
@@ -226,12 +163,10 @@ echo
 
 # The edge simulator's log: its progress lines, then its report when it stops.
 start edgesim "$bin/cxedgesim" "${edge_args[@]}" --duration "${duration:-86400}"
-edgesim_pid=${pids[-1]}
-unset 'pids[-1]' 'names[-1]' # cleanup stops it first
+edgesim_pid=$started_pid # cleanup stops it first
 show_progress() {
     tail -n +1 -f "$run/edgesim.log" --pid "$edgesim_pid" &
-    pids+=($!)
-    names+=(tail)
+    track tail "$!"
 }
 
 if [ -n "$duration" ]; then
@@ -239,6 +174,7 @@ if [ -n "$duration" ]; then
     show_progress
     edgesim_status=0
     wait "$edgesim_pid" || edgesim_status=$?
+    forget "$edgesim_pid"
     edgesim_pid=""
     report=$(grep -E '^edgesim: sent ' "$run/edgesim.log") || { echo "demo: no report from the edge simulator (exit $edgesim_status)" >&2; exit 1; }
     read -r sent answered missing < <(sed -E 's/^edgesim: sent ([0-9]+), answered ([0-9]+), missing ([0-9]+).*/\1 \2 \3/' <<<"$report")
@@ -262,6 +198,6 @@ echo "Live status of cxserver 1 (cxctl watch); Ctrl-C stops the demo."
 # In the background, so that a signal to this script is handled at once (bash runs traps
 # only between foreground commands); the terminal still shows it.
 "$bin/cxctl" --socket "$run/cxserver-1.sock" watch &
-pids+=($!)
-names+=(cxctl)
-wait "${pids[-1]}" || true
+cxctl_pid=$!
+track cxctl "$cxctl_pid"
+wait "$cxctl_pid" || true
