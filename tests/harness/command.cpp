@@ -1,5 +1,7 @@
 #include "command.h"
 
+#include "sanitizerreport.h"
+
 #include <QProcess>
 
 namespace cx::test {
@@ -38,6 +40,7 @@ CommandResult runCommand(const QString &program, const QStringList &args, const 
     result.err = process.readAllStandardError();
     result.crashed = !result.timedOut && process.exitStatus() == QProcess::CrashExit;
     result.exitCode = process.exitCode();
+    keepSanitizerReport(program, result.err);
     return result;
 }
 

@@ -1,5 +1,7 @@
 #include "managedprocess.h"
 
+#include "sanitizerreport.h"
+
 #include <QFile>
 #include <QTest>
 #include <csignal>
@@ -18,6 +20,7 @@ ManagedProcess::~ManagedProcess()
 {
     if (isRunning())
         stop(5000);
+    keepSanitizerReport(m_name, m_log);
     if (QTest::currentTestFailed() && !m_log.isEmpty()) {
         const QByteArray tail = m_log.size() > 20000 ? m_log.right(20000) : m_log;
         qWarning("---- log of %s (pid %lld) ----\n%s---- end of %s ----", qPrintable(m_name),

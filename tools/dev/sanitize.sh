@@ -20,17 +20,28 @@ jobs=$(nproc)
 run_checked() {
     local name=$1
     shift
-    local logs status=0
+    local logs output status=0
     logs=$(mktemp -d)
+    output=$(mktemp)
     (
+        # GCC's UBSan, linked with ASan, ignores log_path and prints to stderr: the test harness
+        # keeps the output of any child that printed a UBSan report in this folder, and the
+        # tests' own output is searched for one below.
+        export CX_SANITIZER_REPORT_DIR=$logs
         # A small quarantine: the chaos and hostile-edge tests bound RSS growth, and ASan keeps
         # freed memory in quarantine (256 MB by default) before reusing it.
         export ASAN_OPTIONS="log_path=$logs/asan:halt_on_error=1:detect_leaks=1:strict_string_checks=1:check_initialization_order=1:quarantine_size_mb=16"
         export LSAN_OPTIONS="suppressions=$root/tools/dev/lsan.supp:print_suppressions=0"
         export UBSAN_OPTIONS="log_path=$logs/ubsan:halt_on_error=1:print_stacktrace=1"
         export TSAN_OPTIONS="log_path=$logs/tsan:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$root/tools/dev/tsan.supp"
-        "$@"
+        "$@" 2>&1 | tee "$output"
     ) || status=$?
+    if grep -q 'runtime error: ' "$output"; then
+        echo "== $name: UBSan reports in the test output:" >&2
+        grep -B2 -A10 'runtime error: ' "$output" >&2
+        status=1
+    fi
+    rm -f "$output"
     local reports
     reports=$(find "$logs" -type f | sort)
     if [ -n "$reports" ]; then
