@@ -183,24 +183,28 @@ QByteArray pattern(qsizetype size, int seed = 0)
     return bytes;
 }
 
-/// A TLS server configuration with the "server" certificate and key that \a pki made.
-QSslConfiguration serverTlsOf(const cx::test::Pki &pki)
+/// Makes a CA and a "server" certificate for \a subjectAltNames in \a folder, gives \a server
+/// that certificate and makes \a client trust that CA only. False, with the reason in
+/// \a error, when the certificates cannot be made.
+bool setUpTls(const QString &folder, const QStringList &subjectAltNames, Server &server,
+              Client &client, QString &error)
 {
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
+    cx::test::Pki pki(folder);
+    if (!pki.makeCa() || !pki.makeServer(u"server"_s, subjectAltNames)) {
+        error = pki.error();
+        return false;
+    }
+    QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+    serverTls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
     QFile keyFile(pki.path(u"server.key"_s));
     if (keyFile.open(QIODevice::ReadOnly))
-        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    return tls;
-}
-
-/// A TLS client configuration that trusts only \a pki's CA.
-QSslConfiguration clientTlsOf(const cx::test::Pki &pki)
-{
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
-    return tls;
+        serverTls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+    serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
+    server.server.setSslConfiguration(serverTls);
+    QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
+    clientTls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+    client.socket.setSslConfiguration(clientTls);
+    return true;
 }
 
 /// Listens, opens \a client to \a server and waits until both ends see the WebSocket.
@@ -572,18 +576,14 @@ void tst_ClientSocket::tlsHostNameMismatch()
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    cx::test::Pki pki(dir.path());
-    QVERIFY2(pki.makeCa(), qPrintable(pki.error()));
-    // A name only: connecting to 127.0.0.1 makes a host name mismatch.
-    QVERIFY2(pki.makeServer(u"server"_s, {u"DNS:platform.example"_s}), qPrintable(pki.error()));
-
     Server server(QWebSocketServer::SecureMode);
-    server.server.setSslConfiguration(serverTlsOf(pki));
-    QVERIFY(server.listen());
-    const QSslConfiguration clientTls = clientTlsOf(pki);
     Client client;
+    QString error;
+    // A name only: connecting to 127.0.0.1 makes a host name mismatch.
+    QVERIFY2(setUpTls(dir.path(), {u"DNS:platform.example"_s}, server, client, error),
+             qPrintable(error));
+    QVERIFY(server.listen());
     client.recorder.ignoreSslErrors = ignore;
-    client.socket.setSslConfiguration(clientTls);
     client.socket.open(server.url(u"wss"_s));
     if (ignore) {
         QTRY_COMPARE(client.recorder.opened, 1);
@@ -610,15 +610,11 @@ void tst_ClientSocket::tlsCloseInsideMessageHandler()
     // message nor move the buffer the current message lives in.
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    cx::test::Pki pki(dir.path());
-    QVERIFY2(pki.makeCa(), qPrintable(pki.error()));
-    QVERIFY2(pki.makeServer(u"server"_s, {u"IP:127.0.0.1"_s}), qPrintable(pki.error()));
     Server server(QWebSocketServer::SecureMode);
-    server.server.setSslConfiguration(serverTlsOf(pki));
-    QVERIFY(server.listen());
-    const QSslConfiguration clientTls = clientTlsOf(pki);
     Client client;
-    client.socket.setSslConfiguration(clientTls);
+    QString error;
+    QVERIFY2(setUpTls(dir.path(), {u"IP:127.0.0.1"_s}, server, client, error), qPrintable(error));
+    QVERIFY(server.listen());
     const QByteArray first(20 * 1024, 'a');
     const QByteArray second(20 * 1024, 'b');
     int depth = 0;
