@@ -24,6 +24,7 @@ struct EdgeConfig
     QList<QSslCertificate> caCertificates; ///< wss: trust these (else the system CAs)
     int edges = 1;
     int threads = 1;
+    bool epoll = false; ///< worker threads run an EpollEventDispatcher (--epoll)
     quint32 endpointBase = 1; ///< edge i uses endpointId endpointBase + i
     int things = 0; ///< names each edge BINDs after AUTH
     LoadMode mode = LoadMode::ClosedLoop;

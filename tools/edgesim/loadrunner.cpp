@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "console.h"
 #include "edgeworker.h"
+#include "epolleventdispatcher.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -79,6 +80,8 @@ void LoadRunner::start()
         const double rate = m_config.rate * edges / m_config.edges;
         auto *thread = new QThread(this);
         thread->setObjectName(u"edgesim-worker-"_s + QString::number(i));
+        if (m_config.epoll)
+            thread->setEventDispatcher(new tools::EpollEventDispatcher);
         auto *worker = new EdgeWorker(m_config, firstEdge, edges, quota, rate);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

@@ -62,6 +62,7 @@ int main(int argc, char *argv[])
         {u"insecure"_s, u"wss: do not verify the server certificate."_s},
         {u"ca"_s, u"wss: trust the CA certificates in this PEM file only."_s, u"file"_s},
         {u"edges"_s, u"Number of edge WebSockets (default 1)."_s, u"count"_s},
+        {u"epoll"_s, u"Worker threads wait with epoll (for thousands of edges; Linux)."_s},
         {u"threads"_s, u"Worker threads, each with its share of the edges (default 1)."_s,
          u"count"_s},
         {u"endpoint-base"_s, u"Edge i uses endpointId BASE + i (default 1)."_s, u"base"_s},
@@ -97,6 +98,7 @@ int main(int argc, char *argv[])
     tools::OptionReader options(parser);
     config.edges = int(options.integer(u"edges"_s, 1, 1, 1000000));
     config.threads = int(options.integer(u"threads"_s, 1, 1, 256));
+    config.epoll = parser.isSet(u"epoll"_s);
     config.endpointBase = quint32(options.integer(u"endpoint-base"_s, 1, 1, 0xFFFFFFFFLL));
     config.things = int(options.integer(u"things"_s, 0, 0, 65535));
     config.window = int(options.integer(u"closed-loop"_s, 1, 1, 1000000));

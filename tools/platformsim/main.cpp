@@ -47,6 +47,7 @@ int main(int argc, char *argv[])
         {u"pause-reading"_s, u"Start with reading paused (the resume command ends it)."_s},
         {u"echo"_s, u"Responses carry the request body back after 0x00 0x05."_s},
         {u"threads"_s, u"Worker threads (default 1)."_s, u"count"_s},
+        {u"epoll"_s, u"Worker threads wait with epoll (for thousands of connections; Linux)."_s},
         {u"id"_s, u"Name in reports (default platformsim)."_s, u"name"_s},
         {u"seed"_s, u"Seed of the fail/drop draws (default: random)."_s, u"number"_s},
         {u"zookeeper"_s, u"Register in this ZooKeeper (HOST:PORT[,HOST:PORT...])."_s,
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
     config.failRate = options.real(u"fail-rate"_s, 0, 0, 1);
     config.dropRate = options.real(u"drop-rate"_s, 0, 0, 1);
     config.threads = int(options.integer(u"threads"_s, 1, 1, 256));
+    config.epoll = parser.isSet(u"epoll"_s);
     const int zkSessionTimeoutMs
         = int(options.integer(u"zk-session-timeout"_s, 10000, 1000, 3600000));
     config.seed = quint64(options.integer(u"seed"_s, qint64(QRandomGenerator::global()->generate()),

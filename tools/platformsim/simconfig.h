@@ -23,6 +23,7 @@ struct SimConfig
     bool startPaused = false; ///< --pause-reading: pipes are not read until `resume`
     bool echo = false; ///< responses carry the request body back (INFOTABLE base type)
     int threads = 1; ///< worker threads, each with its own share of the connections
+    bool epoll = false; ///< worker threads run an EpollEventDispatcher (--epoll)
     quint64 seed = 0; ///< seeds the fail/drop draws (worker i uses seed + i)
 };
 

@@ -1,6 +1,7 @@
 #include "simulator.h"
 
 #include "codetext.h"
+#include "epolleventdispatcher.h"
 #include "simstats.h"
 #include "simworker.h"
 
@@ -43,6 +44,8 @@ Result<void> Simulator::start()
     for (int i = 0; i < m_config.threads; ++i) {
         auto *thread = new QThread(this);
         thread->setObjectName(u"platformsim-worker-"_s + QString::number(i));
+        if (m_config.epoll)
+            thread->setEventDispatcher(new tools::EpollEventDispatcher);
         auto *worker = new SimWorker(m_config, i);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

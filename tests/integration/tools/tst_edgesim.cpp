@@ -82,6 +82,7 @@ private Q_SLOTS:
     void wrongAppKeyExits2();
     void closedLoopAllAnsweredOnce();
     void fixedRate();
+    void epollOnBothSides();
     void multipartOnThreads();
     void failRateGivesErrorResponses();
     void dropRateGivesMissing();
@@ -183,6 +184,23 @@ void tst_EdgeSim::fixedRate()
     const qint64 sent = report.value(u"sent"_s).toInteger();
     QVERIFY2(sent >= 300 && sent <= 410, QByteArray::number(sent).constData());
     verifyComplete(report, sent);
+}
+
+void tst_EdgeSim::epollOnBothSides()
+{
+    // Both simulators' worker threads on the epoll dispatcher (the benchmark's set-up).
+    test::PlatformSimFixture sim;
+    QVERIFY(sim.start({u"--echo"_s, u"--epoll"_s, u"--threads"_s, u"2"_s}));
+    const test::CommandResult result = runEdgesim(edgeArguments(
+        sim,
+        {u"--epoll"_s, u"--threads"_s, u"2"_s, u"--edges"_s, u"40"_s, u"--closed-loop"_s, u"2"_s,
+         u"--requests"_s, u"4000"_s, u"--body-size"_s, u"3000"_s}));
+    QVERIFY2(result.exitCode == 0, result.describe().constData());
+    const QJsonObject report = finalReport(result.out);
+    verifyComplete(report, 4000);
+    QCOMPARE(report.value(u"ready"_s).toInt(), 40);
+    QCOMPARE(report.value(u"byCode"_s).toObject(), QJsonObject({{u"0x40"_s, 4000}}));
+    QCOMPARE(sim.stats().value(u"edgeAuthOk"_s).toInt(), 40);
 }
 
 void tst_EdgeSim::multipartOnThreads()

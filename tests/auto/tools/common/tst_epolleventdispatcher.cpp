@@ -1,0 +1,255 @@
+#include "epolleventdispatcher.h"
+
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <atomic>
+#include <memory>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using cx::tools::EpollEventDispatcher;
+
+/// Runs on the dispatcher under test: main() installs it before the application exists, so
+/// every QTRY_* wait and every Qt object here uses it.
+class tst_EpollEventDispatcher : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void isTheMainThreadsDispatcher();
+    void singleShotFiresOnce();
+    void repeatingTimerKeepsItsInterval();
+    void timerStoppedInItsOwnEventStops();
+    void remainingTimeAndRegisteredTimers();
+    void readNotifierFiresWhileDataWaits();
+    void writeNotifierFiresAndCanBeDisabled();
+    void notifierDeletedInItsOwnActivation();
+    void readAndWriteNotifiersShareADescriptor();
+    void postFromAnotherThreadWakesTheLoop();
+    void threadWithTheDispatcherQuits();
+    void tcpEchoRoundTrip();
+
+private:
+    int m_pair[2] = {-1, -1};
+};
+
+void tst_EpollEventDispatcher::init()
+{
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, m_pair), 0);
+}
+
+void tst_EpollEventDispatcher::cleanup()
+{
+    for (int &fd : m_pair) {
+        if (fd >= 0)
+            ::close(fd);
+        fd = -1;
+    }
+}
+
+void tst_EpollEventDispatcher::isTheMainThreadsDispatcher()
+{
+    QVERIFY(qobject_cast<EpollEventDispatcher *>(QThread::currentThread()->eventDispatcher()));
+}
+
+void tst_EpollEventDispatcher::singleShotFiresOnce()
+{
+    int fired = 0;
+    QTimer::singleShot(20, this, [&] { ++fired; });
+    QTRY_COMPARE_WITH_TIMEOUT(fired, 1, 5000);
+    QTest::qWait(100);
+    QCOMPARE(fired, 1);
+}
+
+void tst_EpollEventDispatcher::repeatingTimerKeepsItsInterval()
+{
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    int fired = 0;
+    connect(&timer, &QTimer::timeout, this, [&] { ++fired; });
+    QElapsedTimer clock;
+    clock.start();
+    timer.start(10);
+    QTRY_VERIFY_WITH_TIMEOUT(fired >= 5, 5000);
+    // Never early: five ticks of 10 ms take at least 50 ms.
+    QVERIFY2(clock.elapsed() >= 50, qPrintable(QString::number(clock.elapsed())));
+}
+
+void tst_EpollEventDispatcher::timerStoppedInItsOwnEventStops()
+{
+    QTimer timer;
+    int fired = 0;
+    connect(&timer, &QTimer::timeout, this, [&] {
+        ++fired;
+        timer.stop();
+    });
+    timer.start(0);
+    QTRY_COMPARE_WITH_TIMEOUT(fired, 1, 5000);
+    QTest::qWait(50);
+    QCOMPARE(fired, 1);
+    QVERIFY(!timer.isActive());
+}
+
+void tst_EpollEventDispatcher::remainingTimeAndRegisteredTimers()
+{
+    QTimer timer;
+    timer.start(10000);
+    QVERIFY(timer.remainingTime() > 9000 && timer.remainingTime() <= 10000);
+    auto *dispatcher = QThread::currentThread()->eventDispatcher();
+    const auto timers = dispatcher->registeredTimers(&timer);
+    QCOMPARE(timers.size(), 1);
+    QCOMPARE(timers[0].interval, 10000);
+    timer.stop();
+    QVERIFY(dispatcher->registeredTimers(&timer).isEmpty());
+    QCOMPARE(dispatcher->remainingTime(timers[0].timerId), -1);
+}
+
+void tst_EpollEventDispatcher::readNotifierFiresWhileDataWaits()
+{
+    QSocketNotifier notifier(m_pair[0], QSocketNotifier::Read);
+    int activations = 0;
+    QByteArray received;
+    connect(&notifier, &QSocketNotifier::activated, this, [&] {
+        ++activations;
+        char byte;
+        // One byte per activation: level-triggered, it comes again while data waits.
+        if (::read(m_pair[0], &byte, 1) == 1)
+            received += byte;
+    });
+    QTest::qWait(30);
+    QCOMPARE(activations, 0);
+    QCOMPARE(::write(m_pair[1], "abc", 3), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(received, QByteArray("abc"), 5000);
+    notifier.setEnabled(false);
+    QCOMPARE(::write(m_pair[1], "d", 1), 1);
+    QTest::qWait(50);
+    QCOMPARE(received, QByteArray("abc"));
+    notifier.setEnabled(true);
+    QTRY_COMPARE_WITH_TIMEOUT(received, QByteArray("abcd"), 5000);
+}
+
+void tst_EpollEventDispatcher::writeNotifierFiresAndCanBeDisabled()
+{
+    QSocketNotifier notifier(m_pair[0], QSocketNotifier::Write);
+    int activations = 0;
+    connect(&notifier, &QSocketNotifier::activated, this, [&] {
+        ++activations;
+        notifier.setEnabled(false);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(activations, 1, 5000);
+    QTest::qWait(50);
+    QCOMPARE(activations, 1);
+}
+
+void tst_EpollEventDispatcher::notifierDeletedInItsOwnActivation()
+{
+    auto *notifier = new QSocketNotifier(m_pair[0], QSocketNotifier::Read);
+    auto *writes = new QSocketNotifier(m_pair[0], QSocketNotifier::Write);
+    writes->setEnabled(false);
+    bool deleted = false;
+    connect(notifier, &QSocketNotifier::activated, this, [&] {
+        delete notifier;
+        delete writes;
+        deleted = true;
+    });
+    QCOMPARE(::write(m_pair[1], "x", 1), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(deleted, 5000);
+    // The byte is still unread: a stale registration would deliver to freed notifiers.
+    QTest::qWait(50);
+    QSocketNotifier again(m_pair[0], QSocketNotifier::Read);
+    int activations = 0;
+    connect(&again, &QSocketNotifier::activated, this, [&] {
+        ++activations;
+        again.setEnabled(false);
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(activations, 1, 5000);
+}
+
+void tst_EpollEventDispatcher::readAndWriteNotifiersShareADescriptor()
+{
+    QSocketNotifier reads(m_pair[0], QSocketNotifier::Read);
+    QSocketNotifier writes(m_pair[0], QSocketNotifier::Write);
+    int readActivations = 0;
+    int writeActivations = 0;
+    connect(&writes, &QSocketNotifier::activated, this, [&] {
+        ++writeActivations;
+        writes.setEnabled(false);
+    });
+    connect(&reads, &QSocketNotifier::activated, this, [&] {
+        char byte;
+        if (::read(m_pair[0], &byte, 1) == 1)
+            ++readActivations;
+    });
+    QTRY_COMPARE_WITH_TIMEOUT(writeActivations, 1, 5000);
+    // Disabling the writes left the reads registered.
+    QCOMPARE(::write(m_pair[1], "y", 1), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(readActivations, 1, 5000);
+    QCOMPARE(writeActivations, 1);
+}
+
+void tst_EpollEventDispatcher::postFromAnotherThreadWakesTheLoop()
+{
+    // A timer far away: only the post can wake the loop in time.
+    QTimer idle;
+    idle.start(60000);
+    std::atomic<bool> done = false;
+    std::unique_ptr<QThread> poster(QThread::create([&] {
+        QMetaObject::invokeMethod(
+            this, [&] { done = true; }, Qt::QueuedConnection);
+    }));
+    poster->start();
+    QTRY_VERIFY_WITH_TIMEOUT(done, 5000);
+    QVERIFY(poster->wait(5000));
+}
+
+void tst_EpollEventDispatcher::threadWithTheDispatcherQuits()
+{
+    QThread thread;
+    thread.setEventDispatcher(new EpollEventDispatcher);
+    QObject context;
+    context.moveToThread(&thread);
+    std::atomic<int> ran = 0;
+    thread.start();
+    QMetaObject::invokeMethod(
+        &context, [&] { ++ran; }, Qt::QueuedConnection);
+    QTRY_COMPARE_WITH_TIMEOUT(ran.load(), 1, 5000);
+    thread.quit();
+    QVERIFY(thread.wait(5000));
+}
+
+void tst_EpollEventDispatcher::tcpEchoRoundTrip()
+{
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    QTcpSocket *accepted = nullptr;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        accepted = server.nextPendingConnection();
+        connect(accepted, &QTcpSocket::readyRead, accepted,
+                [accepted] { accepted->write(accepted->readAll()); });
+    });
+    QTcpSocket client;
+    client.connectToHost(QHostAddress::LocalHost, server.serverPort());
+    QTRY_COMPARE_WITH_TIMEOUT(client.state(), QAbstractSocket::ConnectedState, 5000);
+    // More than the socket buffers hold: the writes wait for the write notifier.
+    const QByteArray payload(4 * 1024 * 1024, 'z');
+    client.write(payload);
+    QByteArray echoed;
+    connect(&client, &QTcpSocket::readyRead, this, [&] { echoed += client.readAll(); });
+    QTRY_COMPARE_WITH_TIMEOUT(echoed.size(), payload.size(), 15000);
+    QCOMPARE(echoed, payload);
+}
+
+int main(int argc, char **argv)
+{
+    QCoreApplication::setEventDispatcher(new EpollEventDispatcher);
+    QCoreApplication app(argc, argv);
+    tst_EpollEventDispatcher test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_epolleventdispatcher.moc"

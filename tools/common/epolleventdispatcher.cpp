@@ -1,0 +1,247 @@
+#include "epolleventdispatcher.h"
+
+#include "clock.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+#include <QTimerEvent>
+#include <algorithm>
+#include <cerrno>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace cx::tools {
+
+namespace {
+
+constexpr int MaxEvents = 256;
+constexpr qint64 NsPerMs = 1000000;
+
+} // namespace
+
+EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
+    : QAbstractEventDispatcher(parent)
+    , m_epoll(epoll_create1(EPOLL_CLOEXEC))
+    , m_wake(eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK))
+{
+    if (!isValid())
+        return;
+    epoll_event event {};
+    event.events = EPOLLIN;
+    event.data.fd = m_wake;
+    epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
+}
+
+EpollEventDispatcher::~EpollEventDispatcher()
+{
+    if (m_wake >= 0)
+        ::close(m_wake);
+    if (m_epoll >= 0)
+        ::close(m_epoll);
+}
+
+bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
+{
+    m_interrupted.store(false, std::memory_order_relaxed);
+    Q_EMIT awake();
+    QCoreApplication::sendPostedEvents();
+    if (m_interrupted.load(std::memory_order_relaxed))
+        return true;
+
+    const bool mayWait = flags.testFlag(QEventLoop::WaitForMoreEvents);
+    if (mayWait)
+        Q_EMIT aboutToBlock();
+    epoll_event events[MaxEvents];
+    int count;
+    do {
+        count = epoll_wait(m_epoll, events, MaxEvents, mayWait ? timeoutMs() : 0);
+    } while (count < 0 && errno == EINTR);
+    if (mayWait)
+        Q_EMIT awake();
+
+    bool handled = false;
+    for (int i = 0; i < count; ++i) {
+        const int fd = events[i].data.fd;
+        if (fd == m_wake) {
+            eventfd_t value;
+            eventfd_read(m_wake, &value);
+            continue;
+        }
+        if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers)) {
+            activate(fd, events[i].events);
+            handled = true;
+        }
+    }
+    if (!flags.testFlag(QEventLoop::X11ExcludeTimers) && fireTimers())
+        handled = true;
+    return handled;
+}
+
+void EpollEventDispatcher::activate(int fd, quint32 events)
+{
+    // Each delivery may enable, disable or delete notifiers of this descriptor: look again
+    // before the next one.
+    QEvent activated(QEvent::SockAct);
+    const auto deliver = [&](QSocketNotifier *Watch::*which, quint32 mask) {
+        const auto watch = m_watches.constFind(fd);
+        if (watch == m_watches.cend() || !((*watch).*which) || !(events & mask))
+            return;
+        QCoreApplication::sendEvent((*watch).*which, &activated);
+    };
+    deliver(&Watch::read, EPOLLIN | EPOLLHUP | EPOLLERR);
+    deliver(&Watch::write, EPOLLOUT | EPOLLHUP | EPOLLERR);
+    deliver(&Watch::exception, EPOLLPRI);
+}
+
+void EpollEventDispatcher::registerSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    Watch &watch = m_watches[fd];
+    switch (notifier->type()) {
+    case QSocketNotifier::Read:
+        watch.read = notifier;
+        break;
+    case QSocketNotifier::Write:
+        watch.write = notifier;
+        break;
+    case QSocketNotifier::Exception:
+        watch.exception = notifier;
+        break;
+    }
+    updateEpoll(fd);
+}
+
+void EpollEventDispatcher::unregisterSocketNotifier(QSocketNotifier *notifier)
+{
+    const int fd = int(notifier->socket());
+    const auto watch = m_watches.find(fd);
+    if (watch == m_watches.end())
+        return;
+    for (QSocketNotifier **slot : {&watch->read, &watch->write, &watch->exception}) {
+        if (*slot == notifier)
+            *slot = nullptr;
+    }
+    updateEpoll(fd);
+}
+
+void EpollEventDispatcher::updateEpoll(int fd)
+{
+    const auto watch = m_watches.find(fd);
+    epoll_event event {};
+    event.data.fd = fd;
+    event.events = (watch->read ? EPOLLIN : 0u) | (watch->write ? EPOLLOUT : 0u)
+        | (watch->exception ? EPOLLPRI : 0u);
+    if (event.events == 0) {
+        // A descriptor already closed has left the set by itself: EBADF/ENOENT do not matter.
+        if (watch->added)
+            epoll_ctl(m_epoll, EPOLL_CTL_DEL, fd, nullptr);
+        m_watches.erase(watch);
+        return;
+    }
+    if (watch->added) {
+        if (epoll_ctl(m_epoll, EPOLL_CTL_MOD, fd, &event) == 0 || errno != ENOENT)
+            return;
+        // Closed and reused without its notifiers unregistered: add the new file.
+    }
+    watch->added = epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &event) == 0;
+    if (!watch->added)
+        qWarning("epoll dispatcher: cannot watch descriptor %d (errno %d)", fd, errno);
+}
+
+void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
+                                         QObject *object)
+{
+    m_timers.push_back({timerId, interval, timerType, object, nowNs() + interval * NsPerMs});
+}
+
+EpollEventDispatcher::Timer *EpollEventDispatcher::findTimer(int timerId)
+{
+    const auto timer = std::find_if(m_timers.begin(), m_timers.end(),
+                                    [timerId](const Timer &t) { return t.id == timerId; });
+    return timer == m_timers.end() ? nullptr : &*timer;
+}
+
+bool EpollEventDispatcher::unregisterTimer(int timerId)
+{
+    return std::erase_if(m_timers, [timerId](const Timer &t) { return t.id == timerId; }) > 0;
+}
+
+bool EpollEventDispatcher::unregisterTimers(QObject *object)
+{
+    return std::erase_if(m_timers, [object](const Timer &t) { return t.object == object; }) > 0;
+}
+
+QList<QAbstractEventDispatcher::TimerInfo>
+EpollEventDispatcher::registeredTimers(QObject *object) const
+{
+    QList<TimerInfo> timers;
+    for (const Timer &timer : m_timers) {
+        if (timer.object == object)
+            timers.append(TimerInfo(timer.id, int(timer.intervalMs), timer.type));
+    }
+    return timers;
+}
+
+int EpollEventDispatcher::remainingTime(int timerId)
+{
+    const Timer *timer = findTimer(timerId);
+    if (!timer)
+        return -1;
+    return int(std::max<qint64>(0, (timer->deadlineNs - nowNs() + NsPerMs - 1) / NsPerMs));
+}
+
+int EpollEventDispatcher::timeoutMs() const
+{
+    if (m_interrupted.load(std::memory_order_relaxed))
+        return 0;
+    qint64 next = -1;
+    for (const Timer &timer : m_timers) {
+        if (!timer.firing && (next < 0 || timer.deadlineNs < next))
+            next = timer.deadlineNs;
+    }
+    if (next < 0)
+        return -1;
+    // Rounded up: waking before the deadline would only wait again.
+    return int(std::clamp<qint64>((next - nowNs() + NsPerMs - 1) / NsPerMs, 0, 24 * 3600 * 1000));
+}
+
+bool EpollEventDispatcher::fireTimers()
+{
+    const qint64 now = nowNs();
+    std::vector<int> due;
+    for (const Timer &timer : m_timers) {
+        if (!timer.firing && timer.deadlineNs <= now)
+            due.push_back(timer.id);
+    }
+    for (const int id : due) {
+        // A timer event may stop or restart any timer: find each again.
+        Timer *timer = findTimer(id);
+        if (!timer || timer->firing)
+            continue;
+        // The next deadline follows the previous one, without a burst after a stall.
+        timer->deadlineNs += timer->intervalMs * NsPerMs;
+        if (timer->deadlineNs <= now)
+            timer->deadlineNs = now + timer->intervalMs * NsPerMs;
+        timer->firing = true;
+        QObject *object = timer->object;
+        QTimerEvent event(id);
+        QCoreApplication::sendEvent(object, &event);
+        if ((timer = findTimer(id)))
+            timer->firing = false;
+    }
+    return !due.empty();
+}
+
+void EpollEventDispatcher::wakeUp()
+{
+    eventfd_write(m_wake, 1);
+}
+
+void EpollEventDispatcher::interrupt()
+{
+    m_interrupted.store(true, std::memory_order_relaxed);
+    wakeUp();
+}
+
+} // namespace cx::tools
