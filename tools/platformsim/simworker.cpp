@@ -87,6 +87,9 @@ void SimWorker::adopt(qintptr descriptor)
 
 void SimWorker::upgrade(QAbstractSocket *transport)
 {
+    // No Nagle, as a platform's servlet container (Tomcat sets TCP_NODELAY): responses that
+    // share a pipe would otherwise wait for the acknowledgement of the one before.
+    transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_upgrading.append(transport);
     m_upgrader.handleConnection(static_cast<QTcpSocket *>(transport));
 }
