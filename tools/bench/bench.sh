@@ -180,12 +180,14 @@ make_pki() {
 }
 
 # ---- three platform simulators (they echo the request body back), on the load CPU -----------
+# The simulators and the edge simulator wait with epoll (--epoll): with Qt's own event loop,
+# each wake-up scans every socket, and with 2,000 edges that alone filled the load CPU.
 sim_ports=()
 sim_pids=()
 for i in 1 2 3; do
     # shellcheck disable=SC2046 # on_cpu's words
     start "platform-$i" $(on_cpu "$load_cpu") "$bin/cxplatformsim" --app-key "$app_key" --id "platform-$i" \
-        --port 0 --echo
+        --port 0 --echo --epoll
     sim_pids+=("$started_pid")
     line=$(wait_for "platform-$i" 'listening on' 20)
     sim_ports+=("${line##*:}")
@@ -281,10 +283,16 @@ CFG
 }
 
 # start_path PATH WORKERS TLS ADDRESSES PIN: the proxy for PATH; sets proxy_pid/proxy_port.
+# The direct path has no proxy: its one simulator gets the proxy's CPU (when pinning), so
+# that it is the best case that the proxies' figures are compared with, not a path starved by
+# sharing the load core with the edge simulator.
 start_path() {
     proxy_pid=""
     case $1 in
-    direct) proxy_port=${sim_ports[0]} ;;
+    direct)
+        proxy_port=${sim_ports[0]}
+        [ "$5" = 1 ] && taskset -acp "$proxy_cpu" "${sim_pids[0]}" >/dev/null
+        ;;
     cxserver) start_cxserver "$2" "$3" "$4" "$5" ;;
     haproxy) start_haproxy "$2" "$3" "$4" "$5" ;;
     esac
@@ -292,6 +300,8 @@ start_path() {
 stop_path() {
     if [ -n "$proxy_pid" ]; then stop "$proxy_pid"; fi
     proxy_pid=""
+    [ "$pin" = 1 ] && taskset -acp "$load_cpu" "${sim_pids[0]}" >/dev/null
+    return 0
 }
 
 # ---- results ----------------------------------------------------------------------------------
@@ -313,7 +323,7 @@ load_run() {
     # that the load started: the window never includes its connecting nor its draining.
     # shellcheck disable=SC2046 # on_cpu's words
     start "$name" $(on_cpu "$cpu") "$bin/cxedgesim" --url "$url" --app-key "$app_key" --duration "$((seconds + 3))" \
-        --connect-timeout-ms 30000 "$@"
+        --connect-timeout-ms 30000 --epoll "$@"
     local edgesim=$started_pid
     wait_for "$name" 'load started' 120 >/dev/null
     local t0 c0 l0 g0 t1 c1 l1 g1 hwm="" p
@@ -395,7 +405,7 @@ idle_run() {
         start "edgesim-d-$mode-$edges-$path-$k" $(on_cpu "$load_cpu") "$bin/cxedgesim" \
             --url "$scheme://127.0.0.$k:$proxy_port/Thingworx/WS" --app-key "$app_key" \
             --edges "$share" --endpoint-base $(((k - 1) * per_process + 1)) --things 1 --idle \
-            --duration 3600 --connect-rate "$rate" --connect-timeout-ms 60000 "${extra[@]}"
+            --duration 3600 --connect-rate "$rate" --connect-timeout-ms 60000 --epoll "${extra[@]}"
         sims+=("$started_pid")
     done
     # Connecting takes edges / rate seconds; twice that, plus the edges' connect timeout (60 s).
@@ -443,14 +453,18 @@ done
 
 # ---- s: cxserver worker-threads 1 -> 2, nothing pinned ---------------------------------------
 if has "$workloads" s; then
+    saved_pin=$pin
+    pin=0
+    for p in "${sim_pids[@]}"; do taskset -acp "0-$(($(nproc) - 1))" "$p" >/dev/null; done
     for workers in 1 2; do
-        saved_pin=$pin
-        pin=0
         start_path cxserver "$workers" 0 1 0
         load_run "s$workers" cxserver 0 --edges "$edges_a" --closed-loop 1 --body-size 200 --threads 2
         stop_path
-        pin=$saved_pin
     done
+    pin=$saved_pin
+    if [ "$pin" = 1 ]; then
+        for p in "${sim_pids[@]}"; do taskset -acp "$load_cpu" "$p" >/dev/null; done
+    fi
 fi
 
 # ---- d: idle edges ----------------------------------------------------------------------------
