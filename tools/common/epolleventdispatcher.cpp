@@ -4,9 +4,11 @@
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
+#include <QThread>
 #include <QTimerEvent>
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
@@ -31,6 +33,18 @@ EpollEventDispatcher::EpollEventDispatcher(QObject *parent)
     event.events = EPOLLIN;
     event.data.fd = m_wake;
     epoll_ctl(m_epoll, EPOLL_CTL_ADD, m_wake, &event);
+}
+
+void EpollEventDispatcher::install(QThread *thread)
+{
+    auto *dispatcher = new EpollEventDispatcher;
+    if (dispatcher->isValid()) {
+        thread->setEventDispatcher(dispatcher);
+        return;
+    }
+    qWarning("epoll dispatcher: %s; %s keeps Qt's event loop", std::strerror(errno),
+             qPrintable(thread->objectName()));
+    delete dispatcher;
 }
 
 EpollEventDispatcher::~EpollEventDispatcher()

@@ -6,6 +6,7 @@
 #include <vector>
 
 class QSocketNotifier;
+class QThread;
 
 namespace cx::tools {
 
@@ -14,7 +15,7 @@ namespace cx::tools {
 /// every socket to the kernel and scan every notifier at each wake-up, so a load generator
 /// with 2,000 edges spent most of its CPU there and became the bottleneck it was meant to
 /// measure; here a wake-up costs the same whatever the number of sockets. Timers are a
-/// plain list (the tools run a handful). Install it on a QThread before it starts.
+/// plain list (the tools run a handful).
 class EpollEventDispatcher final : public QAbstractEventDispatcher
 {
     Q_OBJECT
@@ -22,8 +23,9 @@ public:
     explicit EpollEventDispatcher(QObject *parent = nullptr);
     ~EpollEventDispatcher() override;
 
-    /// False when the epoll set or the wake-up eventfd could not be made (out of descriptors).
-    bool isValid() const { return m_epoll >= 0 && m_wake >= 0; }
+    /// Installs one on \a thread, which has not started yet. When the epoll set or its
+    /// eventfd cannot be made (out of descriptors), warns and leaves Qt's own dispatcher.
+    static void install(QThread *thread);
 
     bool processEvents(QEventLoop::ProcessEventsFlags flags) override;
     void registerSocketNotifier(QSocketNotifier *notifier) override;
@@ -56,6 +58,7 @@ private:
         bool firing = false; ///< its event is being delivered (no nested delivery)
     };
 
+    bool isValid() const { return m_epoll >= 0 && m_wake >= 0; }
     void updateEpoll(int fd);
     void activate(int fd, quint32 events);
     int timeoutMs() const;

@@ -81,7 +81,7 @@ void LoadRunner::start()
         auto *thread = new QThread(this);
         thread->setObjectName(u"edgesim-worker-"_s + QString::number(i));
         if (m_config.epoll)
-            thread->setEventDispatcher(new tools::EpollEventDispatcher);
+            tools::EpollEventDispatcher::install(thread);
         auto *worker = new EdgeWorker(m_config, firstEdge, edges, quota, rate);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

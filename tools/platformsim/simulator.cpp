@@ -45,7 +45,7 @@ Result<void> Simulator::start()
         auto *thread = new QThread(this);
         thread->setObjectName(u"platformsim-worker-"_s + QString::number(i));
         if (m_config.epoll)
-            thread->setEventDispatcher(new tools::EpollEventDispatcher);
+            tools::EpollEventDispatcher::install(thread);
         auto *worker = new SimWorker(m_config, i);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

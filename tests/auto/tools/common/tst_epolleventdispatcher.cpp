@@ -210,7 +210,8 @@ void tst_EpollEventDispatcher::postFromAnotherThreadWakesTheLoop()
 void tst_EpollEventDispatcher::threadWithTheDispatcherQuits()
 {
     QThread thread;
-    thread.setEventDispatcher(new EpollEventDispatcher);
+    EpollEventDispatcher::install(&thread);
+    QVERIFY(qobject_cast<EpollEventDispatcher *>(thread.eventDispatcher()));
     QObject context;
     context.moveToThread(&thread);
     std::atomic<int> ran = 0;
