@@ -183,29 +183,41 @@ QByteArray pattern(qsizetype size, int seed = 0)
     return bytes;
 }
 
-/// Makes a CA and a "server" certificate for \a subjectAltNames in \a folder, gives \a server
-/// that certificate and makes \a client trust that CA only. False, with the reason in
-/// \a error, when the certificates cannot be made.
-bool setUpTls(const QString &folder, const QStringList &subjectAltNames, Server &server,
-              Client &client, QString &error)
+/// A wss server and a client of it: a CA and a "server" certificate in a temporary folder,
+/// the server with that certificate, the client trusting that CA only.
+struct TlsPair
 {
-    cx::test::Pki pki(folder);
-    if (!pki.makeCa() || !pki.makeServer(u"server"_s, subjectAltNames)) {
-        error = pki.error();
-        return false;
+    QTemporaryDir folder;
+    Server server {QWebSocketServer::SecureMode};
+    Client client;
+    QString error; ///< why start() failed
+
+    /// Makes the certificates for \a subjectAltNames and listens; false on failure.
+    bool start(const QStringList &subjectAltNames)
+    {
+        cx::test::Pki pki(folder.path());
+        if (!folder.isValid() || !pki.makeCa() || !pki.makeServer(u"server"_s, subjectAltNames)) {
+            error = pki.error();
+            return false;
+        }
+        QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
+        serverTls.setLocalCertificate(
+            QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
+        QFile keyFile(pki.path(u"server.key"_s));
+        if (keyFile.open(QIODevice::ReadOnly))
+            serverTls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+        serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        server.server.setSslConfiguration(serverTls);
+        QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
+        clientTls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+        client.socket.setSslConfiguration(clientTls);
+        if (!server.listen()) {
+            error = u"cannot listen"_s;
+            return false;
+        }
+        return true;
     }
-    QSslConfiguration serverTls = QSslConfiguration::defaultConfiguration();
-    serverTls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
-    QFile keyFile(pki.path(u"server.key"_s));
-    if (keyFile.open(QIODevice::ReadOnly))
-        serverTls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
-    serverTls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    server.server.setSslConfiguration(serverTls);
-    QSslConfiguration clientTls = QSslConfiguration::defaultConfiguration();
-    clientTls.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
-    client.socket.setSslConfiguration(clientTls);
-    return true;
-}
+};
 
 /// Listens, opens \a client to \a server and waits until both ends see the WebSocket.
 bool openBoth(Server &server, Client &client)
@@ -574,15 +586,11 @@ void tst_ClientSocket::tlsHostNameMismatch()
     if (!QSslSocket::supportsSsl())
         QSKIP("no TLS backend");
 
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    Server server(QWebSocketServer::SecureMode);
-    Client client;
-    QString error;
+    TlsPair tls;
     // A name only: connecting to 127.0.0.1 makes a host name mismatch.
-    QVERIFY2(setUpTls(dir.path(), {u"DNS:platform.example"_s}, server, client, error),
-             qPrintable(error));
-    QVERIFY(server.listen());
+    QVERIFY2(tls.start({u"DNS:platform.example"_s}), qPrintable(tls.error));
+    Server &server = tls.server;
+    Client &client = tls.client;
     client.recorder.ignoreSslErrors = ignore;
     client.socket.open(server.url(u"wss"_s));
     if (ignore) {
@@ -608,13 +616,10 @@ void tst_ClientSocket::tlsCloseInsideMessageHandler()
     // QSslSocket decrypts 4 KiB at a time and emits readyRead for each, also from inside
     // flush(): close() from the handler must neither call the handler again for the next
     // message nor move the buffer the current message lives in.
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    Server server(QWebSocketServer::SecureMode);
-    Client client;
-    QString error;
-    QVERIFY2(setUpTls(dir.path(), {u"IP:127.0.0.1"_s}, server, client, error), qPrintable(error));
-    QVERIFY(server.listen());
+    TlsPair tls;
+    QVERIFY2(tls.start({u"IP:127.0.0.1"_s}), qPrintable(tls.error));
+    Server &server = tls.server;
+    Client &client = tls.client;
     const QByteArray first(20 * 1024, 'a');
     const QByteArray second(20 * 1024, 'b');
     int depth = 0;
