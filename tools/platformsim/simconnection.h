@@ -10,7 +10,7 @@ class QWebSocket;
 namespace cx::platformsim {
 
 /// One accepted WebSocket and what the simulator knows about it. Owned by its worker;
-/// the socket is a child of the worker.
+/// the socket is a child of the worker, its transport a child of the socket.
 struct SimConnection
 {
     /// What the upgrade path made of the socket.

@@ -53,45 +53,38 @@ SimWorker::~SimWorker() = default;
 
 void SimWorker::adopt(qintptr descriptor)
 {
-    if (!m_config.tls) {
-        // QWebSocket does not own the socket it is upgraded from: the worker does.
-        auto *socket = new QTcpSocket(this);
-        if (!socket->setSocketDescriptor(descriptor)) {
-            qCWarning(lcWorker, "cannot adopt an accepted socket: %s",
-                      qPrintable(socket->errorString()));
-            delete socket;
-            return;
-        }
-        upgrade(socket);
-        return;
-    }
-    auto *socket = new QSslSocket(this);
+    // The worker owns the socket until its upgrade, its WebSocket from then on (own()).
+    QTcpSocket *socket = m_config.tls ? new QSslSocket(this) : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         qCWarning(lcWorker, "cannot adopt an accepted socket: %s",
                   qPrintable(socket->errorString()));
         delete socket;
         return;
     }
-    socket->setSslConfiguration(*m_config.tls);
-    connect(socket, &QSslSocket::encrypted, this, [this, socket] {
-        QObject::disconnect(socket, nullptr, this, nullptr);
-        socket->setParent(nullptr);
+    auto *tls = qobject_cast<QSslSocket *>(socket);
+    if (!tls) {
         upgrade(socket);
+        return;
+    }
+    tls->setSslConfiguration(*m_config.tls);
+    connect(tls, &QSslSocket::encrypted, this, [this, tls] {
+        QObject::disconnect(tls, nullptr, this, nullptr);
+        upgrade(tls);
     });
-    connect(socket, &QAbstractSocket::errorOccurred, this, [socket] {
-        qCInfo(lcWorker, "TLS handshake failed: %s", qPrintable(socket->errorString()));
-        socket->deleteLater();
+    connect(tls, &QAbstractSocket::errorOccurred, this, [tls] {
+        qCInfo(lcWorker, "TLS handshake failed: %s", qPrintable(tls->errorString()));
+        tls->deleteLater();
     });
-    socket->startServerEncryption();
+    tls->startServerEncryption();
 }
 
-void SimWorker::upgrade(QAbstractSocket *transport)
+void SimWorker::upgrade(QTcpSocket *transport)
 {
     // No Nagle, as a platform's servlet container (Tomcat sets TCP_NODELAY): responses that
     // share a pipe would otherwise wait for the acknowledgement of the one before.
     transport->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_upgrading.append(transport);
-    m_upgrader.handleConnection(static_cast<QTcpSocket *>(transport));
+    m_upgrader.handleConnection(transport);
 }
 
 void SimWorker::takePendingConnections()
@@ -107,6 +100,7 @@ void SimWorker::takePendingConnections()
             transport = candidate;
             return true;
         });
+        own(socket, transport);
         const QString path = socket->requestUrl().path();
         if (path == u"/Thingworx/WS"_s)
             acceptProtocol(socket, transport);
@@ -168,10 +162,24 @@ void SimWorker::acceptControl(QWebSocket *socket, QAbstractSocket *transport)
     });
 }
 
+void SimWorker::own(QWebSocket *socket, QAbstractSocket *transport)
+{
+    socket->setParent(this);
+    if (!transport) {
+        qCWarning(lcWorker, "upgraded socket from %s:%u: its transport was not found",
+                  qPrintable(socket->peerAddress().toString()), socket->peerPort());
+        return;
+    }
+    // QWebSocket's destructor still uses its transport, and QWebSocketServer deletes the
+    // transport (later) when it disconnects, which may come first: cut that clean-up and make
+    // the transport a child of its WebSocket, deleted after the WebSocket's destructor.
+    QObject::disconnect(transport, nullptr, &m_upgrader, nullptr);
+    transport->setParent(socket);
+}
+
 SimConnection &SimWorker::add(QWebSocket *socket, QAbstractSocket *transport,
                               SimConnection::Kind kind)
 {
-    socket->setParent(this);
     auto connection = std::make_unique<SimConnection>();
     connection->socket = socket;
     connection->transport = transport;
@@ -184,7 +192,6 @@ SimConnection &SimWorker::add(QWebSocket *socket, QAbstractSocket *transport,
 void SimWorker::reject(QWebSocket *socket, const QString &reason)
 {
     ++m_stats.rejected;
-    socket->setParent(this);
     connect(socket, &QWebSocket::disconnected, socket, &QObject::deleteLater);
     socket->close(QWebSocketProtocol::CloseCodePolicyViolated, reason);
 }

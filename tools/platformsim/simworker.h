@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 class QAbstractSocket;
+class QTcpSocket;
 class QWebSocket;
 
 namespace cx::platformsim {
@@ -56,7 +57,7 @@ private:
         quint32 sessionId = 0; ///< the latest one this endpoint used, for egress requests
     };
 
-    void upgrade(QAbstractSocket *transport);
+    void upgrade(QTcpSocket *transport);
     void takePendingConnections();
     /// /Thingworx/WS: checks the appKey header (a wrong one closes 1008, none makes a
     /// connection on which only edge AUTHs succeed).
@@ -65,6 +66,8 @@ private:
     void acceptTunnel(QWebSocket *socket, QAbstractSocket *transport);
     /// /platformsim/control: each text line is a control command.
     void acceptControl(QWebSocket *socket, QAbstractSocket *transport);
+    /// The worker owns an upgraded WebSocket, and the WebSocket its transport.
+    void own(QWebSocket *socket, QAbstractSocket *transport);
     SimConnection &add(QWebSocket *socket, QAbstractSocket *transport, SimConnection::Kind kind);
     void reject(QWebSocket *socket, const QString &reason);
     void remove(QWebSocket *socket);

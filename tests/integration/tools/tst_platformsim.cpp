@@ -109,6 +109,7 @@ private Q_SLOTS:
     void egressReachesKnownEndpoint();
     void pauseAndResume();
     void stopsOnSigterm();
+    void stopsWithClosedPausedConnections();
 };
 
 void tst_PlatformSim::help()
@@ -480,6 +481,27 @@ void tst_PlatformSim::stopsOnSigterm()
     QVERIFY(sim.start());
     Client pipe;
     QVERIFY(pipe.openPipe(sim.url()));
+    QCOMPARE(sim.process().stop(), 0);
+}
+
+void tst_PlatformSim::stopsWithClosedPausedConnections()
+{
+    // A closed connection is cleaned up while others live; a paused one does not notice its
+    // peer's close, so its WebSocket lives until shutdown, which sends it a close frame. Both
+    // paths once destroyed the transport before its WebSocket, whose destructor still uses
+    // it (a double free under ASan, seen in CI): the sanitizer runs exercise them here.
+    test::PlatformSimFixture sim;
+    QVERIFY(sim.start());
+    Client closedEarly;
+    QVERIFY(closedEarly.openPipe(sim.url()));
+    closedEarly.socket.abort();
+    QVERIFY(QTest::qWaitFor([&] { return sim.stats().value(u"pipes"_s).toInt() == 0; }, WaitMs));
+    Client pipes[2];
+    for (Client &pipe : pipes)
+        QVERIFY(pipe.openPipe(sim.url()));
+    QCOMPARE(sim.command("pause"), "paused");
+    pipes[0].socket.abort();
+    QCOMPARE(sim.stats().value(u"pipes"_s).toInt(), 2); // the close is not read
     QCOMPARE(sim.process().stop(), 0);
 }
 
