@@ -47,6 +47,7 @@ struct Edge final : websocket::ClientSocketHandler
     State state = State::Waiting;
     websocket::ClientSocket *socket = nullptr; ///< child of the worker
     qint64 connectStartNs = 0;
+    qint64 pingDueNs = 0; ///< --ping-interval-ms: when a ready edge sends its next ping
     /// A whole request; its code and requestId are patched in place before each send.
     QByteArray request;
     /// The same request as multi-part chunks, patched the same way.

@@ -39,6 +39,7 @@ struct EdgeConfig
     double connectRate = 0; ///< new connections per second over all threads; 0: all at once
     int connectTimeoutMs = 10000; ///< from connect to AUTH (and BIND) answered
     int timeoutMs = 15000; ///< a request unanswered this long counts as missing
+    int pingIntervalMs = 0; ///< a ready edge pings this often (a device's keep-alive); 0: never
     bool progress = false;
     /// --reconnect: a ready edge whose socket closes during the load connects again (after
     /// 50 ms, doubling to 1 s between failed attempts), AUTHs and BINDs again, and goes on.

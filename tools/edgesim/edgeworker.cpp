@@ -281,6 +281,7 @@ void EdgeWorker::onDisconnected(Edge &edge)
 void EdgeWorker::setReady(Edge &edge)
 {
     edge.state = Edge::State::Ready;
+    edge.pingDueNs = tools::nowNs() + qint64(m_config.pingIntervalMs) * 1000000;
     ++m_readyEdges;
     if (edge.disconnectNs != 0) {
         ++m_stats.reconnects;
@@ -454,6 +455,10 @@ void EdgeWorker::sweep()
                 onDisconnected(*edge);
             break;
         case Edge::State::Ready: {
+            if (m_config.pingIntervalMs > 0 && now >= edge->pingDueNs) {
+                edge->socket->ping();
+                edge->pingDueNs = now + qint64(m_config.pingIntervalMs) * 1000000;
+            }
             int replacements = 0;
             edge->pending.expire(requestDeadline, [&](quint32 id, qint64 sendNs) {
                 expired(*edge, id, sendNs);

@@ -86,6 +86,10 @@ int main(int argc, char *argv[])
         {u"connect-timeout-ms"_s, u"Connect + AUTH (+ BIND) bound per edge (default 10000)."_s,
          u"ms"_s},
         {u"timeout-ms"_s, u"A request unanswered this long is missing (default 15000)."_s, u"ms"_s},
+        {u"ping-interval-ms"_s,
+         u"Each ready edge sends a WebSocket ping this often, as a device keeps its connection "
+         "alive (cxserver closes edges silent for idleReadTimeout, 60 s by default)."_s,
+         u"ms"_s},
         {u"progress"_s, u"Print a progress line every second."_s},
         {u"record"_s, u"Write one line per request to this file."_s, u"file"_s},
         {u"reconnect"_s,
@@ -111,6 +115,7 @@ int main(int argc, char *argv[])
     config.connectRate = options.real(u"connect-rate"_s, 0, 0.001, 1e9);
     config.connectTimeoutMs = int(options.integer(u"connect-timeout-ms"_s, 10000, 1, 3600000));
     config.timeoutMs = int(options.integer(u"timeout-ms"_s, 15000, 1, 3600000));
+    config.pingIntervalMs = int(options.integer(u"ping-interval-ms"_s, 0, 1, 3600000));
     config.mix = parseMix(parser.isSet(u"mix"_s) ? parser.value(u"mix"_s) : u"post"_s, options);
     config.insecure = parser.isSet(u"insecure"_s);
     config.progress = parser.isSet(u"progress"_s);

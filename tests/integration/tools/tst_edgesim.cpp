@@ -2,6 +2,7 @@
 // edge's AUTH like a pipe's, without the appKey header).
 
 #include "platformsimfixture.h"
+#include "staticcluster.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -89,16 +90,20 @@ private Q_SLOTS:
     void recordsEveryRequest();
     void answersEgressAndStopsOnSigterm();
     void wss();
+    void pingsKeepIdleEdges();
 };
 
 void tst_EdgeSim::help()
 {
     const test::CommandResult result = runEdgesim({u"--help"_s});
     QVERIFY2(result.exitCode == 0, result.describe().constData());
-    for (const char *option :
-         {"--url", "--app-key", "--edges", "--threads", "--things", "--rate", "--closed-loop",
-          "--duration", "--requests", "--body-size", "--multipart-every", "--chunk-size", "--idle",
-          "--connect-rate", "--progress", "--record", "--timeout-ms", "--insecure", "--ca"})
+    for (const char *option : {"--url",         "--app-key",         "--edges",
+                               "--threads",     "--things",          "--rate",
+                               "--closed-loop", "--duration",        "--requests",
+                               "--body-size",   "--multipart-every", "--chunk-size",
+                               "--idle",        "--connect-rate",    "--progress",
+                               "--record",      "--timeout-ms",      "--insecure",
+                               "--ca",          "--ping-interval-ms"})
         QVERIFY2(result.out.contains(option), option);
 }
 
@@ -333,6 +338,34 @@ void tst_EdgeSim::wss()
         = runEdgesim(edgeArguments(sim, {u"--edges"_s, u"2"_s, u"--requests"_s, u"10"_s}));
     QVERIFY2(untrusted.exitCode == 2, untrusted.describe().constData());
     QCOMPARE(finalReport(untrusted.out).value(u"connectFailures"_s).toInt(), 2);
+}
+
+void tst_EdgeSim::pingsKeepIdleEdges()
+{
+    // cxserver closes an edge silent for idleReadTimeout (1001); an edge that pings, as
+    // devices do, stays. The benchmark's idle edges ping for that reason.
+    const QByteArray appKey = "edgesim-ping-key";
+    const test::Sims sims = test::startSims(1, appKey);
+    QVERIFY(!sims.empty());
+    const auto server = test::startStaticServer(
+        sims, appKey, u"transport.websockets.connections.idleReadTimeout = 2s"_s);
+    QVERIFY(server);
+    const QStringList idle = QStringList {u"--url"_s, server->edgeUrl().toString()}
+        + QStringList {u"--app-key"_s, QString::fromLatin1(appKey)}
+        + QStringList {u"--edges"_s, u"4"_s, u"--idle"_s, u"--duration"_s, u"4"_s};
+
+    const test::CommandResult silent = runEdgesim(idle);
+    QVERIFY2(silent.exitCode == 0, silent.describe().constData());
+    QJsonObject report = finalReport(silent.out);
+    QCOMPARE(report.value(u"ready"_s).toInt(), 4);
+    QCOMPARE(report.value(u"closeCodes"_s).toObject().value(u"1001"_s).toInt(), 4);
+
+    const test::CommandResult pinging
+        = runEdgesim(idle + QStringList {u"--ping-interval-ms"_s, u"250"_s});
+    QVERIFY2(pinging.exitCode == 0, pinging.describe().constData());
+    report = finalReport(pinging.out);
+    QCOMPARE(report.value(u"ready"_s).toInt(), 4);
+    QCOMPARE(report.value(u"disconnects"_s).toInt(-1), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeSim)
