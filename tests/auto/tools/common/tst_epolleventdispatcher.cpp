@@ -13,6 +13,20 @@
 
 using cx::tools::EpollEventDispatcher;
 
+namespace {
+
+/// Counts \a notifier's activations in \a count, disabling it at the first (a write
+/// notifier on a writable socket would fire on every pass otherwise).
+void countOnceThenDisable(QSocketNotifier &notifier, int &count)
+{
+    QObject::connect(&notifier, &QSocketNotifier::activated, &notifier, [&notifier, &count] {
+        ++count;
+        notifier.setEnabled(false);
+    });
+}
+
+} // namespace
+
 /// Runs on the dispatcher under test: main() installs it before the application exists, so
 /// every QTRY_* wait and every Qt object here uses it.
 class tst_EpollEventDispatcher : public QObject
@@ -137,10 +151,7 @@ void tst_EpollEventDispatcher::writeNotifierFiresAndCanBeDisabled()
 {
     QSocketNotifier notifier(m_pair[0], QSocketNotifier::Write);
     int activations = 0;
-    connect(&notifier, &QSocketNotifier::activated, this, [&] {
-        ++activations;
-        notifier.setEnabled(false);
-    });
+    countOnceThenDisable(notifier, activations);
     QTRY_COMPARE_WITH_TIMEOUT(activations, 1, 5000);
     QTest::qWait(50);
     QCOMPARE(activations, 1);
@@ -163,10 +174,7 @@ void tst_EpollEventDispatcher::notifierDeletedInItsOwnActivation()
     QTest::qWait(50);
     QSocketNotifier again(m_pair[0], QSocketNotifier::Read);
     int activations = 0;
-    connect(&again, &QSocketNotifier::activated, this, [&] {
-        ++activations;
-        again.setEnabled(false);
-    });
+    countOnceThenDisable(again, activations);
     QTRY_COMPARE_WITH_TIMEOUT(activations, 1, 5000);
 }
 
@@ -176,10 +184,7 @@ void tst_EpollEventDispatcher::readAndWriteNotifiersShareADescriptor()
     QSocketNotifier writes(m_pair[0], QSocketNotifier::Write);
     int readActivations = 0;
     int writeActivations = 0;
-    connect(&writes, &QSocketNotifier::activated, this, [&] {
-        ++writeActivations;
-        writes.setEnabled(false);
-    });
+    countOnceThenDisable(writes, writeActivations);
     connect(&reads, &QSocketNotifier::activated, this, [&] {
         char byte;
         if (::read(m_pair[0], &byte, 1) == 1)
