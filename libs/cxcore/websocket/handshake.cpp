@@ -1,5 +1,7 @@
 #include "handshake.h"
 
+#include "http/requesthead.h"
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <algorithm>
@@ -51,38 +53,33 @@ QByteArrayView headerValue(QByteArrayView head, QByteArrayView name)
     return {};
 }
 
-UpgradeRequest parseUpgradeRequest(QByteArrayView head)
+UpgradeRequest parseUpgradeRequest(QByteArrayView bytes)
 {
     UpgradeRequest request;
-    qsizetype lineEnd = head.indexOf("\r\n");
-    const QByteArrayView requestLine = lineEnd < 0 ? head : head.first(lineEnd);
-    // "GET <target> HTTP/1.1"
-    const qsizetype firstSpace = requestLine.indexOf(' ');
-    const qsizetype lastSpace = requestLine.lastIndexOf(' ');
-    if (firstSpace <= 0 || lastSpace <= firstSpace + 1
-        || !requestLine.sliced(lastSpace + 1).startsWith("HTTP/1.")) {
+    const http::RequestParse parse = http::parseRequestHead(bytes);
+    if (!parse.ok()) {
+        request.refusal = parse.refusal;
+        return request;
+    }
+    const http::RequestHead &head = parse.head;
+    // protocol.md §1: GET, HTTP/1.1 or later, a Host field (checked by the parser for 1.1).
+    if (head.method != "GET" || !head.atLeast11()) {
         request.refusal = "400 Bad Request";
         return request;
     }
-    if (requestLine.first(firstSpace) != "GET") {
-        request.refusal = "405 Method Not Allowed";
-        return request;
-    }
-    request.target = requestLine.sliced(firstSpace + 1, lastSpace - firstSpace - 1).toByteArray();
-    if (!request.target.startsWith('/')) {
-        request.refusal = "400 Bad Request";
-        return request;
-    }
-    if (!hasToken(headerValue(head, "upgrade"), "websocket")
-        || !hasToken(headerValue(head, "connection"), "upgrade")) {
+    request.path = head.path.toByteArray();
+    request.target
+        = head.query.isNull() ? request.path : request.path + '?' + head.query.toByteArray();
+    if (!hasToken(head.field("upgrade"), "websocket")
+        || !hasToken(head.field("connection"), "upgrade")) {
         request.refusal = "426 Upgrade Required";
         return request;
     }
-    if (headerValue(head, "sec-websocket-version") != "13") {
+    if (head.field("sec-websocket-version") != "13") {
         request.refusal = "426 Upgrade Required";
         return request;
     }
-    const QByteArrayView key = headerValue(head, "sec-websocket-key");
+    const QByteArrayView key = head.field("sec-websocket-key");
     if (QByteArray::fromBase64(key.toByteArray()).size() != 16) {
         request.refusal = "400 Bad Request";
         return request;

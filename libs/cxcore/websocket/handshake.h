@@ -22,14 +22,19 @@ CXCORE_EXPORT QByteArrayView headerValue(QByteArrayView head, QByteArrayView nam
 /// A client's upgrade request, as a server reads it.
 struct UpgradeRequest
 {
-    QByteArray target; ///< path and query as sent ("/Thingworx/WS?x=1")
+    QByteArray target; ///< path and query as sent ("/Thingworx/WS?x=1"), never decoded
+    QByteArray path; ///< the path alone, as sent
     QByteArray key; ///< Sec-WebSocket-Key
     /// Empty when the request is a valid WebSocket upgrade; else the HTTP status line and
     /// reason to answer with ("400 Bad Request", "426 Upgrade Required").
     QByteArray refusal;
 };
 
-/// Reads the head of an HTTP upgrade request (everything before the blank line).
+/// Reads the head of an HTTP upgrade request (everything before the blank line) by the rules
+/// of protocol.md §1: a well-formed HTTP/1.1+ GET with a Host field, in origin-form or
+/// absolute-form (http/parseRequestHead), else 400 (505 for an HTTP major version other than
+/// 1); Upgrade: websocket and Connection: Upgrade, and version 13, else 426; a 16-byte key,
+/// else 400. The path is not checked here: that is the server's routing.
 CXCORE_EXPORT UpgradeRequest parseUpgradeRequest(QByteArrayView head);
 
 /// The 101 response that accepts \a request.

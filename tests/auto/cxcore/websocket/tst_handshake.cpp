@@ -51,6 +51,7 @@ private Q_SLOTS:
     void headerValue();
     void parseValidRequest();
     void parseRequestTokenLists();
+    void parseAbsoluteForm();
     void refuseRequest_data();
     void refuseRequest();
     void upgradeResponseAccepts();
@@ -93,13 +94,47 @@ void tst_Handshake::parseRequestTokenLists()
     QVERIFY2(parsed.refusal.isEmpty(), parsed.refusal.constData());
 }
 
+void tst_Handshake::parseAbsoluteForm()
+{
+    // protocol.md §1: the absolute form of RFC 9112 §3.2.2 is accepted; the path stays raw.
+    const UpgradeRequest parsed = parseUpgradeRequest(
+        request({{"GET", "GET wss://cx.example:8443/Thingworx/WS?a=%41 HTTP/1.1"}}));
+    QVERIFY2(parsed.refusal.isEmpty(), parsed.refusal.constData());
+    QCOMPARE(parsed.path, QByteArray("/Thingworx/WS"));
+    QCOMPARE(parsed.target, QByteArray("/Thingworx/WS?a=%41"));
+}
+
 void tst_Handshake::refuseRequest_data()
 {
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<QByteArray>("status");
 
+    // protocol.md §1: GET with HTTP/1.1 or later and one Host field, else 400.
     QTest::addRow("POST") << request({{"GET", "POST /Thingworx/WS HTTP/1.1"}})
-                          << QByteArray("405 Method Not Allowed");
+                          << QByteArray("400 Bad Request");
+    QTest::addRow("HTTP/1.0") << request({{"GET", "GET /Thingworx/WS HTTP/1.0"}})
+                              << QByteArray("400 Bad Request");
+    QTest::addRow("HTTP/2.0") << request({{"GET", "GET /Thingworx/WS HTTP/2.0"}})
+                              << QByteArray("505 HTTP Version Not Supported");
+    QTest::addRow("no Host") << request({{"Host", {}}}) << QByteArray("400 Bad Request");
+    QTest::addRow("two Hosts") << request({{"Host", "Host: a\r\nHost: b"}})
+                               << QByteArray("400 Bad Request");
+    QTest::addRow("space before colon")
+        << request({{"Upgrade", "Upgrade : websocket"}}) << QByteArray("400 Bad Request");
+    QTest::addRow("folded line") << request({{"Upgrade", "Upgrade: websocket\r\n more"}})
+                                 << QByteArray("400 Bad Request");
+    QTest::addRow("line without colon")
+        << request({{"Upgrade", "Upgrade websocket"}}) << QByteArray("400 Bad Request");
+    QTest::addRow("control character in a value")
+        << request({{"Host", QByteArray("Host: a\x01b")}}) << QByteArray("400 Bad Request");
+    QTest::addRow("two spaces in the request line")
+        << request({{"GET", "GET  /Thingworx/WS HTTP/1.1"}}) << QByteArray("400 Bad Request");
+    QTest::addRow("asterisk form")
+        << request({{"GET", "GET * HTTP/1.1"}}) << QByteArray("400 Bad Request");
+    QTest::addRow("absolute form without host")
+        << request({{"GET", "GET http:///Thingworx/WS HTTP/1.1"}}) << QByteArray("400 Bad Request");
+    QTest::addRow("unknown scheme")
+        << request({{"GET", "GET ftp://h/Thingworx/WS HTTP/1.1"}}) << QByteArray("400 Bad Request");
     QTest::addRow("no HTTP version")
         << request({{"GET", "GET /Thingworx/WS"}}) << QByteArray("400 Bad Request");
     QTest::addRow("not HTTP") << request({{"GET", "GET /Thingworx/WS SPDY/3"}})
