@@ -1,5 +1,7 @@
 #include "statusserver.h"
 
+#include "status/socketlocation.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QLocalServer>
@@ -15,6 +17,11 @@ Q_LOGGING_CATEGORY(lcStatus, "cx.status")
 
 namespace {
 constexpr qsizetype MaxRequestLine = 64 * 1024; ///< a longer line is not a request
+/// A client with more replies than this unsent (or four times the latest reply, when that
+/// is more) does not read them: it is dropped.
+constexpr qint64 MaxUnsentBytes = 1024 * 1024;
+/// How long a client refused for a too long line has to take the error before it is cut.
+constexpr int RefusalGraceMs = 5000;
 constexpr int MinIntervalMs = 100;
 constexpr int DefaultIntervalMs = 1000;
 } // namespace
@@ -33,8 +40,12 @@ StatusServer::StatusServer(std::function<status::StatusSnapshot()> status,
 
 StatusServer::~StatusServer() = default;
 
-Result<QString> StatusServer::listen(const QString &name)
+Result<QString> StatusServer::listen(const QString &socketName)
 {
+    const Result<QString> location = status::socketLocation(socketName, status::SocketUse::Listen);
+    if (!location)
+        return location.error();
+    const QString &name = location.value();
     // Only a socket nobody answers on is stale; a running cxserver's socket stays.
     QLocalSocket probe;
     probe.connectToServer(name);
@@ -57,6 +68,8 @@ Result<QString> StatusServer::listen(const QString &name)
 void StatusServer::onNewConnection()
 {
     while (QLocalSocket *client = m_server->nextPendingConnection()) {
+        // Never more than one request line (and the byte that tells it is too long) read.
+        client->setReadBufferSize(MaxRequestLine + 1);
         connect(client, &QLocalSocket::disconnected, client, &QObject::deleteLater);
         connect(client, &QLocalSocket::readyRead, this, [this, client] { onReadyRead(client); });
     }
@@ -64,15 +77,28 @@ void StatusServer::onNewConnection()
 
 void StatusServer::onReadyRead(QLocalSocket *client)
 {
-    while (client->canReadLine()) {
-        const QByteArray line = client->readLine(MaxRequestLine).trimmed();
-        if (!line.isEmpty())
-            handle(client, line);
+    while (client->state() == QLocalSocket::ConnectedState && client->canReadLine()) {
+        const QByteArray line = client->readLine();
+        if (line.size() > MaxRequestLine + 1) {
+            refuseLongLine(client);
+            return;
+        }
+        if (!line.trimmed().isEmpty())
+            handle(client, line.trimmed());
     }
-    if (client->bytesAvailable() > MaxRequestLine) {
-        reply(client, {{u"error"_s, u"request line too long"_s}});
-        client->disconnectFromServer();
-    }
+    if (client->state() == QLocalSocket::ConnectedState
+        && client->bytesAvailable() > MaxRequestLine)
+        refuseLongLine(client);
+}
+
+void StatusServer::refuseLongLine(QLocalSocket *client)
+{
+    qCInfo(lcStatus) << "closing a status socket client: request line longer than" << MaxRequestLine
+                     << "bytes";
+    reply(client, {{u"error"_s, u"request line too long"_s}});
+    client->disconnectFromServer();
+    // A client that does not take the error either is cut after a while.
+    QTimer::singleShot(RefusalGraceMs, client, &QLocalSocket::abort);
 }
 
 void StatusServer::handle(QLocalSocket *client, const QByteArray &line)
@@ -124,7 +150,16 @@ void StatusServer::handle(QLocalSocket *client, const QByteArray &line)
 
 void StatusServer::reply(QLocalSocket *client, const QJsonObject &object)
 {
-    client->write(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+    if (client->state() != QLocalSocket::ConnectedState)
+        return;
+    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    client->write(line);
+    const qint64 bound = qMax(MaxUnsentBytes, 4 * qint64(line.size()));
+    if (client->bytesToWrite() > bound) {
+        qCWarning(lcStatus) << "dropping a status socket client that does not read its replies:"
+                            << client->bytesToWrite() << "bytes unsent";
+        client->abort();
+    }
 }
 
 } // namespace cx::server

@@ -44,6 +44,8 @@ int main(int argc, char *argv[])
         "\n"
         "NAME is the service's admin.socket: a bare name or a socket path. Default:\n"
         "/run/cxserver/cxserver.sock when it exists (the Linux package), else \"cxserver\".\n"
+        "A bare name is looked for where cxserver puts it for the same user:\n"
+        "$XDG_RUNTIME_DIR/NAME, else <tempdir>/cxserver-<uid>/NAME.\n"
         "Exit codes: 0 success, 1 usage error or reload rejected, 2 cxserver not reachable\n"
         "(not running, or access denied: use the service account, its group or root)."_s);
     parser.addHelpOption();

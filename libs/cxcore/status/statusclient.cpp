@@ -1,5 +1,7 @@
 #include "statusclient.h"
 
+#include "socketlocation.h"
+
 #include <QJsonDocument>
 #include <QLocalSocket>
 
@@ -37,10 +39,20 @@ StatusClient::~StatusClient() = default;
 
 void StatusClient::connectToService(const QString &socketName)
 {
-    m_name = socketName;
     m_buffer.clear();
     m_socket->abort();
-    m_socket->connectToServer(socketName);
+    const Result<QString> location = socketLocation(socketName, SocketUse::Connect);
+    if (!location) {
+        m_name = socketName;
+        // Told after this returns, as a failure to connect is.
+        QMetaObject::invokeMethod(
+            this,
+            [this, message = location.error().message] { Q_EMIT failed(Failure::Broken, message); },
+            Qt::QueuedConnection);
+        return;
+    }
+    m_name = location.value();
+    m_socket->connectToServer(m_name);
 }
 
 void StatusClient::disconnectFromService()

@@ -28,7 +28,8 @@ public:
     explicit StatusClient(QObject *parent = nullptr);
     ~StatusClient() override;
 
-    /// Connects to the socket named as admin.socket names it (a bare name or a path).
+    /// Connects to the socket named as admin.socket names it (a bare name or a path), where
+    /// socketLocation() puts it; failed() when that location is not safe to use.
     void connectToService(const QString &socketName);
     void disconnectFromService();
     bool isConnected() const;
