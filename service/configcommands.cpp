@@ -6,6 +6,7 @@
 #include "config/hoconparser.h"
 #include "config/jsonrender.h"
 #include "secrets/configsecrets.h"
+#include "tlscontext.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -181,6 +182,27 @@ void printFindings(const config::Diagnostics &diagnostics)
         printTo(stderr, d.format());
 }
 
+/// What OpenSSL says of the edge TLS policy (TlsContext::checkPolicy) when edge TLS is on,
+/// positioned at the value of the key the finding names; nothing when the policy is valid.
+std::optional<config::Diagnostic> tlsPolicyFinding(const config::LoadedServerConfig &loaded,
+                                                   const QString &path)
+{
+    const config::ServerConfig &config = loaded.config;
+    if (!config.sslEnabled)
+        return std::nullopt;
+    const QString message = TlsContext::checkPolicy(
+        {config.tlsMinVersion, config.tlsCiphers, config.tlsCipherSuites});
+    if (message.isEmpty())
+        return std::nullopt;
+    config::Diagnostic finding {config::Diagnostic::Severity::Error, {path}, message};
+    const QString key = message.section(u':', 0, 0); // checkPolicy names the key first
+    const QString fullKey = config::schema::RootKey + u'.' + key;
+    const config::Value *value = loaded.root.find(fullKey.split(u'.'));
+    if (value && value->origin().line > 0)
+        finding.origin = value->origin();
+    return finding;
+}
+
 } // namespace
 
 ConfigLoad loadConfigFile(const QString &path, const secrets::KeySourceOptions &keys)
@@ -202,6 +224,10 @@ int checkConfig(const QString &path, const secrets::KeySourceOptions &keys)
     const ConfigLoad load = loadConfigFile(path, keys);
     if (!load.loaded)
         return load.exitCode;
+    if (const auto finding = tlsPolicyFinding(*load.loaded, path)) {
+        printTo(stderr, finding->format());
+        return ExitBadConfiguration;
+    }
     const qsizetype warnings = load.loaded->diagnostics.size();
     if (warnings == 0)
         printTo(stdout, QCoreApplication::translate("cxserver", "%1: configuration OK").arg(path));

@@ -26,9 +26,26 @@ struct DataPlaneSettings
     qint64 lowWaterMark = 32 * 1024;
     qint64 maxMessageSize = 1048576;
     bool hostNameValidation = true;
+    // Limits (protocol.md §3.4): for the whole process; a worker takes its share.
+    int maxEdges = 100000;
+    int maxHandshakes = 4096;
+    int maxRequestsPerEdge = 256;
+    qint64 edgeSendBuffer = 2 * 1024 * 1024;
+    int maxTunnels = 1000;
+    // Edge TLS policy (config.md §2 protocol.ssl.*)
+    QString tlsMinVersion = QStringLiteral("TLSv1.2");
+    QString tlsCiphers; ///< TLS 1.2 cipher list; empty: the schema's default applies upstream
+    QString tlsCipherSuites; ///< TLS 1.3; empty: OpenSSL's default
     bool edgeTls = true;
     QSslConfiguration edgeSsl; ///< server side: keystore certificate, key and chain
     QSslConfiguration platformSsl; ///< client side: trust store, peer verification
+
+    /// What may be queued toward one edge before it is dropped: the configured buffer, but
+    /// never less than one largest message above the high watermark.
+    qint64 edgeSendLimit() const { return qMax(edgeSendBuffer, maxMessageSize + highWaterMark); }
+
+    /// A worker's share of a process-wide cap: cap divided among the workers, at least one.
+    int shareOf(int cap) const { return qMax(1, cap / qMax(1, workerCount)); }
 
     /// The pipes one worker opens to each instance: pipe-count divided among the workers,
     /// each at least one (protocol.md §1).

@@ -8,6 +8,7 @@
 #include "signalhandler.h"
 #include "systemdnotify.h"
 #include "tls/tlsfiles.h"
+#include "tlscontext.h"
 #ifdef Q_OS_WIN
 #include "windows/windowsservice.h"
 #endif
@@ -64,8 +65,20 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
     plane.lowWaterMark = config.lowWaterMark;
     plane.maxMessageSize = config.maxMessageSize;
     plane.hostNameValidation = config.hostNameValidation;
+    plane.maxEdges = config.maxEdges;
+    plane.maxHandshakes = config.maxHandshakes;
+    plane.maxRequestsPerEdge = config.maxRequestsPerEdge;
+    plane.edgeSendBuffer = config.edgeSendBuffer;
+    plane.maxTunnels = config.maxTunnels;
+    plane.tlsMinVersion = config.tlsMinVersion;
+    plane.tlsCiphers = config.tlsCiphers;
+    plane.tlsCipherSuites = config.tlsCipherSuites;
     plane.edgeTls = config.sslEnabled;
     if (plane.edgeTls) {
+        const QString policyError = cx::server::TlsContext::checkPolicy(
+            {plane.tlsMinVersion, plane.tlsCiphers, plane.tlsCipherSuites});
+        if (!policyError.isEmpty())
+            return OptionsFailure {1, policyError};
         auto tls = cx::tls::edgeTlsConfiguration(config.keyStoreFile,
                                                  config.keyStorePassword.reveal().toUtf8());
         if (!tls)
@@ -88,6 +101,11 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
     options.listenAddress = *address;
     options.listenPort = config.port;
     options.healthPort = config.healthPort;
+    const auto healthAddress = listenAddress(config.healthHost);
+    if (!healthAddress)
+        return OptionsFailure {1,
+                               u"health.host "_s + config.healthHost + u" is not an IP address"_s};
+    options.healthAddress = *healthAddress;
     options.pluginPath = config.pluginPath;
     if (options.pluginPath.isEmpty()) {
         // Beside the executable (build tree, Windows installation), else the installed

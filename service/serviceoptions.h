@@ -18,6 +18,7 @@ struct ServiceOptions
     QHostAddress listenAddress = QHostAddress::Any;
     quint16 listenPort = 8443;
     quint16 healthPort = 9009; ///< 0 = no health listener
+    QHostAddress healthAddress = QHostAddress::LocalHost; ///< health.host
     QString pluginPath;
     QString discoveryPlugin;
     QString routingPlugin;

@@ -5,6 +5,8 @@
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
 
+using namespace Qt::StringLiterals;
+
 namespace cx::server {
 
 namespace {
@@ -77,6 +79,39 @@ QString loadIdentity(SSL_CTX *context, const QSslConfiguration &configuration)
     return {};
 }
 
+/// Applies the policy (config.md §2 protocol.ssl.*) and turns resumption off: no session
+/// tickets (their key would never change while the process runs, so whoever read it could
+/// decrypt every recorded session) and no session cache. An error naming the key, or empty.
+QString applyPolicy(SSL_CTX *context, const TlsPolicy &policy)
+{
+    int minVersion = 0;
+    if (policy.minVersion == u"TLSv1.2")
+        minVersion = TLS1_2_VERSION;
+    else if (policy.minVersion == u"TLSv1.3")
+        minVersion = TLS1_3_VERSION;
+    else
+        return u"protocol.ssl.min-version: \""_s + policy.minVersion
+            + u"\" is neither TLSv1.2 nor TLSv1.3"_s;
+    SSL_CTX_set_min_proto_version(context, minVersion);
+    if (!policy.ciphers.isEmpty()
+        && SSL_CTX_set_cipher_list(context, policy.ciphers.toUtf8().constData()) != 1) {
+        ERR_clear_error();
+        return u"protocol.ssl.ciphers: OpenSSL accepts no cipher in \""_s + policy.ciphers + u'"';
+    }
+    // OpenSSL skips names it does not know and fails only when it knows none.
+    if (!policy.cipherSuites.isEmpty()
+        && SSL_CTX_set_ciphersuites(context, policy.cipherSuites.toUtf8().constData()) != 1) {
+        ERR_clear_error();
+        return u"protocol.ssl.ciphersuites: OpenSSL accepts no cipher suite in \""_s
+            + policy.cipherSuites + u'"';
+    }
+    SSL_CTX_set_options(
+        context, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE | SSL_OP_NO_TICKET);
+    SSL_CTX_set_num_tickets(context, 0); // TLS 1.3 sends none, not even stateful ones
+    SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
+    return {};
+}
+
 } // namespace
 
 TlsContext::TlsContext(SSL_CTX *context)
@@ -89,7 +124,7 @@ TlsContext::~TlsContext()
 }
 
 std::unique_ptr<TlsContext> TlsContext::create(const QSslConfiguration &configuration,
-                                               QString *error)
+                                               const TlsPolicy &policy, QString *error)
 {
     SSL_CTX *context = SSL_CTX_new(TLS_server_method());
     if (!context) {
@@ -97,18 +132,27 @@ std::unique_ptr<TlsContext> TlsContext::create(const QSslConfiguration &configur
         return nullptr;
     }
     std::unique_ptr<TlsContext> result(new TlsContext(context));
-    SSL_CTX_set_min_proto_version(context, TLS1_2_VERSION);
-    SSL_CTX_set_options(context, SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE);
+    if (const QString failure = applyPolicy(context, policy); !failure.isEmpty()) {
+        *error = failure;
+        return nullptr;
+    }
     SSL_CTX_set_mode(context,
                      SSL_MODE_RELEASE_BUFFERS | SSL_MODE_ENABLE_PARTIAL_WRITE
                          | SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER);
-    SSL_CTX_set_session_id_context(context, reinterpret_cast<const uchar *>("cxserver"), 8);
-    const QString failure = loadIdentity(context, configuration);
-    if (!failure.isEmpty()) {
+    if (const QString failure = loadIdentity(context, configuration); !failure.isEmpty()) {
         *error = failure;
         return nullptr;
     }
     return result;
+}
+
+QString TlsContext::checkPolicy(const TlsPolicy &policy)
+{
+    const std::unique_ptr<SSL_CTX, decltype(&SSL_CTX_free)> context(
+        SSL_CTX_new(TLS_server_method()), &SSL_CTX_free);
+    if (!context)
+        return takeOpenSslError();
+    return applyPolicy(context.get(), policy);
 }
 
 SSL *TlsContext::newSession(qintptr fd) const

@@ -184,6 +184,49 @@ QList<KeySpec> buildKeys()
          .help = u"Largest message accepted from an edge; a larger one closes its WebSocket "
                  "(1009)."_s},
 
+        // Limits on what edges can make cxserver hold (protocol.md §3.4, docs/security.md)
+        {.path = u"limits.max-edges"_s,
+         .type = KeyType::Int,
+         .defaultValue = Value::number(u"100000"_s),
+         .minimum = 1,
+         .maximum = IntMax,
+         .group = Group::Connections,
+         .help = u"Edge connections one cxserver holds at most; a connection beyond it is "
+                 "closed at once and counted."_s},
+        {.path = u"limits.max-handshakes"_s,
+         .type = KeyType::Int,
+         .defaultValue = Value::number(u"4096"_s),
+         .minimum = 1,
+         .maximum = IntMax,
+         .group = Group::Connections,
+         .help = u"Edge connections still in their TLS or WebSocket handshake at most; a "
+                 "connection beyond it is closed at once and counted."_s},
+        {.path = u"limits.max-requests-per-edge"_s,
+         .type = KeyType::Int,
+         .defaultValue = Value::number(u"256"_s),
+         .minimum = 1,
+         .maximum = 65536,
+         .group = Group::Connections,
+         .help = u"Requests one edge may have in flight; a request beyond it is answered "
+                 "0xA0 (too many requests in flight)."_s},
+        {.path = u"limits.edge-send-buffer"_s,
+         .type = KeyType::Size,
+         .defaultValue = Value::string(u"2m"_s),
+         .minimum = 1024,
+         .maximum = IntMax,
+         .group = Group::Connections,
+         .help = u"Bytes queued toward one edge (responses, platform requests, pongs, close "
+                 "frames) beyond which an edge that does not read is dropped; at least one "
+                 "largest message plus highWaterMark is always allowed."_s},
+        {.path = u"limits.max-tunnels"_s,
+         .type = KeyType::Int,
+         .defaultValue = Value::number(u"1000"_s),
+         .minimum = 0,
+         .maximum = IntMax,
+         .group = Group::Connections,
+         .help = u"Remote-access tunnels one cxserver relays at once; a tunnel beyond it is "
+                 "refused with 503."_s},
+
         // Routing
         {.path = u"routing.plugin"_s,
          .type = KeyType::String,
@@ -225,6 +268,27 @@ QList<KeySpec> buildKeys()
          .allowEmpty = true,
          .group = Group::EdgeListener,
          .help = u"Password of that keystore; null when it has none (a secret)."_s},
+        {.path = u"protocol.ssl.min-version"_s,
+         .type = KeyType::String,
+         .defaultValue = Value::string(u"TLSv1.2"_s),
+         .choices = {u"TLSv1.2"_s, u"TLSv1.3"_s},
+         .closedChoices = true,
+         .group = Group::EdgeListener,
+         .help = u"Oldest TLS version an edge may use: \"TLSv1.2\" or \"TLSv1.3\"."_s},
+        {.path = u"protocol.ssl.ciphers"_s,
+         .type = KeyType::String,
+         .defaultValue
+         = Value::string(u"ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
+                         "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
+                         "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305"_s),
+         .group = Group::EdgeListener,
+         .help = u"OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key "
+                 "exchange with AEAD ciphers only (forward secrecy)."_s},
+        {.path = u"protocol.ssl.ciphersuites"_s,
+         .type = KeyType::String,
+         .defaultValue = none,
+         .group = Group::EdgeListener,
+         .help = u"OpenSSL cipher suites for TLS 1.3 edges; null: OpenSSL's default."_s},
 
         // Platform TLS
         {.path = u"transport.websockets.service-discovery.tls-enabled"_s,
@@ -260,12 +324,20 @@ QList<KeySpec> buildKeys()
          .maximum = 65535,
          .group = Group::Operations,
          .help = u"HTTP port of /health and /metrics; 0 turns them off."_s},
+        {.path = u"health.host"_s,
+         .type = KeyType::String,
+         .defaultValue = Value::string(u"127.0.0.1"_s),
+         .format = Format::ListenAddress,
+         .group = Group::Operations,
+         .help = u"IP address the health and metrics listener binds to (its own, not the "
+                 "edges'); a load balancer on another host needs it set."_s},
         {.path = u"admin.socket"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"cxserver"_s),
          .group = Group::Operations,
-         .help = u"Status socket: a bare name is placed by the system (temp dir on Unix, "
-                 "\\\\.\\pipe\\NAME on Windows), a value with / is a socket path."_s},
+         .help = u"Status socket: a value with / is a socket path; a bare name goes to "
+                 "$XDG_RUNTIME_DIR/NAME, else to <tempdir>/cxserver-<uid>/NAME (a private "
+                 "folder created 0700), or \\\\.\\pipe\\NAME on Windows."_s},
         {.path = u"worker-threads"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"0"_s),

@@ -187,6 +187,12 @@ ServerConfig readSettings(SettingsReader &r)
     c.lowWaterMark = r.bytes(u"transport.websockets.connections.lowWaterMark");
     c.maxMessageSize = r.bytes(u"max-msg-size-bytes");
 
+    c.maxEdges = r.integer(u"limits.max-edges");
+    c.maxHandshakes = r.integer(u"limits.max-handshakes");
+    c.maxRequestsPerEdge = r.integer(u"limits.max-requests-per-edge");
+    c.edgeSendBuffer = r.bytes(u"limits.edge-send-buffer");
+    c.maxTunnels = r.integer(u"limits.max-tunnels");
+
     c.routingPlugin = r.string(u"routing.plugin");
 
     c.port = r.port(u"protocol.port");
@@ -194,6 +200,9 @@ ServerConfig readSettings(SettingsReader &r)
     c.sslEnabled = r.boolean(u"protocol.ssl.enabled");
     c.keyStoreFile = r.string(u"protocol.http-server.ssl.key-store.file");
     c.keyStorePassword = r.secret(u"protocol.http-server.ssl.key-store.password");
+    c.tlsMinVersion = r.string(u"protocol.ssl.min-version");
+    c.tlsCiphers = r.string(u"protocol.ssl.ciphers");
+    c.tlsCipherSuites = r.string(u"protocol.ssl.ciphersuites");
 
     c.serviceDiscoveryTls = r.boolean(u"transport.websockets.service-discovery.tls-enabled");
     c.hostNameValidation
@@ -202,6 +211,7 @@ ServerConfig readSettings(SettingsReader &r)
     c.trustStorePassword = r.secret(u"protocol.http-client.ssl.trust-store.password");
 
     c.healthPort = r.port(u"health.port");
+    c.healthHost = r.string(u"health.host");
     c.adminSocket = r.string(u"admin.socket");
     c.workerThreads = r.integer(u"worker-threads");
     c.pluginPath = r.string(u"plugin-path");

@@ -69,6 +69,13 @@ struct CXCORE_EXPORT ServerConfig
     qint64 lowWaterMark = 0; ///< ...connections.lowWaterMark, bytes
     qint64 maxMessageSize = 0; ///< max-msg-size-bytes
 
+    // Limits (protocol.md §3.4)
+    int maxEdges = 0; ///< limits.max-edges
+    int maxHandshakes = 0; ///< limits.max-handshakes
+    int maxRequestsPerEdge = 0; ///< limits.max-requests-per-edge
+    qint64 edgeSendBuffer = 0; ///< limits.edge-send-buffer, bytes
+    int maxTunnels = 0; ///< limits.max-tunnels
+
     // Routing
     QString routingPlugin; ///< routing.plugin
 
@@ -78,6 +85,9 @@ struct CXCORE_EXPORT ServerConfig
     bool sslEnabled = false; ///< protocol.ssl.enabled
     QString keyStoreFile; ///< protocol.http-server.ssl.key-store.file
     Secret keyStorePassword; ///< protocol.http-server.ssl.key-store.password
+    QString tlsMinVersion; ///< protocol.ssl.min-version: "TLSv1.2" or "TLSv1.3"
+    QString tlsCiphers; ///< protocol.ssl.ciphers (TLS 1.2)
+    QString tlsCipherSuites; ///< protocol.ssl.ciphersuites (TLS 1.3); empty: OpenSSL's default
 
     // Platform TLS
     bool serviceDiscoveryTls = false; ///< ...service-discovery.tls-enabled
@@ -87,6 +97,7 @@ struct CXCORE_EXPORT ServerConfig
 
     // Operations
     quint16 healthPort = 0; ///< health.port; 0: off
+    QString healthHost; ///< health.host
     QString adminSocket; ///< admin.socket
     int workerThreads = 0; ///< worker-threads; 0: one per CPU core
     QString pluginPath; ///< plugin-path; empty: the folder of the executable
