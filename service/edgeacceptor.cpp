@@ -4,11 +4,19 @@
 
 namespace cx::server {
 
+namespace {
+constexpr int Backlog = 4096; ///< many devices reconnect at once after an outage
+} // namespace
+
 EdgeAcceptor::EdgeAcceptor(std::vector<Worker *> workers, QObject *parent)
-    : QTcpServer(parent)
+    : TcpListener(
+        QStringLiteral("edge"), [this](qintptr descriptor) { dispatch(descriptor); }, parent)
     , m_workers(std::move(workers))
+{ }
+
+bool EdgeAcceptor::listen(const QHostAddress &address, quint16 port)
 {
-    setListenBacklogSize(4096); // many devices reconnect at once after an outage
+    return TcpListener::listen(address, port, Backlog);
 }
 
 quint32 EdgeAcceptor::nextEndpointId()
@@ -19,7 +27,7 @@ quint32 EdgeAcceptor::nextEndpointId()
     return m_lastEndpointId;
 }
 
-void EdgeAcceptor::incomingConnection(qintptr descriptor)
+void EdgeAcceptor::dispatch(qintptr descriptor)
 {
     const quint32 endpointId = nextEndpointId();
     Worker *worker = m_workers[endpointId % m_workers.size()];

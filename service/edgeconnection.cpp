@@ -1,5 +1,6 @@
 #include "edgeconnection.h"
 
+#include "http/requesthead.h"
 #include "websocket/frame.h"
 #include "websocket/handshake.h"
 
@@ -109,10 +110,40 @@ EdgeConnection::~EdgeConnection()
         closeSocket(m_fd);
 }
 
+void EdgeConnection::turnAway(qintptr fd, bool tls)
+{
+    if (!tls) {
+        static constexpr char Busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                       "Connection: close\r\n\r\n";
+#ifdef Q_OS_WIN
+        u_long on = 1;
+        ::ioctlsocket(SOCKET(fd), FIONBIO, &on);
+        ::send(SOCKET(fd), Busy, int(sizeof Busy - 1), 0);
+#else
+        ::send(int(fd), Busy, sizeof Busy - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
+#endif
+    }
+    closeSocket(fd);
+}
+
 bool EdgeConnection::start(QString *error)
 {
     prepareSocket(m_fd);
     return m_poller.add(m_fd, this, error);
+}
+
+void EdgeConnection::setBudget(qint64 highWater, qint64 lowWater, qint64 sendLimit)
+{
+    m_highWater = highWater;
+    m_lowWater = qMin(lowWater, highWater);
+    m_sendLimit = sendLimit;
+    updateReadPause();
+}
+
+void EdgeConnection::setHeldBytes(qint64 bytes)
+{
+    m_heldBytes = bytes;
+    updateReadPause();
 }
 
 QString EdgeConnection::peer() const
@@ -132,10 +163,25 @@ void EdgeConnection::pollEvents(bool readable, bool writable)
             return;
         readable = true; // the handshake's last read may have brought application data
     }
+    if (m_readPaused && readable) {
+        // Reading is not watched: this is a hang-up or an error. Whatever is queued cannot
+        // reach the edge any more.
+        flush();
+        abort();
+        return;
+    }
     if (writable || (readable && m_writeBlockedOnRead))
         flush();
-    if (readable && m_state != State::Closed)
+    if (m_resumed && m_state != State::Closed) {
+        m_resumed = false;
+        if (m_out.isEmpty())
+            setWantWrite(false);
+        consumeKept();
+        readable = !m_readPaused; // TLS may hold decrypted bytes the socket no longer shows
+    }
+    if (readable && m_state != State::Closed && !m_readPaused)
         readAvailable();
+    reportActivity();
 }
 
 void EdgeConnection::continueTlsHandshake()
@@ -196,8 +242,7 @@ void EdgeConnection::readAvailable()
 {
     const std::span<char> buffer = m_poller.readBuffer();
     qsizetype budget = ReadBudget;
-    bool active = false;
-    while (m_state != State::Closed) {
+    while (m_state != State::Closed && !m_readPaused) {
         const qint64 got = readSome(buffer.data(), qint64(buffer.size()));
         if (got == -2)
             break;
@@ -206,10 +251,6 @@ void EdgeConnection::readAvailable()
                 m_closeCode = CloseAbnormal;
             finish();
             return;
-        }
-        if (!active && m_handler) {
-            active = true;
-            m_handler->connectionActive(*this);
         }
         if (m_in.isEmpty()) {
             const qsizetype used = consume(buffer.data(), got);
@@ -229,6 +270,26 @@ void EdgeConnection::readAvailable()
     }
 }
 
+void EdgeConnection::consumeKept()
+{
+    if (m_in.isEmpty())
+        return;
+    const qsizetype used = consume(m_in.data(), m_in.size());
+    if (m_state == State::Closed || m_discardInput || used >= m_in.size())
+        m_in = QByteArray();
+    else
+        m_in.remove(0, used);
+}
+
+void EdgeConnection::reportActivity()
+{
+    if (!m_framesCompleted)
+        return;
+    m_framesCompleted = false;
+    if (m_handler && m_state == State::Open)
+        m_handler->connectionActive(*this);
+}
+
 qsizetype EdgeConnection::consume(char *data, qsizetype size)
 {
     if (m_discardInput)
@@ -239,7 +300,8 @@ qsizetype EdgeConnection::consume(char *data, qsizetype size)
         if (m_state != State::Open && m_state != State::Closing)
             return m_state == State::ReadingRequest ? pos : size;
     }
-    while (pos < size && (m_state == State::Open || m_state == State::Closing) && !m_discardInput) {
+    while (pos < size && (m_state == State::Open || m_state == State::Closing) && !m_discardInput
+           && !m_readPaused) {
         FrameHead head;
         const QByteArrayView rest(data + pos, size - pos);
         if (!parseFrameHead(rest, &head))
@@ -251,6 +313,7 @@ qsizetype EdgeConnection::consume(char *data, qsizetype size)
         char *payload = data + pos + head.size;
         applyMask(payload, payload, qsizetype(head.length), head.key);
         pos += head.size + qsizetype(head.length);
+        m_framesCompleted = true;
         onFrame(head.opcode, head.fin, std::span<char>(payload, size_t(head.length)));
     }
     return m_state == State::Closed || m_discardInput ? size : pos;
@@ -259,13 +322,14 @@ qsizetype EdgeConnection::consume(char *data, qsizetype size)
 qsizetype EdgeConnection::consumeRequest(char *data, qsizetype size)
 {
     const QByteArrayView bytes(data, size);
-    const qsizetype end = bytes.indexOf("\r\n\r\n");
-    if (end < 0) {
-        if (size > MaxHandshakeHead)
-            refuse("431 Request Header Fields Too Large");
-        return 0;
+    const qsizetype length = http::headLength(bytes);
+    if (length > MaxHandshakeHead || (length == 0 && size > MaxHandshakeHead)) {
+        refuse("431 Request Header Fields Too Large"); // however the head arrived
+        return size;
     }
-    const UpgradeRequest request = parseUpgradeRequest(bytes.first(end));
+    if (length == 0)
+        return 0;
+    const UpgradeRequest request = parseUpgradeRequest(bytes.first(length - 4));
     if (!request.refusal.isEmpty()) {
         qCDebug(lcConnection).noquote() << "refused upgrade from" << peer() << request.refusal;
         refuse(request.refusal);
@@ -273,11 +337,12 @@ qsizetype EdgeConnection::consumeRequest(char *data, qsizetype size)
     }
     m_state = State::Upgrading;
     m_closeReason = QString::fromLatin1(request.key); // kept for accept(); cleared there
+    m_credentials = request.credentials; // kept for a tunnel; cleared by accept()
     if (m_handler)
         m_handler->connectionUpgrading(*this, request.target);
     if (m_state == State::Upgrading)
         refuse("500 Internal Server Error"); // a handler that did not decide
-    return end + 4;
+    return length;
 }
 
 bool EdgeConnection::checkFrame(const FrameHead &head)
@@ -405,6 +470,7 @@ void EdgeConnection::accept()
     UpgradeRequest request;
     request.key = m_closeReason.toLatin1();
     m_closeReason.clear();
+    m_credentials = {};
     m_state = State::Open;
     const QByteArray response = upgradeResponse(request);
     write(response, {});
@@ -417,6 +483,7 @@ void EdgeConnection::refuse(QByteArrayView status)
     m_closeReason.clear();
     m_state = State::Closing;
     m_closeCode = CloseAbnormal;
+    m_discardInput = true; // no WebSocket: whatever follows the head is not read
     write(refusalResponse(status), {});
     shutdownWhenFlushed();
 }
@@ -437,6 +504,7 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
     if (!m_out.isEmpty() || m_state == State::TlsHandshake) {
         m_out.append(head);
         m_out.append(payload);
+        updateReadPause();
         return;
     }
     qint64 written = 0;
@@ -466,6 +534,7 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
         m_out.append(head);
         m_out.append(payload);
         flush();
+        updateReadPause();
         return;
     }
     if (written < 0)
@@ -476,8 +545,10 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
     } else if (written < total) {
         m_out.append(payload.sliced(written - head.size()));
     }
-    if (!m_out.isEmpty())
+    if (!m_out.isEmpty()) {
         setWantWrite(true);
+        updateReadPause();
+    }
 }
 
 qint64 EdgeConnection::writeSome(const char *data, qint64 size)
@@ -524,12 +595,14 @@ void EdgeConnection::flush()
     }
     if (!m_out.isEmpty()) {
         setWantWrite(!m_writeBlockedOnRead);
+        updateReadPause();
         return;
     }
     m_out = QByteArray(); // frees the buffer
-    setWantWrite(false);
+    setWantWrite(m_resumed); // a resumed connection is called back once to parse m_in
     if (m_writeShutdown)
         shutdownWrite();
+    updateReadPause();
 }
 
 void EdgeConnection::shutdownWrite()
@@ -554,7 +627,39 @@ void EdgeConnection::setWantWrite(bool want)
     if (want == m_wantWrite || m_state == State::Closed)
         return;
     m_wantWrite = want;
-    m_poller.setWantWrite(m_fd, this, want);
+    updateInterest();
+}
+
+void EdgeConnection::updateInterest()
+{
+    if (m_state != State::Closed)
+        m_poller.setInterest(m_fd, this, !m_readPaused, m_wantWrite);
+}
+
+void EdgeConnection::updateReadPause()
+{
+    if (m_state == State::Closed)
+        return;
+    if (m_out.size() > m_sendLimit) {
+        // An edge that does not read cannot make cxserver grow without bound.
+        m_overflowed = true;
+        m_closeReason = QStringLiteral("does not read (%1 bytes unsent)").arg(m_out.size());
+        m_closeCode = CloseAbnormal;
+        finish();
+        return;
+    }
+    const qint64 held = m_out.size() + m_heldBytes;
+    if (!m_readPaused && held > m_highWater) {
+        m_readPaused = true;
+        updateInterest();
+    } else if (m_readPaused && held <= m_lowWater) {
+        // Reading resumes on the next pass: writability calls back at once, and the bytes
+        // kept in m_in (and any OpenSSL holds) are parsed there, outside the caller's stack.
+        m_readPaused = false;
+        m_resumed = true;
+        m_wantWrite = true;
+        updateInterest();
+    }
 }
 
 // ---- closing ---------------------------------------------------------------------------

@@ -30,12 +30,11 @@ bool isOffence(quint16 code)
 } // namespace
 
 EdgeSession::EdgeSession(EdgeListener &listener, std::unique_ptr<EdgeConnection> connection,
-                         quint32 endpointId, qint64 sendLimit, QObject *parent)
+                         quint32 endpointId, QObject *parent)
     : QObject(parent)
     , m_listener(listener)
     , m_connection(std::move(connection))
     , m_endpointId(endpointId)
-    , m_sendLimit(sendLimit)
 {
     m_connection->setHandler(this);
 }
@@ -75,14 +74,14 @@ void EdgeSession::send(QByteArrayView message)
 {
     if (m_closing)
         return;
-    if (m_connection->bytesToWrite() > m_sendLimit) {
-        reportOffence(QStringLiteral("does not read its messages (%1 bytes unsent); aborted")
-                          .arg(m_connection->bytesToWrite()));
-        m_closing = true;
-        m_connection->abort();
-        return;
-    }
     m_connection->sendBinary(message);
+}
+
+void EdgeSession::holdBytes(qint64 delta)
+{
+    m_heldBytes += delta;
+    if (m_connection)
+        m_connection->setHeldBytes(m_heldBytes);
 }
 
 void EdgeSession::closeWith(quint16 code, const QString &reason)
@@ -111,8 +110,11 @@ void EdgeSession::reportOffence(const QString &what)
 
 void EdgeSession::connectionClosed(EdgeConnection &connection)
 {
-    // A close the connection made itself (too large, bad frame, invalid UTF-8) or the edge's.
-    if (!m_closing && isOffence(connection.closeCode()))
+    // A close the connection made itself (too large, bad frame, invalid UTF-8, a send
+    // buffer over its limit) or the edge's.
+    if (connection.overflowed())
+        reportOffence(connection.closeReason() + QStringLiteral("; aborted"));
+    else if (!m_closing && isOffence(connection.closeCode()))
         reportOffence(QStringLiteral("%1; closed %2")
                           .arg(connection.closeReason().left(80).simplified())
                           .arg(connection.closeCode()));

@@ -22,7 +22,7 @@ public:
     virtual void edgeUpgrading(EdgeSession &edge, QByteArrayView target) = 0;
     /// A binary message from the edge, in a borrowed buffer the listener may rewrite in place.
     virtual void edgeMessage(EdgeSession &edge, std::span<char> message) = 0;
-    /// Bytes arrived (any frame, pings included): the edge is not idle.
+    /// A whole frame arrived (any frame, pings included): the edge is not idle.
     virtual void edgeActive(EdgeSession &edge) = 0;
     /// The WebSocket is closed; the listener deletes the session later (deleteLater).
     virtual void edgeClosed(EdgeSession &edge) = 0;
@@ -37,7 +37,7 @@ public:
     /// Takes \a connection (started, or started by this constructor's caller) from its
     /// accept on: the session handles the upgrade too.
     EdgeSession(EdgeListener &listener, std::unique_ptr<EdgeConnection> connection,
-                quint32 endpointId, qint64 sendLimit, QObject *parent = nullptr);
+                quint32 endpointId, QObject *parent = nullptr);
     ~EdgeSession() override;
 
     /// The connection as the upgrade found it, for a tunnel; the session is then inert
@@ -45,9 +45,13 @@ public:
     std::unique_ptr<EdgeConnection> takeConnection();
     EdgeConnection &connection() { return *m_connection; }
 
-    /// Sends one message; closes the edge when it does not read and its unsent bytes pass
-    /// the send limit (an edge that never reads cannot make cxserver grow without bound).
+    /// Sends one message (the connection's budget bounds what an edge that does not read
+    /// can make cxserver hold).
     void send(QByteArrayView message);
+    /// Counts \a delta more (or, negative, fewer) bytes held for this edge's requests in
+    /// flight in its connection's budget.
+    void holdBytes(qint64 delta);
+    qint64 heldBytes() const { return m_heldBytes; }
     /// Starts the closing handshake with code and reason; further messages are ignored.
     /// A close for the edge's own fault (1002, 1003, 1007, 1008, 1009) is reported.
     void closeWith(quint16 code, const QString &reason);
@@ -73,6 +77,7 @@ public:
     enum class Auth : quint8 { Awaiting, Pending, Authenticated };
     Auth auth = Auth::Awaiting;
     bool draining = false; ///< close (1001) as soon as inFlight reaches 0
+    bool handshaking = true; ///< counted among the worker's handshakes in progress
     int inFlight = 0; ///< its requests awaiting a response
     QSet<QByteArray> boundThings;
 
@@ -90,7 +95,7 @@ private:
     EdgeListener &m_listener;
     std::unique_ptr<EdgeConnection> m_connection;
     quint32 m_endpointId;
-    qint64 m_sendLimit;
+    qint64 m_heldBytes = 0;
     bool m_closing = false;
     bool m_offenceReported = false;
 };

@@ -54,10 +54,11 @@ bool EventPoller::add(qintptr fd, PollHandler *handler, QString *error)
     return false;
 }
 
-void EventPoller::setWantWrite(qintptr fd, PollHandler *handler, bool writable)
+void EventPoller::setInterest(qintptr fd, PollHandler *handler, bool readable, bool writable)
 {
     epoll_event event {};
-    event.events = EPOLLIN | EPOLLRDHUP | (writable ? quint32(EPOLLOUT) : 0u);
+    event.events
+        = (readable ? quint32(EPOLLIN | EPOLLRDHUP) : 0u) | (writable ? quint32(EPOLLOUT) : 0u);
     event.data.ptr = handler;
     epoll_ctl(m_backend->epoll, EPOLL_CTL_MOD, int(fd), &event);
 }
@@ -111,11 +112,13 @@ bool EventPoller::add(qintptr fd, PollHandler *handler, QString *)
     return true;
 }
 
-void EventPoller::setWantWrite(qintptr fd, PollHandler *, bool writable)
+void EventPoller::setInterest(qintptr fd, PollHandler *, bool readable, bool writable)
 {
     const auto it = m_backend->watches.find(fd);
-    if (it != m_backend->watches.end())
-        it->write->setEnabled(writable);
+    if (it == m_backend->watches.end())
+        return;
+    it->read->setEnabled(readable);
+    it->write->setEnabled(writable);
 }
 
 void EventPoller::remove(qintptr fd)

@@ -33,11 +33,12 @@ public:
     explicit EventPoller(QObject *parent = nullptr);
     ~EventPoller() override;
 
-    /// Starts watching \a fd for reading, and for writing when \a writable. False (with
+    /// Starts watching \a fd for reading. False (with
     /// errno's message in *error) when the descriptor cannot be watched.
     bool add(qintptr fd, PollHandler *handler, QString *error);
-    /// Watches \a fd for writing too, or no longer.
-    void setWantWrite(qintptr fd, PollHandler *handler, bool writable);
+    /// Watches \a fd for reading (\a readable) and for writing (\a writable). Hang-ups and
+    /// errors are reported as readable even while reading is not watched.
+    void setInterest(qintptr fd, PollHandler *handler, bool readable, bool writable);
     /// Stops watching \a fd. Events of the current pass already collected for it are still
     /// delivered: a handler must stay alive until the pass ends (owners delete handlers
     /// with deleteLater() or from a timer, never from inside a callback).

@@ -107,6 +107,18 @@ QByteArray ServiceStats::prometheusText() const
              "Edge requests that got no platform response in time (answered 0xA4).",
              double(t.timeouts));
 
+    e.family("cxserver_connections_refused_total", "counter",
+             "Connections refused at once by a cap (limits.*), by the cap.");
+    e.sample("cxserver_connections_refused_total", "limit=\"max-edges\"",
+             double(t.refusedByEdgeCap));
+    e.sample("cxserver_connections_refused_total", "limit=\"max-handshakes\"",
+             double(t.refusedByHandshakeCap));
+    e.sample("cxserver_connections_refused_total", "limit=\"max-tunnels\"",
+             double(t.refusedByTunnelCap));
+    e.single("cxserver_edges_over_send_limit_total", "counter",
+             "Edges dropped because more than limits.edge-send-buffer was queued toward them.",
+             double(t.edgesOverSendLimit));
+
     const auto perInstance = [&](const char *name, const char *type, const char *help, auto value) {
         e.family(name, type, help);
         for (const InstanceStats &i : total.instances)

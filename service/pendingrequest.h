@@ -3,7 +3,6 @@
 #include "intrusivelist.h"
 
 #include <QByteArray>
-#include <QList>
 
 namespace cx::server {
 
@@ -17,7 +16,8 @@ inline quint64 requestKey(quint32 endpointId, quint32 requestId)
 }
 
 /// One request in flight through a worker. Records are pooled and reused: nothing is
-/// allocated per message once the pool is warm (the names list keeps its capacity).
+/// allocated per message once the pool is warm, and a BIND's body is given back when the
+/// request is answered.
 struct PendingRequest
 {
     enum class Kind : quint8 {
@@ -41,7 +41,7 @@ struct PendingRequest
     quint16 chunkCount = 0; ///< multi-part ingress: the chunkCount of its first chunk
     quint16 chunksSeen = 0; ///< multi-part ingress: chunks received so far
     qint64 bytesSeen = 0; ///< multi-part ingress: bytes of those chunks
-    QList<QByteArray> names; ///< BIND/UNBIND: the thing names, applied on SUCCESS
+    QByteArray bindBody; ///< BIND/UNBIND: its body, whose names apply on SUCCESS
 
     ListHook<PendingRequest> pipeHook; ///< in its pipe's outstanding list
     ListHook<PendingRequest> timeoutHook; ///< in the worker's deadline FIFO

@@ -4,7 +4,6 @@ namespace cx::server {
 
 namespace {
 constexpr int InitialBits = 10;
-constexpr qsizetype BlockSize = 512;
 } // namespace
 
 PendingTable::PendingTable()
@@ -12,7 +11,11 @@ PendingTable::PendingTable()
     , m_shift(64 - InitialBits)
 { }
 
-PendingTable::~PendingTable() = default;
+PendingTable::~PendingTable()
+{
+    for (PendingRequest *request : m_slots)
+        delete request;
+}
 
 qsizetype PendingTable::slotOf(quint64 key) const
 {
@@ -32,7 +35,7 @@ PendingRequest *PendingTable::find(quint64 key) const
 PendingRequest *PendingTable::insert(quint64 key)
 {
     if ((m_count + 1) * 2 > qsizetype(m_slots.size()))
-        grow();
+        resize(64 - m_shift + 1);
     const qsizetype mask = qsizetype(m_slots.size()) - 1;
     qsizetype i = slotOf(key);
     for (; m_slots[size_t(i)]; i = (i + 1) & mask) {
@@ -65,18 +68,21 @@ void PendingTable::release(PendingRequest *request)
     m_slots[size_t(hole)] = nullptr;
     --m_count;
 
-    QList<QByteArray> names = std::move(request->names);
-    names.clear(); // keeps its capacity for the next BIND
-    *request = PendingRequest {};
-    request->names = std::move(names);
-    m_free.push_back(request);
+    std::unique_ptr<PendingRequest> record(request);
+    if (qsizetype(m_free.size()) < MaxPooled) {
+        *record = PendingRequest {}; // frees a BIND's body
+        m_free.push_back(std::move(record));
+    }
+    // Shrink once an eighth full (growth happens at half): a burst's table goes back.
+    if (m_shift < 64 - InitialBits && m_count * 8 < qsizetype(m_slots.size()))
+        resize(64 - m_shift - 1);
 }
 
-void PendingTable::grow()
+void PendingTable::resize(int bits)
 {
-    std::vector<PendingRequest *> old(m_slots.size() * 2, nullptr);
+    std::vector<PendingRequest *> old(qsizetype(1) << bits, nullptr);
     old.swap(m_slots);
-    --m_shift;
+    m_shift = 64 - bits;
     const qsizetype mask = qsizetype(m_slots.size()) - 1;
     for (PendingRequest *request : old) {
         if (!request)
@@ -90,13 +96,9 @@ void PendingTable::grow()
 
 PendingRequest *PendingTable::allocate()
 {
-    if (m_free.empty()) {
-        m_blocks.push_back(std::make_unique<PendingRequest[]>(BlockSize));
-        PendingRequest *block = m_blocks.back().get();
-        for (qsizetype i = BlockSize - 1; i >= 0; --i)
-            m_free.push_back(block + i);
-    }
-    PendingRequest *request = m_free.back();
+    if (m_free.empty())
+        return new PendingRequest;
+    PendingRequest *request = m_free.back().release();
     m_free.pop_back();
     return request;
 }

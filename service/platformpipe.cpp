@@ -4,6 +4,7 @@
 #include "alwayson/messages.h"
 #include "clock.h"
 #include "dataplanesettings.h"
+#include "tls/tlsfiles.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -165,11 +166,7 @@ void PlatformPipe::scheduleReconnect()
 
 void PlatformPipe::socketSslErrors(const QList<QSslError> &errors)
 {
-    const bool onlyHostName
-        = std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
-              return error.error() == QSslError::HostNameMismatch;
-          });
-    if (onlyHostName && !m_settings.hostNameValidation) {
+    if (tls::onlyHostNameMismatch(errors) && !m_settings.hostNameValidation) {
         m_socket.ignoreSslErrors();
         return;
     }

@@ -125,7 +125,7 @@ int Server::start()
     if (m_options.healthPort != 0 || m_options.listenPort == 0) {
         m_health = new HealthServer([this] { return health(); },
                                     [this] { return collect().prometheusText(); }, this);
-        healthPort = m_health->listen(m_options.listenAddress, m_options.healthPort);
+        healthPort = m_health->listen(m_options.healthAddress, m_options.healthPort);
         if (healthPort == 0) {
             qCCritical(lcServer).noquote()
                 << "cannot listen for health checks on port" << m_options.healthPort;
@@ -261,6 +261,7 @@ QJsonObject Server::reload()
     next.listenAddress = m_options.listenAddress;
     next.listenPort = m_options.listenPort;
     next.healthPort = m_options.healthPort;
+    next.healthAddress = m_options.healthAddress;
     next.adminSocket = m_options.adminSocket;
     next.pluginPath = m_options.pluginPath;
     next.dataPlane.workerCount = m_options.dataPlane.workerCount;

@@ -1,13 +1,11 @@
 #include "tunnelrelay.h"
 
 #include "dataplanesettings.h"
+#include "tls/tlsfiles.h"
 
-#include <QLoggingCategory>
 #include <QNetworkRequest>
 
 namespace cx::server {
-
-Q_LOGGING_CATEGORY(lcTunnel, "cx.tunnel")
 
 namespace {
 
@@ -29,12 +27,12 @@ quint64 stableHash(const QByteArray &bytes)
 } // namespace
 
 TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
-                         QString instanceId, const DataPlaneSettings &settings, QObject *parent)
+                         const websocket::HttpHeaders &credentials, QString instanceId,
+                         const DataPlaneSettings &settings, QObject *parent)
     : QObject(parent)
     , m_edge(std::move(edge))
     , m_instanceId(std::move(instanceId))
     , m_queueLimit(settings.maxMessageSize)
-    , m_sendLimit(qMax<qint64>(4 * 1024 * 1024, 2 * settings.maxMessageSize))
 {
     m_edge->setHandler(this);
     m_edge->accept();
@@ -43,12 +41,16 @@ TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platf
         m_platformOpen = true;
         flushQueued();
     });
+    // What waits to go to the platform counts in the edge's budget: the edge is not read
+    // while the platform side does not take its bytes (protocol.md §8 "Bounded").
+    connect(&m_platform, &QWebSocket::bytesWritten, this,
+            [this] { m_edge->setHeldBytes(m_platform.bytesToWrite()); });
     connect(&m_platform, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        if (edgeKeepsUp())
+        if (m_edge->isOpen()) // its budget bounds what it holds (EdgeConnection)
             m_edge->sendText(text.toUtf8());
     });
     connect(&m_platform, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
-        if (edgeKeepsUp())
+        if (m_edge->isOpen())
             m_edge->sendBinary(data);
     });
     connect(&m_platform, &QWebSocket::disconnected, this, [this] {
@@ -70,10 +72,24 @@ TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platf
             }
         });
 
+    // protocol.md §8: the platform decides who may use a tunnel, on the client's own
+    // credentials; cxserver's app key never goes on a tunnel.
     QNetworkRequest request(platformUrl);
-    request.setRawHeader(QByteArrayLiteral("appKey"), settings.appKey);
-    if (platformUrl.scheme() == u"wss")
+    for (const auto &[name, value] : credentials) {
+        const QByteArray before = request.rawHeader(name);
+        const QByteArray separator = name == "Cookie" ? "; " : ", ";
+        request.setRawHeader(name, before.isEmpty() ? value : before + separator + value);
+    }
+    if (platformUrl.scheme() == u"wss") {
         m_platform.setSslConfiguration(settings.platformSsl);
+        // Host-name validation as for pipes (protocol.md §7): off, only a mismatch is forgiven.
+        if (!settings.hostNameValidation)
+            connect(&m_platform, &QWebSocket::sslErrors, this,
+                    [this](const QList<QSslError> &errors) {
+                        if (tls::onlyHostNameMismatch(errors))
+                            m_platform.ignoreSslErrors();
+                    });
+    }
     m_platform.open(request);
 }
 
@@ -102,6 +118,7 @@ void TunnelRelay::toPlatform(const QByteArray &message, bool binary)
             m_platform.sendBinaryMessage(message);
         else
             m_platform.sendTextMessage(QString::fromUtf8(message));
+        m_edge->setHeldBytes(m_platform.bytesToWrite());
         return;
     }
     m_queuedBytes += message.size();
@@ -112,21 +129,7 @@ void TunnelRelay::toPlatform(const QByteArray &message, bool binary)
         return;
     }
     m_queued.append({message, binary});
-}
-
-bool TunnelRelay::edgeKeepsUp()
-{
-    if (!m_edge->isOpen())
-        return false;
-    if (m_edge->bytesToWrite() <= m_sendLimit)
-        return true;
-    // Same bound as for device edges: an end that does not read cannot make us grow.
-    qCWarning(lcTunnel).noquote() << "tunnel edge from" << m_edge->peer()
-                                  << "does not read its messages (" << m_edge->bytesToWrite()
-                                  << "bytes unsent); aborted";
-    m_edge->abort();
-    m_platform.close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("edge side lost"));
-    return false;
+    m_edge->setHeldBytes(m_queuedBytes);
 }
 
 void TunnelRelay::flushQueued()

@@ -23,7 +23,8 @@ class TunnelRelay : public QObject, private ConnectionHandler
 public:
     /// Takes \a edge, upgraded and not yet accepted, and accepts it. instanceId names the
     /// platform instance it runs through.
-    TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl, QString instanceId,
+    TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
+                const websocket::HttpHeaders &credentials, QString instanceId,
                 const DataPlaneSettings &settings, QObject *parent = nullptr);
     ~TunnelRelay() override;
 
@@ -42,8 +43,6 @@ private:
 
     void toPlatform(const QByteArray &message, bool binary);
     void flushQueued();
-    /// True when a platform message may go to the edge; aborts an edge that does not read.
-    bool edgeKeepsUp();
     void closeEdge(quint16 code, const QString &reason);
     void finishIfDone();
 
@@ -53,7 +52,6 @@ private:
     QList<QPair<QByteArray, bool>> m_queued; ///< edge messages before the platform side opened
     qint64 m_queuedBytes = 0;
     qint64 m_queueLimit;
-    qint64 m_sendLimit; ///< unsent bytes toward the edge after which it is aborted
     bool m_platformOpen = false;
 };
 

@@ -4,6 +4,7 @@
 #include "alwayson/header.h"
 #include "alwayson/messages.h"
 #include "clock.h"
+#include "edgepath.h"
 #include "tunnelrelay.h"
 #include "websocket/frame.h"
 
@@ -20,14 +21,6 @@ using alwayson::Header;
 namespace {
 
 constexpr int TickMs = 50;
-const QString EdgePath = QStringLiteral("/Thingworx/WS");
-
-bool isTunnelPath(const QString &path)
-{
-    return path.startsWith(u"/Thingworx/WSTunnelServer/")
-        || path.startsWith(u"/Thingworx/WSTunnelClient/") || path == u"/Thingworx/VWS";
-}
-
 /// The key a tunnel meets its other end by: the tunnel id (the last path segment) for the
 /// tunnel paths, the whole path and query for the RAC channel.
 QString tunnelKey(const QUrl &url)
@@ -42,12 +35,6 @@ QString tunnelKey(const QUrl &url)
 QByteArray copyOf(std::span<const char> message)
 {
     return QByteArray(message.data(), qsizetype(message.size()));
-}
-
-/// Unsent bytes after which an edge that does not read is closed.
-qint64 edgeSendLimit(const DataPlaneSettings &settings)
-{
-    return qMax<qint64>(4 * 1024 * 1024, 2 * settings.maxMessageSize);
 }
 
 /// Bytes all chunks of one multi-part ingress request may carry (docs/reliability.md).
@@ -78,7 +65,9 @@ bool Worker::start(QString *error)
         return false;
     if (m_settings.edgeTls) {
         QString tlsError;
-        m_tls = TlsContext::create(m_settings.edgeSsl, &tlsError);
+        const TlsPolicy policy {m_settings.tlsMinVersion, m_settings.tlsCiphers,
+                                m_settings.tlsCipherSuites};
+        m_tls = TlsContext::create(m_settings.edgeSsl, policy, &tlsError);
         if (!m_tls) {
             *error = QStringLiteral("the keystore cannot serve TLS: ") + tlsError;
             return false;
@@ -95,6 +84,17 @@ bool Worker::start(QString *error)
 
 void Worker::adoptConnection(qintptr descriptor, quint32 endpointId)
 {
+    // Caps first: a refused connection costs nothing beyond its descriptor.
+    if (m_edges.size() >= m_settings.shareOf(m_settings.maxEdges)) {
+        ++m_traffic.refusedByEdgeCap;
+        EdgeConnection::turnAway(descriptor, m_tls != nullptr);
+        return;
+    }
+    if (m_handshakes >= m_settings.shareOf(m_settings.maxHandshakes)) {
+        ++m_traffic.refusedByHandshakeCap;
+        EdgeConnection::turnAway(descriptor, m_tls != nullptr);
+        return;
+    }
     ssl_st *tls = nullptr;
     if (m_tls && !m_draining) {
         tls = m_tls->newSession(descriptor);
@@ -105,8 +105,9 @@ void Worker::adoptConnection(qintptr descriptor, quint32 endpointId)
         = std::make_unique<EdgeConnection>(*m_poller, descriptor, tls, m_settings.maxMessageSize);
     if (m_draining || (m_tls && !tls))
         return; // the connection closes the descriptor
-    auto *edge = new EdgeSession(*this, std::move(connection), endpointId,
-                                 edgeSendLimit(m_settings), this);
+    connection->setBudget(m_settings.highWaterMark, m_settings.lowWaterMark,
+                          m_settings.edgeSendLimit());
+    auto *edge = new EdgeSession(*this, std::move(connection), endpointId, this);
     QString error;
     if (!edge->connection().start(&error)) {
         qCWarning(lcWorker) << "cannot watch a new edge connection:" << error;
@@ -116,14 +117,16 @@ void Worker::adoptConnection(qintptr descriptor, quint32 endpointId)
     edge->deadline = nowMs() + m_settings.authTimeoutMs;
     m_authQueue.append(edge);
     m_edges.insert(endpointId, edge);
+    ++m_handshakes;
     m_edgeCount.store(int(m_edges.size()), std::memory_order_relaxed);
 }
 
 void Worker::edgeUpgrading(EdgeSession &edge, QByteArrayView target)
 {
-    const QUrl url(QString::fromUtf8(target));
-    const QString path = url.path();
-    if (path == EdgePath) {
+    endHandshake(edge);
+    const qsizetype question = target.indexOf('?');
+    const EdgePath path = classifyEdgePath(question < 0 ? target : target.first(question));
+    if (path.kind == EdgePath::Kind::AlwaysOn) {
         edge.connection().accept();
         // The AUTH deadline runs from the upgrade (docs/dataplane.md); a constant timeout
         // keeps the queue in deadline order.
@@ -131,7 +134,13 @@ void Worker::edgeUpgrading(EdgeSession &edge, QByteArrayView target)
         m_authQueue.moveToBack(&edge);
         return;
     }
-    if (isTunnelPath(path)) {
+    if (path.kind != EdgePath::Kind::Unknown) {
+        if (liveTunnels() >= m_settings.shareOf(m_settings.maxTunnels)) {
+            ++m_traffic.refusedByTunnelCap;
+            edge.connection().refuse("503 Service Unavailable");
+            return;
+        }
+        const QUrl url(QString::fromUtf8(target));
         InstanceLink *link = tunnelLink(url);
         if (!link) {
             edge.connection().accept();
@@ -140,13 +149,32 @@ void Worker::edgeUpgrading(EdgeSession &edge, QByteArrayView target)
         }
         // The connection leaves the session for a relay; the session goes.
         removeEdge(edge);
-        openTunnel(edge.takeConnection(), url, *link);
+        openTunnel(edge.takeConnection(), target, *link);
         edge.deleteLater();
         return;
     }
-    qCInfo(lcWorker) << "refused WebSocket on unknown path" << path << "from" << edge.peer();
-    edge.connection().accept();
-    edge.closeWith(websocket::ClosePolicyViolation, QStringLiteral("unknown path"));
+    qCDebug(lcWorker) << "refused a WebSocket upgrade on an unknown path from" << edge.peer();
+    edge.connection().refuse("404 Not Found");
+}
+
+void Worker::endHandshake(EdgeSession &edge)
+{
+    if (!edge.handshaking)
+        return;
+    edge.handshaking = false;
+    --m_handshakes;
+}
+
+int Worker::liveTunnels()
+{
+    int live = 0;
+    for (auto *links : {&m_links, &m_removedLinks}) {
+        for (auto &link : *links) {
+            std::erase_if(link->tunnels, [](const QPointer<TunnelRelay> &t) { return !t; });
+            live += int(link->tunnels.size());
+        }
+    }
+    return live;
 }
 
 void Worker::edgeActive(EdgeSession &edge)
@@ -211,6 +239,10 @@ void Worker::replyToEdge(EdgeSession &edge, const Header &request, quint8 code, 
 
 void Worker::routeRequest(EdgeSession &edge, std::span<char> message, const Header &header)
 {
+    if (edge.inFlight >= m_settings.maxRequestsPerEdge) {
+        replyToEdge(edge, header, quint8(Code::InternalServerError), "too many requests in flight");
+        return;
+    }
     const quint64 key = requestKey(edge.endpointId(), header.requestId);
     PendingRequest *request = m_pending.insert(key);
     if (!request) {
@@ -241,11 +273,14 @@ void Worker::routeRequest(EdgeSession &edge, std::span<char> message, const Head
     ++link.inFlight;
     ++link.routed;
 
-    if (header.code == quint8(Code::Bind) || header.code == quint8(Code::Unbind)) {
-        const auto body = alwayson::parseBindBody(alwayson::bodyOf(message, header));
-        if (body.ok() && !header.multipart) {
-            for (const QByteArrayView name : body.body.names)
-                request->names.append(name.toByteArray());
+    if ((header.code == quint8(Code::Bind) || header.code == quint8(Code::Unbind))
+        && !header.multipart) {
+        // Held until the answer, and counted in the edge's budget: a stream of large BINDs
+        // pauses the edge instead of growing cxserver (protocol.md §3 rule 4).
+        const std::span<const char> body = alwayson::bodyOf(message, header);
+        if (alwayson::parseBindBody(body).ok()) {
+            request->bindBody = QByteArray(body.data(), qsizetype(body.size()));
+            edge.holdBytes(request->bindBody.size());
         }
     }
     alwayson::setEndpointId(message, edge.endpointId());
@@ -342,6 +377,8 @@ void Worker::releaseIngress(PendingRequest *request)
     if (request->kind == PendingRequest::Kind::Ingress) {
         if (EdgeSession *edge = m_edges.value(request->endpointId())) {
             --edge->inFlight;
+            if (!request->bindBody.isEmpty())
+                edge->holdBytes(-request->bindBody.size());
             if (edge->draining && edge->inFlight == 0)
                 edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
         }
@@ -412,12 +449,14 @@ void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 
                 edge->closeWith(websocket::ClosePolicyViolation,
                                 QStringLiteral("authentication failed"));
             }
-        } else if (success && request->code == quint8(Code::Bind)) {
-            for (const QByteArray &name : std::as_const(request->names))
-                edge->boundThings.insert(name);
-        } else if (success && request->code == quint8(Code::Unbind)) {
-            for (const QByteArray &name : std::as_const(request->names))
-                edge->boundThings.remove(name);
+        } else if (success && !request->bindBody.isEmpty()) {
+            const auto body = alwayson::parseBindBody(request->bindBody);
+            for (const QByteArrayView name : body.body.names) {
+                if (request->code == quint8(Code::Bind))
+                    edge->boundThings.insert(name.toByteArray());
+                else
+                    edge->boundThings.remove(name.toByteArray());
+            }
         }
     }
     releaseIngress(request);
@@ -530,6 +569,9 @@ void Worker::removeEdge(EdgeSession &edge)
 
 void Worker::edgeClosed(EdgeSession &edge)
 {
+    endHandshake(edge);
+    if (edge.connection().overflowed())
+        ++m_traffic.edgesOverSendLimit;
     removeEdge(edge);
     if (edge.auth == EdgeSession::Auth::Authenticated)
         --m_authenticatedEdges;
@@ -728,13 +770,14 @@ InstanceLink *Worker::tunnelLink(const QUrl &url) const
     return chosen < 0 ? nullptr : connected[size_t(chosen)];
 }
 
-void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, const QUrl &url,
+void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                         InstanceLink &link)
 {
-    const QString pathAndQuery
-        = url.query().isEmpty() ? url.path() : url.path() + u'?' + url.query();
-    auto *relay = new TunnelRelay(std::move(connection), link.instance.url(pathAndQuery),
-                                  link.instance.id, m_settings, this);
+    // The path was checked raw (edgepath.h); the query goes on as sent.
+    const websocket::HttpHeaders credentials = connection->takeCredentials();
+    auto *relay
+        = new TunnelRelay(std::move(connection), link.instance.url(QString::fromLatin1(target)),
+                          credentials, link.instance.id, m_settings, this);
     link.tunnels.emplace_back(relay);
 }
 

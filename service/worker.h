@@ -103,6 +103,11 @@ private:
     int inFlight(int instance) const override;
 
     void removeEdge(EdgeSession &edge);
+    /// The edge's TLS and WebSocket handshake is over (upgraded or closed): it no longer
+    /// counts against limits.max-handshakes.
+    void endHandshake(EdgeSession &edge);
+    /// Tunnels open in this worker (forgets the closed ones).
+    int liveTunnels();
     void routeRequest(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
     void routeChunk(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
     void answerPlatformRequest(EdgeSession &edge, std::span<char> message,
@@ -121,7 +126,7 @@ private:
     void sendUnbind(EdgeSession &edge);
     /// The connected instance a tunnel to \a url runs through, or nullptr.
     InstanceLink *tunnelLink(const QUrl &url) const;
-    void openTunnel(std::unique_ptr<EdgeConnection> connection, const QUrl &url,
+    void openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                     InstanceLink &link);
     void onTick();
     void closePipeIfIdle(PlatformPipe &pipe);
@@ -147,6 +152,7 @@ private:
     quint32 m_nextPipeSerial = 1;
 
     QHash<quint32, EdgeSession *> m_edges; ///< by cxserver endpointId
+    int m_handshakes = 0; ///< edges still in their TLS or WebSocket handshake
     EdgeAuthQueue m_authQueue; ///< edges awaiting AUTH, by deadline
     EdgeIdleQueue m_idleQueue; ///< the others, least recently active first
     PendingTable m_pending; ///< ingress and UNBIND requests, by (endpointId, requestId)

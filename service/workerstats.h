@@ -44,6 +44,10 @@ struct TrafficCounters
     quint64 platformMessagesIn = 0; ///< messages read from platform pipes
     quint64 platformMessagesOut = 0; ///< messages sent on platform pipes
     quint64 timeouts = 0; ///< requests answered 0xA4 by cxserver
+    quint64 refusedByEdgeCap = 0; ///< connections closed at once: limits.max-edges
+    quint64 refusedByHandshakeCap = 0; ///< connections closed at once: limits.max-handshakes
+    quint64 refusedByTunnelCap = 0; ///< tunnel upgrades refused 503: limits.max-tunnels
+    quint64 edgesOverSendLimit = 0; ///< edges aborted: more than their send limit queued
     std::array<quint64, 256> errorsToEdges {}; ///< error responses cxserver made, by code
     std::array<quint64, 256> errorsToPlatforms {}; ///< same, to platform requests
     LatencyHistogram latency;
@@ -55,6 +59,10 @@ struct TrafficCounters
         platformMessagesIn += other.platformMessagesIn;
         platformMessagesOut += other.platformMessagesOut;
         timeouts += other.timeouts;
+        refusedByEdgeCap += other.refusedByEdgeCap;
+        refusedByHandshakeCap += other.refusedByHandshakeCap;
+        refusedByTunnelCap += other.refusedByTunnelCap;
+        edgesOverSendLimit += other.edgesOverSendLimit;
         for (size_t i = 0; i < errorsToEdges.size(); ++i) {
             errorsToEdges[i] += other.errorsToEdges[i];
             errorsToPlatforms[i] += other.errorsToPlatforms[i];

@@ -37,8 +37,9 @@ bool CxServerProcess::start(const QString &settings, int timeoutMs)
     if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0)
         return false;
     file.close();
-    if (!ManagedProcess::start(binaryPath(QStringLiteral("cxserver")),
-                               {QStringLiteral("--config"), configPath()}))
+    QStringList command = m_launcher;
+    command << binaryPath(QStringLiteral("cxserver")) << QStringLiteral("--config") << configPath();
+    if (!ManagedProcess::start(command.first(), command.mid(1)))
         return false;
     const QRegularExpressionMatch ready = waitForLine(
         QRegularExpression(QStringLiteral("ready: edges on [^ ]+:(\\d+) .* health on port (\\d+)")),

@@ -20,6 +20,8 @@ public:
 
     /// Writes the config and starts; false when it did not become ready in time.
     bool start(const QString &settings, int timeoutMs = 15000);
+    /// Runs cxserver through \a command (e.g. {"prlimit", "--nofile=128:128", "--"}).
+    void setLauncher(QStringList command) { m_launcher = std::move(command); }
 
     quint16 edgePort() const { return m_edgePort; }
     quint16 healthPort() const { return m_healthPort; }
@@ -39,6 +41,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QStringList m_launcher;
     quint16 m_edgePort = 0;
     quint16 m_healthPort = 0;
 };

@@ -60,6 +60,12 @@ void SimStats::merge(const SimStats &other)
     endpoints += other.endpoints;
     std::sort(endpoints.begin(), endpoints.end());
     endpoints.erase(std::unique(endpoints.begin(), endpoints.end()), endpoints.end());
+    tunnelsWithPipeKey += other.tunnelsWithPipeKey;
+    if (other.lastTunnelNs > lastTunnelNs) {
+        lastTunnelNs = other.lastTunnelNs;
+        lastTunnelAppKey = other.lastTunnelAppKey;
+        lastTunnelAuthorization = other.lastTunnelAuthorization;
+    }
     if (other.lastHeaderNs > lastHeaderNs) {
         lastHeaderNs = other.lastHeaderNs;
         lastHeader = other.lastHeader;
@@ -97,6 +103,9 @@ QJsonObject SimStats::toJson() const
         {u"tunnels"_s, qint64(openTunnels)},
         {u"tunnelsTotal"_s, qint64(tunnels)},
         {u"tunnelMessages"_s, qint64(tunnelMessages)},
+        {u"tunnelsWithPipeKey"_s, qint64(tunnelsWithPipeKey)},
+        {u"lastTunnelAppKey"_s, QString::fromUtf8(lastTunnelAppKey)},
+        {u"lastTunnelAuthorization"_s, QString::fromUtf8(lastTunnelAuthorization)},
         {u"egress"_s,
          QJsonObject {{u"sent"_s, qint64(egressSent)},
                       {u"answered"_s, qint64(egressAnswered)},

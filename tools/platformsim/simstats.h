@@ -37,6 +37,10 @@ struct SimStats
     quint64 openTunnels = 0;
     quint64 tunnels = 0; ///< tunnel sockets accepted
     quint64 tunnelMessages = 0; ///< messages echoed on tunnels
+    quint64 tunnelsWithPipeKey = 0; ///< tunnels whose appKey header is the pipes' app key
+    qint64 lastTunnelNs = 0;
+    QByteArray lastTunnelAppKey; ///< the appKey header of the latest tunnel (empty: none)
+    QByteArray lastTunnelAuthorization; ///< its Authorization header
     quint64 egressSent = 0; ///< requests sent by the `egress` command
     quint64 egressAnswered = 0; ///< responses matching one of them
     quint64 unmatchedResponses = 0; ///< responses matching no egress request

@@ -3,6 +3,7 @@
 #include "clock.h"
 
 #include <QLoggingCategory>
+#include <QNetworkRequest>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QWebSocket>
@@ -141,6 +142,12 @@ void SimWorker::acceptProtocol(QWebSocket *socket, QAbstractSocket *transport)
 void SimWorker::acceptTunnel(QWebSocket *socket, QAbstractSocket *transport)
 {
     ++m_stats.tunnels;
+    // What a tunnel arrived with: a platform authorizes it on the client's credentials.
+    const QNetworkRequest &request = socket->request();
+    m_stats.tunnelsWithPipeKey += request.rawHeader("appKey") == m_config.appKey ? 1 : 0;
+    m_stats.lastTunnelNs = tools::nowNs();
+    m_stats.lastTunnelAppKey = request.rawHeader("appKey");
+    m_stats.lastTunnelAuthorization = request.rawHeader("Authorization");
     add(socket, transport, SimConnection::Kind::Tunnel);
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
         ++m_stats.tunnelMessages;

@@ -151,12 +151,18 @@ QByteArrayView RequestHead::field(QByteArrayView name) const
 
 int RequestHead::fieldCount(QByteArrayView name) const
 {
-    int count = 0;
-    forEachField(fields, [&](QByteArrayView fieldName, QByteArrayView) {
-        count += fieldName.compare(name, Qt::CaseInsensitive) == 0 ? 1 : 0;
+    return int(fieldValues(name).size());
+}
+
+QList<QByteArrayView> RequestHead::fieldValues(QByteArrayView name) const
+{
+    QList<QByteArrayView> values;
+    forEachField(fields, [&](QByteArrayView fieldName, QByteArrayView value) {
+        if (fieldName.compare(name, Qt::CaseInsensitive) == 0)
+            values.append(value);
         return true;
     });
-    return count;
+    return values;
 }
 
 RequestParse parseRequestHead(QByteArrayView bytes)

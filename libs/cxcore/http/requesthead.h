@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QList>
 
 namespace cx::http {
 
@@ -28,6 +29,8 @@ struct CXCORE_EXPORT RequestHead
     QByteArrayView field(QByteArrayView name) const;
     /// How many lines carry field \a name.
     int fieldCount(QByteArrayView name) const;
+    /// The values of every line that carries field \a name, in order.
+    QList<QByteArrayView> fieldValues(QByteArrayView name) const;
     /// HTTP/1.1 or later.
     bool atLeast11() const { return versionMajor > 1 || (versionMajor == 1 && versionMinor >= 1); }
 };

@@ -3,6 +3,7 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <algorithm>
 
 namespace cx::tls {
 
@@ -58,6 +59,13 @@ Result<QSslConfiguration> platformTlsConfiguration(const QString &trustStoreFile
                 .arg(trustStoreFile));
     configuration.setCaCertificates(certificates);
     return configuration;
+}
+
+bool onlyHostNameMismatch(const QList<QSslError> &errors)
+{
+    return std::all_of(errors.cbegin(), errors.cend(), [](const QSslError &error) {
+        return error.error() == QSslError::HostNameMismatch;
+    });
 }
 
 } // namespace cx::tls

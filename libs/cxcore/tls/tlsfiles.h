@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QSslConfiguration>
+#include <QSslError>
 #include <QString>
 
 namespace cx::tls {
@@ -19,5 +20,9 @@ CXCORE_EXPORT Result<QSslConfiguration> edgeTlsConfiguration(const QString &keyS
 /// certificates of a trust store (PKCS#12 or PEM); peers are always verified.
 CXCORE_EXPORT Result<QSslConfiguration> platformTlsConfiguration(const QString &trustStoreFile,
                                                                  const QByteArray &password);
+
+/// Whether \a errors are all host-name mismatches: what turning host-name validation off
+/// (protocol.md §7) forgives, for pipes and tunnels alike.
+CXCORE_EXPORT bool onlyHostNameMismatch(const QList<QSslError> &errors);
 
 } // namespace cx::tls

@@ -85,6 +85,10 @@ UpgradeRequest parseUpgradeRequest(QByteArrayView bytes)
         return request;
     }
     request.key = key.toByteArray();
+    for (const char *name : {"appKey", "Cookie", "Authorization"}) {
+        for (const QByteArrayView value : head.fieldValues(name))
+            request.credentials.append({QByteArray(name), value.toByteArray()});
+    }
     return request;
 }
 

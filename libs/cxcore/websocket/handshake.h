@@ -19,12 +19,18 @@ CXCORE_EXPORT QByteArray acceptKey(QByteArrayView key);
 /// without regard to case, trimmed; a null view when absent.
 CXCORE_EXPORT QByteArrayView headerValue(QByteArrayView head, QByteArrayView name);
 
+/// Extra HTTP headers of an upgrade request: (name, value) pairs.
+using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
+
 /// A client's upgrade request, as a server reads it.
 struct UpgradeRequest
 {
     QByteArray target; ///< path and query as sent ("/Thingworx/WS?x=1"), never decoded
     QByteArray path; ///< the path alone, as sent
     QByteArray key; ///< Sec-WebSocket-Key
+    /// The client's credentials as sent, for a tunnel to pass on (protocol.md §8): every
+    /// `appKey`, `Cookie` and `Authorization` field, in order.
+    HttpHeaders credentials;
     /// Empty when the request is a valid WebSocket upgrade; else the HTTP status line and
     /// reason to answer with ("400 Bad Request", "426 Upgrade Required").
     QByteArray refusal;
@@ -44,9 +50,6 @@ CXCORE_EXPORT QByteArray upgradeResponse(const UpgradeRequest &request);
 CXCORE_EXPORT QByteArray refusalResponse(QByteArrayView status);
 
 // Client side.
-
-/// Extra HTTP headers of a client's upgrade request: (name, value) pairs.
-using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 
 /// A fresh Sec-WebSocket-Key: 16 random bytes, base64.
 CXCORE_EXPORT QByteArray newClientKey();

@@ -40,6 +40,7 @@ public:
     QList<QByteArray> messages;
     QList<bool> texts;
     int closedCount = 0;
+    int activeCount = 0;
 
     void connectionUpgrading(EdgeConnection &connection, QByteArrayView requested) override
     {
@@ -56,6 +57,7 @@ public:
         if (echo)
             connection.sendBinary(QByteArrayView(message.data(), qsizetype(message.size())));
     }
+    void connectionActive(EdgeConnection &) override { ++activeCount; }
     void connectionClosed(EdgeConnection &) override { ++closedCount; }
 };
 
@@ -118,6 +120,10 @@ private Q_SLOTS:
     void protocolErrorsClose1002();
     void frameArrivingByteByByte();
     void unreadBytesWaitAndDrain();
+    void pongsCountInTheBudget();
+    void queueBeyondTheSendLimitAborts();
+    void heldBytesPauseReading();
+    void onlyWholeFramesCountAsActivity();
     void tlsUpgradeEchoAndClose_data();
     void tlsUpgradeEchoAndClose();
 
@@ -365,8 +371,18 @@ void tst_EdgeConnection::malformedUpgradeGets400Or426_data()
     QTest::addRow("not HTTP") << QByteArray("hello\r\n\r\n") << QByteArray("400");
     QByteArray post = UpgradeRequest;
     post.replace("GET ", "POST ");
-    QTest::addRow("POST") << post << QByteArray("405");
+    QTest::addRow("POST") << post << QByteArray("400");
+    QByteArray noHost = UpgradeRequest;
+    noHost.replace("Host: 127.0.0.1\r\n", "");
+    QTest::addRow("no Host") << noHost << QByteArray("400");
+    QByteArray http10 = UpgradeRequest;
+    http10.replace("HTTP/1.1", "HTTP/1.0");
+    QTest::addRow("HTTP/1.0") << http10 << QByteArray("400");
     QTest::addRow("endless head") << QByteArray(20000, 'x') << QByteArray("431");
+    // A complete head above the limit, in one write: refused however it arrives.
+    QByteArray large = UpgradeRequest;
+    large.insert(large.indexOf("\r\n") + 2, "X-Padding: " + QByteArray(17 * 1024, 'p') + "\r\n");
+    QTest::addRow("complete 17 KiB head") << large << QByteArray("431");
 }
 
 void tst_EdgeConnection::malformedUpgradeGets400Or426()
@@ -439,6 +455,7 @@ void tst_EdgeConnection::unreadBytesWaitAndDrain()
 {
     auto socket = rawUpgraded();
     QVERIFY(socket);
+    m_connection->setBudget(64 * 1024, 32 * 1024, 32 * 1024 * 1024);
     socket->setReadBufferSize(1); // the client stops reading
     const QByteArray chunk(64 * 1024, 'u');
     const qint64 total = 256 * (chunk.size() + 10); // head: 10 bytes (127 + 64-bit length)
@@ -451,6 +468,83 @@ void tst_EdgeConnection::unreadBytesWaitAndDrain()
     read += socket->readAll().size();
     QTRY_COMPARE_WITH_TIMEOUT(read, total, 20000);
     QCOMPARE(m_connection->bytesToWrite(), 0);
+}
+
+void tst_EdgeConnection::pongsCountInTheBudget()
+{
+    // protocol.md §3 rule 4: an edge that pings and never reads holds at most the high
+    // watermark (plus one pong) in cxserver; reading stops until it reads again.
+    auto socket = rawUpgraded();
+    QVERIFY(socket);
+    constexpr qint64 HighWater = 16 * 1024;
+    m_connection->setBudget(HighWater, HighWater / 2, 1024 * 1024);
+    socket->setReadBufferSize(1); // the client stops reading
+    const QByteArray ping = clientFrame(0x9, QByteArray(125, 'p'));
+    constexpr int Pings = 40000; // 5.2 MB of pongs: far more than the kernel's buffers
+    for (int i = 0; i < Pings; ++i)
+        socket->write(ping);
+    QTRY_VERIFY_WITH_TIMEOUT(m_connection->isReadPaused(), 10000);
+    QVERIFY2(m_connection->bytesToWrite() <= HighWater + 127,
+             QByteArray::number(m_connection->bytesToWrite()).constData());
+    QCOMPARE(m_recorder.closedCount, 0);
+    // The client reads again: every ping is answered, in order, and reading resumes.
+    qint64 read = 0;
+    connect(socket.get(), &QIODevice::readyRead, this, [&] { read += socket->readAll().size(); });
+    socket->setReadBufferSize(0);
+    read += socket->readAll().size();
+    QTRY_COMPARE_WITH_TIMEOUT(read, qint64(Pings) * 127, 30000);
+    QVERIFY(!m_connection->isReadPaused());
+    QCOMPARE(m_recorder.closedCount, 0);
+}
+
+void tst_EdgeConnection::queueBeyondTheSendLimitAborts()
+{
+    auto socket = rawUpgraded();
+    QVERIFY(socket);
+    m_connection->setBudget(64 * 1024, 32 * 1024, 1024 * 1024);
+    socket->setReadBufferSize(1); // the client never reads
+    // 16 MiB: the kernel takes a few, the rest is over the 1 MiB limit.
+    m_connection->sendBinary(QByteArray(16 * 1024 * 1024, 'x'));
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder.closedCount, 1, 5000);
+    QVERIFY(m_connection->overflowed());
+    QCOMPARE(m_connection->bytesToWrite(), 0); // given back at once
+}
+
+void tst_EdgeConnection::heldBytesPauseReading()
+{
+    auto socket = rawUpgraded();
+    QVERIFY(socket);
+    m_connection->setBudget(64 * 1024, 32 * 1024, 1024 * 1024);
+    m_connection->setHeldBytes(100 * 1024); // e.g. BIND bodies in flight
+    QVERIFY(m_connection->isReadPaused());
+    socket->write(clientFrame(0x2, "while held"));
+    QVERIFY(socket->waitForBytesWritten(1000));
+    QTest::qWait(100); // a bounded window in which nothing may be delivered
+    QVERIFY(m_recorder.messages.isEmpty());
+    m_connection->setHeldBytes(40 * 1024); // above the low watermark: still paused
+    QVERIFY(m_connection->isReadPaused());
+    m_connection->setHeldBytes(0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder.messages.size(), 1, 5000);
+    QCOMPARE(m_recorder.messages.first(), QByteArray("while held"));
+}
+
+void tst_EdgeConnection::onlyWholeFramesCountAsActivity()
+{
+    // protocol.md §3 rule 3: bytes of a frame that never completes do not keep an edge alive.
+    auto socket = rawUpgraded();
+    QVERIFY(socket);
+    const QByteArray frame = clientFrame(0x2, QByteArray(1000, 'd'));
+    for (qsizetype i = 0; i < 500; i += 50) { // a slow drip of half a frame
+        socket->write(frame.mid(i, 50));
+        QVERIFY(socket->waitForBytesWritten(1000));
+        QTest::qWait(5); // lets the server read each piece
+    }
+    QCOMPARE(m_recorder.activeCount, 0);
+    socket->write(frame.mid(500));
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder.messages.size(), 1, 5000);
+    QCOMPARE(m_recorder.activeCount, 1);
+    socket->write(clientFrame(0x9, "ping"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_recorder.activeCount, 2, 5000);
 }
 
 void tst_EdgeConnection::tlsUpgradeEchoAndClose_data()
@@ -485,7 +579,7 @@ void tst_EdgeConnection::tlsUpgradeEchoAndClose()
     serverConfiguration.setLocalCertificateChain({leaf.first(), ca.first()});
     serverConfiguration.setPrivateKey(key);
     QString error;
-    const std::unique_ptr<TlsContext> tls = TlsContext::create(serverConfiguration, &error);
+    const std::unique_ptr<TlsContext> tls = TlsContext::create(serverConfiguration, {}, &error);
     QVERIFY2(tls, qPrintable(error));
 
     m_recorder.echo = true;

@@ -10,6 +10,7 @@
 #include "cxserverprocess.h"
 #include "pki.h"
 #include "platformsimprocess.h"
+#include "rawedge.h"
 #include "testedge.h"
 
 #include <QElapsedTimer>
@@ -28,6 +29,7 @@ using alwayson::Code;
 using alwayson::Header;
 using test::CxServerProcess;
 using test::PlatformSimProcess;
+using test::RawEdge;
 using test::TestEdge;
 
 namespace {
@@ -85,92 +87,6 @@ QByteArray bindBody(const QList<QByteArray> &names)
     return body;
 }
 
-/// A WebSocket client written by hand over TCP, for what QWebSocket will not send: frames
-/// with lying lengths, half-finished handshakes, and never reading.
-class RawEdge
-{
-public:
-    /// Connects; with \a upgrade, completes the WebSocket handshake on \a path.
-    bool open(quint16 port, bool upgrade, const QByteArray &path = "/Thingworx/WS")
-    {
-        m_socket.connectToHost(QStringLiteral("127.0.0.1"), port);
-        if (!m_socket.waitForConnected(5000))
-            return false;
-        if (!upgrade)
-            return true;
-        m_socket.write(handshakeHead(path) + "\r\n");
-        QByteArray response;
-        QElapsedTimer timer;
-        timer.start();
-        while (!response.contains("\r\n\r\n") && timer.elapsed() < 5000) {
-            m_socket.waitForReadyRead(100);
-            // Only the handshake response: the bytes after it stay unread in the kernel.
-            while (m_socket.bytesAvailable() > 0 && !response.contains("\r\n\r\n"))
-                response += m_socket.read(1);
-        }
-        return response.startsWith("HTTP/1.1 101");
-    }
-    static QByteArray handshakeHead(const QByteArray &path = "/Thingworx/WS")
-    {
-        return "GET " + path
-            + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-              "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-              "Sec-WebSocket-Version: 13\r\n";
-    }
-    /// One masked frame (mask key 0) with \a declaredLength in its header and \a payload.
-    static QByteArray frame(quint8 opcode, const QByteArray &payload, qint64 declaredLength = -1)
-    {
-        const quint64 length
-            = declaredLength < 0 ? quint64(payload.size()) : quint64(declaredLength);
-        QByteArray out(1, char(0x80 | opcode));
-        if (length < 126) {
-            out.append(char(0x80 | length));
-        } else if (length <= 0xFFFF) {
-            out.append(char(0x80 | 126));
-            char bytes[2];
-            qToBigEndian(quint16(length), bytes);
-            out.append(bytes, 2);
-        } else {
-            out.append(char(0x80 | 127));
-            char bytes[8];
-            qToBigEndian(length, bytes);
-            out.append(bytes, 8);
-        }
-        out.append(4, '\0'); // mask key 0: the payload goes as is
-        return out + payload;
-    }
-    void write(const QByteArray &bytes)
-    {
-        m_socket.write(bytes);
-        m_socket.flush();
-    }
-    /// Reads until the server's close frame; its close code, or -1.
-    int waitForCloseFrame(int timeoutMs = 5000)
-    {
-        QByteArray data;
-        QElapsedTimer timer;
-        timer.start();
-        while (timer.elapsed() < timeoutMs) {
-            if (!m_socket.waitForReadyRead(100)
-                && m_socket.state() != QAbstractSocket::ConnectedState
-                && m_socket.bytesAvailable() == 0)
-                break;
-            data += m_socket.readAll();
-            // Server frames are unmasked; a close frame is 0x88, length, code.
-            for (qsizetype i = 0; i + 3 < data.size(); ++i) {
-                if (quint8(data.at(i)) == 0x88 && quint8(data.at(i + 1)) >= 2
-                    && quint8(data.at(i + 1)) < 126)
-                    return qFromBigEndian<quint16>(data.constData() + i + 2);
-            }
-        }
-        return -1;
-    }
-    QTcpSocket &socket() { return m_socket; }
-
-private:
-    QTcpSocket m_socket;
-};
-
 } // namespace
 
 class tst_Hostile : public QObject
@@ -192,8 +108,8 @@ private Q_SLOTS:
     void endlessChunkStreamsAreCut();
     void halfOpenHandshakesExpire();
     void authFlood();
-    void edgeThatNeverReadsIsClosed();
-    void tunnelEdgeThatNeverReadsIsClosed();
+    void edgeThatNeverReadsIsBounded_data();
+    void edgeThatNeverReadsIsBounded();
 
 private:
     /// Median round trip of the well-behaved edge over a few requests, in microseconds.
@@ -659,48 +575,41 @@ void tst_Hostile::authFlood()
     QVERIFY(!logSinceMark().contains(AppKey));
 }
 
-void tst_Hostile::edgeThatNeverReadsIsClosed()
+void tst_Hostile::edgeThatNeverReadsIsBounded_data()
 {
-    const qint64 rssBefore = test::residentKib(m_server->pid());
-    RawEdge raw;
-    QVERIFY(raw.open(m_server->edgePort(), true));
-    raw.socket().setReadBufferSize(1); // Qt stops taking bytes from the kernel
-    const quint16 port = raw.socket().localPort();
-    raw.write(RawEdge::frame(0x2, alwayson::buildAuthRequest(1, AppKey, 9)));
-    // Requests whose echoed responses (200 KiB each, up to 40 MiB in all) it never reads,
-    // paced so that the platform pipe stays writable (else they are answered a small 0xA0).
-    const QByteArray body(200 * 1024, 'r');
-    const QByteArray needle
-        = "127.0.0.1:" + QByteArray::number(port) + " does not read its messages";
-    for (quint32 id = 10; id < 210 && !logSinceMark().contains(needle); ++id) {
-        raw.write(RawEdge::frame(0x2, message(request(quint8(Code::Get), id), body)));
-        QTest::qWait(15);
-    }
-    // cxserver holds at most its send limit for it, then aborts it with one log line.
-    QTRY_VERIFY_WITH_TIMEOUT(logSinceMark().contains(needle), 10000);
-    QCOMPARE(linesAbout(port), 1);
-    const qint64 grownKib = test::residentKib(m_server->pid()) - rssBefore;
-    QVERIFY2(grownKib < 64 * 1024, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(grownKib)));
-    verifyGoodLatency();
+    QTest::addColumn<QByteArray>("path");
+    QTest::addRow("AlwaysOn") << QByteArray("/Thingworx/WS");
+    // A remote-access tunnel (protocol.md §8) to the echoing simulator: what the edge sends
+    // comes back. Same budget as for device edges.
+    QTest::addRow("tunnel") << QByteArray("/Thingworx/WSTunnelServer/hostile-tunnel");
 }
 
-void tst_Hostile::tunnelEdgeThatNeverReadsIsClosed()
+void tst_Hostile::edgeThatNeverReadsIsBounded()
 {
-    // A remote-access tunnel (protocol.md §8) to the echoing simulator: what the edge sends
-    // comes back, and it never reads it. Same bound as for device edges.
+    // protocol.md §3 rule 4: an edge that does not read what comes back makes cxserver hold
+    // a bounded amount, however much it sends.
+    QFETCH(QByteArray, path);
+    const bool tunnel = path != "/Thingworx/WS";
+    const qint64 rssBefore = test::residentKib(m_server->pid());
     RawEdge raw;
-    QVERIFY(raw.open(m_server->edgePort(), true, "/Thingworx/WSTunnelServer/hostile-tunnel"));
-    raw.socket().setReadBufferSize(1);
-    const quint16 port = raw.socket().localPort();
-    const QByteArray needle
-        = "tunnel edge from 127.0.0.1:" + QByteArray::number(port) + " does not read its messages";
-    const QByteArray payload(200 * 1024, 't');
-    for (int i = 0; i < 200 && !logSinceMark().contains(needle); ++i) {
-        raw.write(RawEdge::frame(0x2, payload));
-        QTest::qWait(15);
+    QVERIFY(raw.open(m_server->edgePort(), true, path));
+    raw.socket().setReadBufferSize(1); // Qt stops taking bytes from the kernel
+    if (!tunnel)
+        raw.write(RawEdge::frame(0x2, alwayson::buildAuthRequest(1, AppKey, 9)));
+    // 200 KiB messages whose echoes it never reads, paced so that the platform pipe stays
+    // writable (else they are answered a small 0xA0): 40 MiB offered.
+    const QByteArray body(200 * 1024, 'r');
+    for (quint32 id = 10; id < 210; ++id) {
+        raw.socket().write(
+            RawEdge::frame(0x2, tunnel ? body : message(request(quint8(Code::Get), id), body)));
+        QTest::qWait(5);
     }
-    QTRY_VERIFY_WITH_TIMEOUT(logSinceMark().contains(needle), 10000);
-    QCOMPARE(linesAbout(port), 1);
+    // Whatever the pipe let through, cxserver holds a bounded amount for this edge: what is
+    // queued toward it stops its reading above the high watermark (the deterministic cases
+    // are tst_edgeconnection's and tst_hostilepeers' "pings never read").
+    const qint64 grownKib = test::residentKib(m_server->pid()) - rssBefore;
+    QVERIFY2(grownKib < 16 * 1024, qPrintable(QStringLiteral("RSS grew %1 KiB").arg(grownKib)));
+    verifyGoodLatency();
 }
 
 QTEST_GUILESS_MAIN(tst_Hostile)

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void parseValidRequest();
     void parseRequestTokenLists();
     void parseAbsoluteForm();
+    void parseCredentials();
     void refuseRequest_data();
     void refuseRequest();
     void upgradeResponseAccepts();
@@ -85,6 +86,20 @@ void tst_Handshake::parseValidRequest()
     QVERIFY2(parsed.refusal.isEmpty(), parsed.refusal.constData());
     QCOMPARE(parsed.target, QByteArray("/Thingworx/WS?x=1"));
     QCOMPARE(parsed.key, SampleKey);
+    QVERIFY(parsed.credentials.isEmpty());
+}
+
+void tst_Handshake::parseCredentials()
+{
+    // protocol.md §8: what a tunnel passes on, as sent, and nothing else.
+    const UpgradeRequest parsed
+        = parseUpgradeRequest(request({{"Host",
+                                        "Host: h\r\nappkey: k1\r\nCookie: a=1\r\nX-Other: no\r\n"
+                                        "Authorization: Basic eA==\r\nCookie: b=2"}}));
+    QVERIFY2(parsed.refusal.isEmpty(), parsed.refusal.constData());
+    const HttpHeaders expected {
+        {"appKey", "k1"}, {"Cookie", "a=1"}, {"Cookie", "b=2"}, {"Authorization", "Basic eA=="}};
+    QCOMPARE(parsed.credentials, expected);
 }
 
 void tst_Handshake::parseRequestTokenLists()
