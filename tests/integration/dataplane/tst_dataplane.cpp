@@ -650,9 +650,9 @@ void tst_DataPlane::authTimeoutCloses1008()
         sims, QStringLiteral("  transport.websockets.authentication.timeout-ms = 500\n"));
     QVERIFY(server);
     TestEdge edge;
-    QVERIFY(edge.open(server->edgeUrl()));
-    QElapsedTimer timer;
+    QElapsedTimer timer; // before the deadline starts (at accept), however long open() takes
     timer.start();
+    QVERIFY(edge.open(server->edgeUrl()));
     QCOMPARE(edge.waitForClose(5000), int(QWebSocketProtocol::CloseCodePolicyViolated));
     QVERIFY(timer.elapsed() >= 400);
 }
@@ -755,7 +755,11 @@ void tst_DataPlane::tunnelsMeetOnOneInstance()
                          [&texts](const QString &t) { texts << t; });
         QObject::connect(&socket, &QWebSocket::binaryMessageReceived, &socket,
                          [&binaries](const QByteArray &b) { binaries << b; });
-        socket.open(server->edgeUrl(path));
+        // The client's own credentials (protocol.md §8): passed on, never cxserver's key.
+        QNetworkRequest request(server->edgeUrl(path));
+        request.setRawHeader("appKey", "key-of-" + path.section(u'/', 2, 2).toUtf8());
+        request.setRawHeader("Authorization", "Bearer tunnel-user");
+        socket.open(request);
         return QTest::qWaitFor([&] { return socket.state() == QAbstractSocket::ConnectedState; },
                                5000);
     };
@@ -776,9 +780,17 @@ void tst_DataPlane::tunnelsMeetOnOneInstance()
     QTRY_COMPARE_WITH_TIMEOUT(clientTexts, QStringList {QStringLiteral("world")}, 5000);
     int holding = 0;
     for (auto &sim : sims) {
-        const int tunnels = sim->stats().value(QStringLiteral("tunnelsTotal")).toInt();
+        const QJsonObject stats = sim->stats();
+        const int tunnels = stats.value(QStringLiteral("tunnelsTotal")).toInt();
         QVERIFY(tunnels == 0 || tunnels == 2);
         holding += tunnels == 2 ? 1 : 0;
+        QCOMPARE(stats.value(QStringLiteral("tunnelsWithPipeKey")).toInt(), 0);
+        if (tunnels == 2) { // the client end opened last
+            QCOMPARE(stats.value(QStringLiteral("lastTunnelAppKey")).toString(),
+                     QStringLiteral("key-of-WSTunnelClient"));
+            QCOMPARE(stats.value(QStringLiteral("lastTunnelAuthorization")).toString(),
+                     QStringLiteral("Bearer tunnel-user"));
+        }
     }
     QCOMPARE(holding, 1); // both ends of tid-42 met on the same instance
 }
@@ -889,14 +901,14 @@ void tst_DataPlane::silentEdgeIsClosed1001()
                                      "  transport.websockets.connections.pingRate = 300ms\n"));
     QVERIFY(server);
     auto silent = connectEdge(*server);
+    QElapsedTimer timer; // from the silent edge's last frame (its AUTH), not the other's
+    timer.start();
     auto pinging = connectEdge(*server);
     QVERIFY(silent && pinging);
     QTimer pings;
     QObject::connect(&pings, &QTimer::timeout, &pinging->socket(),
                      [&] { pinging->socket().ping(); });
     pings.start(300);
-    QElapsedTimer timer;
-    timer.start();
     QCOMPARE(silent->waitForClose(10000), int(QWebSocketProtocol::CloseCodeGoingAway));
     QVERIFY(timer.elapsed() >= 1000);
     // Pings are frames too: the other edge is still there and works.

@@ -244,8 +244,13 @@ void tst_EdgeSim::dropRateGivesMissing()
 {
     test::PlatformSimFixture sim;
     QVERIFY(sim.start({u"--drop-rate"_s, u"0.2"_s, u"--seed"_s, u"7"_s}));
-    const test::CommandResult result = runEdgesim(edgeArguments(
-        sim, {u"--edges"_s, u"4"_s, u"--requests"_s, u"400"_s, u"--timeout-ms"_s, u"300"_s}));
+    // A dropped request is missing after --timeout-ms; an answered one must come well within
+    // it even on a slow machine, or it is counted missing too. A window of 8 per edge lets
+    // the timeouts of dropped requests run side by side.
+    const test::CommandResult result
+        = runEdgesim(edgeArguments(sim,
+                                   {u"--edges"_s, u"4"_s, u"--closed-loop"_s, u"8"_s,
+                                    u"--requests"_s, u"400"_s, u"--timeout-ms"_s, u"1000"_s}));
     QVERIFY2(result.exitCode == 0, result.describe().constData());
     const QJsonObject report = finalReport(result.out);
     const qint64 missing = report.value(u"missing"_s).toInteger();
@@ -343,12 +348,16 @@ void tst_EdgeSim::wss()
 void tst_EdgeSim::pingsKeepIdleEdges()
 {
     // cxserver closes an edge silent for idleReadTimeout (1001); an edge that pings, as
-    // devices do, stays. The benchmark's idle edges ping for that reason.
+    // devices do, stays. The benchmark's idle edges ping for that reason. The same timeout
+    // drops a platform pipe silent that long, so cxserver must ping its pipes well within it
+    // (pingRate): else the pipe goes first and every edge is closed 1011 instead.
     const QByteArray appKey = "edgesim-ping-key";
     const test::Sims sims = test::startSims(1, appKey);
     QVERIFY(!sims.empty());
-    const auto server = test::startStaticServer(
-        sims, appKey, u"transport.websockets.connections.idleReadTimeout = 2s"_s);
+    const auto server
+        = test::startStaticServer(sims, appKey,
+                                  u"transport.websockets.connections.idleReadTimeout = 2s\n"
+                                  "transport.websockets.connections.pingRate = 400ms"_s);
     QVERIFY(server);
     const QStringList idle = QStringList {u"--url"_s, server->edgeUrl().toString()}
         + QStringList {u"--app-key"_s, QString::fromLatin1(appKey)}

@@ -361,8 +361,10 @@ void tst_ZooKeeper::membershipFollowsRegistrationsWithoutFailures()
 void tst_ZooKeeper::removedInstanceFinishesItsRequests()
 {
     const QString service = QStringLiteral("svc-g");
+    // The delay outlasts the removal below (a ZooKeeper write and its watch) with room for a
+    // slow machine: an answer before it would leave nothing in flight to drain.
     auto slow = startSim(QStringLiteral("slow"), service,
-                         {QStringLiteral("--delay-ms"), QStringLiteral("1500")});
+                         {QStringLiteral("--delay-ms"), QStringLiteral("3000")});
     auto fast = startSim(QStringLiteral("fast"), service);
     QVERIFY(slow && fast);
     auto server = startServer(service, QStringLiteral("5s"));
