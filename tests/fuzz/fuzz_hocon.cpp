@@ -38,11 +38,13 @@ void checkTokens(QByteArrayView text)
     }
 }
 
-HoconNodePtr parseDocument(QByteArrayView text, int depth, Diagnostic *error)
+/// depth: how many includes deep text is; nesting: the nesting it starts at.
+HoconNodePtr parseDocument(QByteArrayView text, int depth, int nesting, Diagnostic *error)
 {
     const QString fileName = QStringLiteral("fuzz%1.conf").arg(depth);
     HoconDocumentParser parser(
-        text, fileName, [depth](const HoconIncludeRequest &request, Diagnostic *includeError) {
+        text, fileName,
+        [depth](const HoconIncludeRequest &request, Diagnostic *includeError) {
             if (depth >= MaxIncludeDepth || request.kind == HoconIncludeRequest::Kind::Url) {
                 if (!request.required)
                     return HoconNodePtr(makeHoconNode(HoconNode::Kind::Object, request.origin));
@@ -51,8 +53,9 @@ HoconNodePtr parseDocument(QByteArrayView text, int depth, Diagnostic *error)
                 return HoconNodePtr();
             }
             const QByteArray included = request.name.toUtf8();
-            return parseDocument(included, depth + 1, includeError);
-        });
+            return parseDocument(included, depth + 1, request.depth, includeError);
+        },
+        nesting);
     HoconNodePtr root = parser.parse();
     if (!root) {
         *error = parser.error();
@@ -94,7 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     checkTokens(text);
 
     Diagnostic error;
-    const HoconNodePtr root = parseDocument(text, 0, &error);
+    const HoconNodePtr root = parseDocument(text, 0, 0, &error);
     if (!root)
         return 0;
     const std::optional<Value> resolved = resolveHocon(root, &error);

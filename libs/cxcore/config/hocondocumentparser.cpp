@@ -1,5 +1,6 @@
 #include "hocondocumentparser.h"
 
+#include "hoconlimits.h"
 #include "hoconpath.h"
 
 namespace cx::config {
@@ -37,9 +38,18 @@ bool isSeparator(HoconTokenType type)
 
 void insertField(HoconNode &object, const QString &key, const HoconNodePtr &value)
 {
-    const auto previous = object.fields.constFind(key);
-    object.fields.insert(
-        key, previous == object.fields.cend() ? value : mergeHoconNodes(value, *previous));
+    const auto previous = object.fields.find(key);
+    if (previous == object.fields.end())
+        object.fields.insert(key, value);
+    else
+        mergeHoconNodeInto(*previous, value);
+}
+
+QString nestedTooDeep()
+{
+    return QStringLiteral("values are nested more than %1 levels deep (objects, lists, the keys "
+                          "of a dotted path and includes count)")
+        .arg(maxHoconDepth);
 }
 
 HoconAssignment::ValueKind valueKindOf(const HoconNode &value, int pieces, bool startsWithBrace)
@@ -55,10 +65,11 @@ HoconAssignment::ValueKind valueKindOf(const HoconNode &value, int pieces, bool 
 } // namespace
 
 HoconDocumentParser::HoconDocumentParser(QByteArrayView text, QString fileName,
-                                         HoconIncluder includer)
+                                         HoconIncluder includer, int depth)
     : m_tokens(tokenizeHocon(text))
     , m_fileName(std::move(fileName))
     , m_includer(std::move(includer))
+    , m_depth(depth)
 { }
 
 const HoconToken &HoconDocumentParser::next()
@@ -131,11 +142,22 @@ std::nullptr_t HoconDocumentParser::fail(const Origin &origin, const QString &me
 
 bool HoconDocumentParser::enter(const HoconToken &open)
 {
-    if (++m_depth <= maxDepth)
+    if (++m_depth <= maxHoconDepth)
         return true;
-    fail(open,
-         QStringLiteral("objects and lists are nested more than %1 levels deep").arg(maxDepth));
+    fail(open, nestedTooDeep());
     return false;
+}
+
+/// Refuses a path (at the token `at`) with a key longer than maxHoconKeyLength.
+bool HoconDocumentParser::checkKeyLengths(const QStringList &keys, const HoconToken &at)
+{
+    for (const QString &key : keys) {
+        if (key.size() > maxHoconKeyLength) {
+            fail(at, QStringLiteral("a key is longer than %1 characters").arg(maxHoconKeyLength));
+            return false;
+        }
+    }
+    return true;
 }
 
 HoconNodePtr HoconDocumentParser::parse()
@@ -214,8 +236,14 @@ bool HoconDocumentParser::parseField(HoconNode &object)
 {
     const HoconToken keyToken = peek();
     const std::optional<QStringList> keys = parseKey();
-    if (!keys)
+    if (!keys || !checkKeyLengths(*keys, keyToken))
         return false;
+    // the keys after the first nest the value in objects
+    const int dottedDepth = static_cast<int>(keys->size()) - 1;
+    if (keys->size() > maxHoconDepth || m_depth + dottedDepth > maxHoconDepth) {
+        fail(keyToken, nestedTooDeep());
+        return false;
+    }
     skipBlank();
     const HoconToken separator = peek();
     const bool objectWithoutSeparator = separator.type == HoconTokenType::OpenBrace;
@@ -234,6 +262,13 @@ bool HoconDocumentParser::parseField(HoconNode &object)
     next();
 
     const QStringList path = m_path + *keys;
+    m_outlineKeys += path.size();
+    if (m_outlineKeys > maxHoconOutlineKeys) {
+        fail(keyToken,
+             QStringLiteral("the paths of the fields have more than %1 keys in all")
+                 .arg(maxHoconOutlineKeys));
+        return false;
+    }
     int index = -1;
     if (m_listDepth == 0) {
         index = static_cast<int>(m_outline.assignments.size());
@@ -247,9 +282,11 @@ bool HoconDocumentParser::parseField(HoconNode &object)
     const QStringList outerPath = std::exchange(m_path, path);
     const int outerParent = std::exchange(m_parentAssignment, index);
     ValueInfo info {separator.begin, 1, true};
+    m_depth += dottedDepth;
     m_listDepth += append ? 1 : 0;
     HoconNodePtr value = objectWithoutSeparator ? parseObject(true, separator) : parseValue(&info);
     m_listDepth -= append ? 1 : 0;
+    m_depth -= dottedDepth;
     m_path = outerPath;
     m_parentAssignment = outerParent;
     if (!value)
@@ -303,6 +340,7 @@ bool HoconDocumentParser::parseInclude(HoconNode &object)
     const HoconToken &includeToken = next();
     HoconIncludeRequest request;
     request.origin = originOf(includeToken);
+    request.depth = m_depth - 1; // the included root stands for the object around the include
     int parentheses = 0;
     // "required(" and "file(" are unquoted text, possibly in one token: "required(file("
     std::optional<HoconToken> word;
@@ -492,6 +530,13 @@ HoconNodePtr HoconDocumentParser::parseSubstitution(const HoconToken &open)
     const std::optional<QStringList> path = builder.finish(&error);
     if (!path)
         return fail(open, QStringLiteral("invalid substitution: %1").arg(error));
+    if (path->size() > maxHoconResolvedDepth) {
+        return fail(
+            open,
+            QStringLiteral("a substitution path has more than %1 keys").arg(maxHoconResolvedDepth));
+    }
+    if (!checkKeyLengths(*path, open))
+        return nullptr;
     auto substitution = makeHoconNode(HoconNode::Kind::Substitution, originOf(open));
     substitution->path = *path;
     substitution->optional = open.optional;

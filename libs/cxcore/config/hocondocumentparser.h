@@ -22,6 +22,7 @@ struct HoconIncludeRequest
     bool required = false;
     QString name;
     Origin origin; ///< where the include statement is
+    int depth = 0; ///< the nesting the included document starts at (see maxHoconDepth)
 };
 
 /// Reads an included document: its (unresolved) root object, an empty object when the file is
@@ -62,11 +63,11 @@ struct HoconOutline
 class HoconDocumentParser
 {
 public:
-    static constexpr int maxDepth = 512;
-
     /// text must outlive the parser. Without an includer, include statements are checked but
-    /// not read.
-    HoconDocumentParser(QByteArrayView text, QString fileName, HoconIncluder includer = {});
+    /// not read. depth: the nesting the document starts at, 0 for a file and
+    /// HoconIncludeRequest::depth for an included one (see maxHoconDepth).
+    HoconDocumentParser(QByteArrayView text, QString fileName, HoconIncluder includer = {},
+                        int depth = 0);
 
     /// The root object, or nullptr after an error (see error()).
     HoconNodePtr parse();
@@ -90,6 +91,7 @@ private:
     std::nullptr_t fail(const HoconToken &token, const QString &message);
     std::nullptr_t fail(const Origin &origin, const QString &message);
     bool enter(const HoconToken &open);
+    bool checkKeyLengths(const QStringList &keys, const HoconToken &at);
 
     HoconNodePtr parseObject(bool braced, const HoconToken &open);
     bool parseField(HoconNode &object);
@@ -108,7 +110,8 @@ private:
     HoconIncluder m_includer;
     Diagnostic m_error;
     bool m_failed = false;
-    int m_depth = 0;
+    int m_depth = 0; ///< nesting of the value being read (see maxHoconDepth)
+    qint64 m_outlineKeys = 0; ///< see maxHoconOutlineKeys
     int m_listDepth = 0;
     QStringList m_path; ///< keys of the fields whose values are being read
     int m_parentAssignment = -1;

@@ -84,6 +84,25 @@ HoconNodePtr mergeHoconNodes(const HoconNodePtr &newer, const HoconNodePtr &olde
     return merge;
 }
 
+void mergeHoconNodeInto(HoconNodePtr &older, const HoconNodePtr &newer)
+{
+    if (older.use_count() != 1 || older->kind != HoconNode::Kind::Object
+        || newer->kind != HoconNode::Kind::Object || ignoresHoconFallbacks(newer)) {
+        older = mergeHoconNodes(newer, older);
+        return;
+    }
+    // the only reference, to a node made non-const (std::make_shared<HoconNode>)
+    auto &target = const_cast<HoconNode &>(*older);
+    target.origin = newer->origin;
+    for (auto it = newer->fields.cbegin(); it != newer->fields.cend(); ++it) {
+        const auto previous = target.fields.find(it.key());
+        if (previous == target.fields.end())
+            target.fields.insert(it.key(), it.value());
+        else
+            mergeHoconNodeInto(*previous, it.value());
+    }
+}
+
 QList<HoconNodePtr> consolidateHoconNodes(const QList<HoconNodePtr> &pieces, Origin *errorOrigin,
                                           QString *error)
 {

@@ -57,6 +57,10 @@ bool ignoresHoconFallbacks(const HoconNodePtr &node);
 /// becomes a Merge with it, combined once resolved.
 HoconNodePtr mergeHoconNodes(const HoconNodePtr &newer, const HoconNodePtr &older);
 
+/// older = mergeHoconNodes(newer, older), done in place where older is an object that nothing
+/// else holds (the reader's own tree), so that setting many keys of one object stays linear.
+void mergeHoconNodeInto(HoconNodePtr &older, const HoconNodePtr &newer);
+
 /// Concatenates adjacent pieces of a value that hold no substitution, left to right: strings
 /// and other scalars by their text, lists by appending, objects by merging (right over left);
 /// whitespace after an object or a list is dropped. The result has one node, or several when

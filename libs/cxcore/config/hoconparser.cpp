@@ -1,6 +1,7 @@
 #include "hoconparser.h"
 
 #include "hocondocumentparser.h"
+#include "hoconlimits.h"
 #include "hoconresolver.h"
 
 #include <QDir>
@@ -11,28 +12,55 @@ namespace cx::config {
 
 namespace {
 
-/// As Typesafe Config, which stops at includes "nested more than 50 times".
-constexpr int maxIncludeDepth = 50;
-
 /// Reads a document and, recursively, the files it includes.
 class HoconLoader
 {
 public:
-    /// canonicalPath identifies the document for the include cycle check (may be empty).
+    /// canonicalPath identifies the document for the include cycle check (may be empty);
+    /// depth is the nesting the document starts at (HoconIncludeRequest::depth).
     HoconNodePtr load(const QByteArray &text, const QString &fileName, const QString &canonicalPath,
-                      Diagnostic *error)
+                      int depth, Diagnostic *error)
     {
         m_reading.append({canonicalPath, fileName});
         HoconDocumentParser parser(
             text, fileName,
             [this, fileName](const HoconIncludeRequest &request, Diagnostic *includeError) {
                 return include(request, fileName, includeError);
-            });
+            },
+            depth);
         HoconNodePtr root = parser.parse();
         m_reading.removeLast();
         if (!root)
             *error = parser.error();
         return root;
+    }
+
+    /// Counts bytes read against maxHoconInputBytes; false once over.
+    bool spend(qint64 bytes)
+    {
+        m_inputBytes += bytes;
+        return m_inputBytes <= maxHoconInputBytes;
+    }
+
+    /// Reads the rest of file into *text, a chunk at a time (a pipe or a device can be
+    /// endless); false once over maxHoconInputBytes.
+    bool read(QFile &file, QByteArray *text)
+    {
+        for (;;) {
+            const QByteArray chunk = file.read(64 * 1024);
+            if (chunk.isEmpty())
+                return true;
+            if (!spend(chunk.size()))
+                return false;
+            *text += chunk;
+        }
+    }
+
+    static QString tooMuchInput()
+    {
+        return QStringLiteral("the configuration and the files it includes are larger than "
+                              "%1 bytes in all")
+            .arg(maxHoconInputBytes);
     }
 
 private:
@@ -112,11 +140,11 @@ private:
                               error);
             }
         }
-        if (m_reading.size() >= maxIncludeDepth) {
-            return failed(
-                request,
-                QStringLiteral("includes are nested more than %1 levels deep").arg(maxIncludeDepth),
-                error);
+        if (m_reading.size() >= maxHoconIncludeDepth) {
+            return failed(request,
+                          QStringLiteral("includes are nested more than %1 levels deep")
+                              .arg(maxHoconIncludeDepth),
+                          error);
         }
         QFile file(fileName);
         if (!file.open(QIODevice::ReadOnly)) {
@@ -125,20 +153,33 @@ private:
                               .arg(fileName, file.errorString()),
                           error);
         }
-        return load(file.readAll(), fileName, canonicalPath, error);
+        QByteArray text;
+        if (!read(file, &text))
+            return failed(request, tooMuchInput(), error);
+        return load(text, fileName, canonicalPath, request.depth, error);
     }
 
     QList<Reading> m_reading; ///< the documents being read, outermost first
+    qint64 m_inputBytes = 0;
 };
 
-ParseResult parseAndResolve(const QByteArray &text, const QString &fileName)
+/// The result of a document that could not be read.
+ParseResult unread(const QString &fileName, const QString &message)
+{
+    ParseResult result;
+    result.diagnostics.append(
+        Diagnostic {Diagnostic::Severity::Error, Origin {fileName, 0, 0}, message});
+    return result;
+}
+
+/// Reads text, the document of fileName (already counted by loader), and resolves it.
+ParseResult parseAndResolve(HoconLoader &loader, const QByteArray &text, const QString &fileName)
 {
     const QString canonicalPath
         = fileName.isEmpty() ? QString() : QFileInfo(fileName).canonicalFilePath();
     ParseResult result;
     Diagnostic error;
-    HoconLoader loader;
-    const HoconNodePtr root = loader.load(text, fileName, canonicalPath, &error);
+    const HoconNodePtr root = loader.load(text, fileName, canonicalPath, 0, &error);
     if (root)
         result.root = resolveHocon(root, &error);
     if (!result.root)
@@ -151,19 +192,21 @@ ParseResult parseAndResolve(const QByteArray &text, const QString &fileName)
 ParseResult parseHoconFile(const QString &path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        ParseResult result;
-        result.diagnostics.append(
-            Diagnostic {Diagnostic::Severity::Error, Origin {path, 0, 0},
-                        QStringLiteral("cannot read the file: %1").arg(file.errorString())});
-        return result;
-    }
-    return parseAndResolve(file.readAll(), path);
+    if (!file.open(QIODevice::ReadOnly))
+        return unread(path, QStringLiteral("cannot read the file: %1").arg(file.errorString()));
+    HoconLoader loader;
+    QByteArray text;
+    if (!loader.read(file, &text))
+        return unread(path, HoconLoader::tooMuchInput());
+    return parseAndResolve(loader, text, path);
 }
 
 ParseResult parseHoconText(const QByteArray &text, const QString &fileName)
 {
-    return parseAndResolve(text, fileName);
+    HoconLoader loader;
+    if (!loader.spend(text.size()))
+        return unread(fileName, HoconLoader::tooMuchInput());
+    return parseAndResolve(loader, text, fileName);
 }
 
 } // namespace cx::config

@@ -1,22 +1,15 @@
 #include "hoconresolver.h"
 
+#include "hoconlimits.h"
 #include "hoconpath.h"
 
 #include <QHash>
 #include <QSet>
+#include <algorithm>
 
 namespace cx::config {
 
 namespace {
-
-/// Nested resolutions (objects inside objects, substitutions of substitutions) beyond this
-/// are an error rather than a stack overflow.
-constexpr int maxDepth = 2048;
-/// Values and characters a resolution may produce; beyond, substitutions that double their
-/// input at every step are an error rather than a hang. A key that doubles itself
-/// (`a = ${a} ${a}`, each line resolving all the ones before) costs far more time per unit
-/// than distinct keys do: 1M keeps twenty such lines under a second.
-constexpr qint64 maxWork = 1'000'000;
 
 struct Outcome
 {
@@ -60,6 +53,38 @@ QString describeSubstitution(const HoconNode &substitution)
         + renderHoconPath(substitution.path.mid(substitution.prefixLength)) + u'}';
 }
 
+/// How much a resolved value holds: its values and characters, counted whole however much of
+/// it is shared (see maxHoconCopiedSize), and how deep it nests.
+struct Extent
+{
+    qint64 size = 0;
+    int height = 0;
+};
+
+/// Which self-references stand for what while a value is resolved (see resolveLayer()): the
+/// context around it, the location of the key and the values below it.
+struct ReplacementContext
+{
+    int parent = 0;
+    QStringList location;
+    const HoconNode *replacement = nullptr;
+
+    bool operator==(const ReplacementContext &other) const = default;
+};
+
+size_t qHash(const ReplacementContext &context, size_t seed = 0)
+{
+    return qHashMulti(seed, context.parent, context.location, context.replacement);
+}
+
+qint64 charactersOf(const QStringList &path)
+{
+    qint64 characters = 0;
+    for (const QString &key : path)
+        characters += key.size();
+    return characters;
+}
+
 class HoconResolver
 {
 public:
@@ -89,6 +114,12 @@ private:
         HoconNodePtr value;
     };
 
+    struct KnownExtent
+    {
+        HoconNodePtr node; ///< keeps the key's address from being reused
+        Extent extent;
+    };
+
     Outcome fail(const Origin &origin, const QString &message)
     {
         if (!m_failed) {
@@ -98,13 +129,50 @@ private:
         return {Outcome::Status::Error, nullptr};
     }
 
-    bool spend(qint64 work, const Origin &origin)
+    /// Counts resolution steps against maxHoconResolveSteps.
+    bool spend(qint64 steps, const Origin &origin)
     {
-        m_work += work;
-        if (m_work <= maxWork)
+        m_steps += steps;
+        if (m_steps <= maxHoconResolveSteps)
             return true;
-        fail(origin, QStringLiteral("substitutions expand to more than %1 values").arg(maxWork));
+        fail(origin,
+             QStringLiteral("resolving the substitutions takes more than %1 steps")
+                 .arg(maxHoconResolveSteps));
         return false;
+    }
+
+    /// Counts a copy of value against maxHoconCopiedSize.
+    bool copy(const HoconNodePtr &value, const Origin &origin)
+    {
+        m_copied += extentOf(value).size;
+        if (m_copied <= maxHoconCopiedSize)
+            return true;
+        fail(origin,
+             QStringLiteral("substitutions expand to more than %1 values and characters")
+                 .arg(maxHoconCopiedSize));
+        return false;
+    }
+
+    /// The extent of a resolved value; sizes stop growing past maxHoconCopiedSize.
+    Extent extentOf(const HoconNodePtr &node)
+    {
+        if (node->items.isEmpty() && node->fields.isEmpty())
+            return Extent {1 + node->text.size(), 0};
+        const auto known = m_extents.constFind(node.get());
+        if (known != m_extents.cend())
+            return known->extent;
+        Extent extent {1, 0};
+        const auto add = [this, &extent](const HoconNodePtr &child, qsizetype keyLength) {
+            const Extent inner = extentOf(child);
+            extent.size = std::min(extent.size + keyLength + inner.size, maxHoconCopiedSize + 1);
+            extent.height = std::max(extent.height, inner.height + 1);
+        };
+        for (const HoconNodePtr &item : node->items)
+            add(item, 0);
+        for (auto it = node->fields.cbegin(); it != node->fields.cend(); ++it)
+            add(it.value(), it.key().size());
+        m_extents.insert(node.get(), KnownExtent {node, extent});
+        return extent;
     }
 
     Outcome resolve(const HoconNodePtr &node, const QStringList &location)
@@ -113,16 +181,18 @@ private:
             return Outcome::of(node);
         if (m_failed || !spend(1, node->origin))
             return {Outcome::Status::Error, nullptr};
-        const auto memoKey
-            = qMakePair(node.get(), m_replacementKeys.value(m_replacementKeys.size() - 1));
+        const auto memoKey = qMakePair(node.get(), m_contexts.value(m_contexts.size() - 1));
         const auto memo = m_memo.constFind(memoKey);
         if (memo != m_memo.cend())
             return Outcome::of(memo->value);
-        if (m_depth >= maxDepth) {
+        // a step for each value it holds, which it visits
+        if (!spend(node->items.size() + node->fields.size(), node->origin))
+            return {Outcome::Status::Error, nullptr};
+        if (m_depth >= maxHoconResolveNesting) {
             return fail(node->origin,
                         QStringLiteral("values and substitutions are nested more "
                                        "than %1 levels deep")
-                            .arg(maxDepth));
+                            .arg(maxHoconResolveNesting));
         }
         ++m_depth;
         Outcome outcome;
@@ -144,8 +214,15 @@ private:
             break;
         }
         --m_depth;
-        if (outcome.isValue())
-            m_memo.insert(memoKey, Memo {node, outcome.value});
+        if (!outcome.isValue())
+            return outcome;
+        if (extentOf(outcome.value).height > maxHoconResolvedDepth) {
+            return fail(node->origin,
+                        QStringLiteral("values are nested more than %1 levels deep once "
+                                       "substitutions are resolved")
+                            .arg(maxHoconResolvedDepth));
+        }
+        m_memo.insert(memoKey, Memo {node, outcome.value});
         return outcome;
     }
 
@@ -198,8 +275,7 @@ private:
         const QList<HoconNodePtr> joined = consolidateHoconNodes(pieces, &errorOrigin, &error);
         if (joined.isEmpty())
             return fail(errorOrigin, error);
-        const HoconNode &result = *joined.constFirst();
-        if (!spend(result.text.size() + result.items.size() + result.fields.size(), node->origin))
+        if (!copy(joined.constFirst(), node->origin))
             return {Outcome::Status::Error, nullptr};
         return Outcome::of(joined.constFirst());
     }
@@ -235,14 +311,18 @@ private:
             rest->items = below;
             replacement = rest;
         }
+        // telling this context from others hashes its location
+        if (!spend(charactersOf(location), layer->origin))
+            return {Outcome::Status::Error, nullptr};
         m_replacements.append(Replacement {location, replacement});
         m_replacementNodes.append(replacement);
-        m_replacementKeys.append(
-            m_replacementKeys.value(m_replacementKeys.size() - 1) + location.join(QChar(0x1F))
-            + u'=' + QString::number(reinterpret_cast<quintptr>(replacement.get())) + QChar(0x1E));
+        const ReplacementContext context {m_contexts.value(m_contexts.size() - 1), location,
+                                          replacement.get()};
+        m_contexts.append(static_cast<int>(
+            m_contextIds.insert(context, static_cast<int>(m_contextIds.size()) + 1).value()));
         const Outcome outcome = resolve(layer, location);
         m_replacements.removeLast();
-        m_replacementKeys.removeLast();
+        m_contexts.removeLast();
         return outcome;
     }
 
@@ -283,6 +363,8 @@ private:
                         QStringLiteral("substitution %1 is part of a cycle with %2")
                             .arg(describeSubstitution(*node), describeSubstitution(*found.value)));
         case Outcome::Status::Value: {
+            if (!copy(found.value, node->origin))
+                return {Outcome::Status::Error, nullptr};
             auto value = std::make_shared<HoconNode>(*found.value);
             value->origin = node->origin;
             return Outcome::of(value);
@@ -415,13 +497,16 @@ private:
 
     HoconNodePtr m_root;
     QList<Replacement> m_replacements;
-    QStringList m_replacementKeys; ///< identifies m_replacements for the memo, one per level
-    /// every replacement used: memo keys hold their addresses, which must stay unique
+    QList<int> m_contexts; ///< identifies m_replacements for the memo, one per level
+    QHash<ReplacementContext, int> m_contextIds; ///< every context seen, numbered from 1
+    /// every replacement used: contexts hold their addresses, which must stay unique
     QList<HoconNodePtr> m_replacementNodes;
-    QHash<QPair<const HoconNode *, QString>, Memo> m_memo;
+    QHash<QPair<const HoconNode *, int>, Memo> m_memo; ///< by node and context (0: none)
+    QHash<const HoconNode *, KnownExtent> m_extents;
     QSet<const HoconNode *> m_active; ///< substitutions being looked up
     int m_depth = 0;
-    qint64 m_work = 0;
+    qint64 m_steps = 0;
+    qint64 m_copied = 0;
     Diagnostic m_error;
     bool m_failed = false;
 };

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void syntaxError();
     void typeError();
     void unknownKey();
+    void hostileConfigRefused();
     void dumpConfig();
     void dumpConfigRefusesErrors();
     void configSet_data();
@@ -177,6 +178,29 @@ void tst_Cli::unknownKey()
                  + ":5:19: warning: unknown key cx-server.protocol.prot; did you mean "
                    "cx-server.protocol.port?\n");
     QCOMPARE(r.out, path.toLocal8Bit() + ": configuration OK (1 warning)\n");
+}
+
+/// Documents that crashed or hung --check-config (hoconlimits.h) get a FILE:LINE:COL error.
+void tst_Cli::hostileConfigRefused()
+{
+    QByteArray fanOut = "cx-server {\n  a0 = {x = 1, y = 2}\n";
+    for (int i = 1; i <= 60; ++i) {
+        const QByteArray below = "${cx-server.a" + QByteArray::number(i - 1) + '}';
+        fanOut += "  a" + QByteArray::number(i) + " = {p = " + below + ", q = " + below + "}\n";
+    }
+    fanOut += "}\n";
+    const QList<std::pair<QByteArray, QByteArray>> hostile {
+        {"cx-server" + QByteArray(".a").repeated(100000) + " = 1\n",
+         ":1:1: error: values are nested more than"},
+        {fanOut, ":16:36: error: substitutions expand to more than"},
+    };
+    for (const auto &[text, error] : hostile) {
+        const QString path = writeFile(text);
+        const CommandResult r = runCxserver({u"--config"_s, path, u"--check-config"_s});
+        QVERIFY2(r.exitCode == 1, r.describe().constData());
+        QVERIFY2(r.err.startsWith(QByteArray(path.toLocal8Bit() + error)),
+                 r.describe().constData());
+    }
 }
 
 void tst_Cli::dumpConfig()

@@ -519,8 +519,8 @@ void tst_HoconParser::deepNesting()
     const ParseResult result = parseHoconText(tooDeep, QStringLiteral("deep.conf"));
     QVERIFY(!result.root);
     QCOMPARE(result.diagnostics.value(0).format(),
-             QStringLiteral("deep.conf:1:516: error: objects and lists are nested more than 512 "
-                            "levels deep"));
+             QStringLiteral("deep.conf:1:516: error: values are nested more than 512 levels deep "
+                            "(objects, lists, the keys of a dotted path and includes count)"));
     QVERIFY(!parseHoconText("a = " + QByteArray(1000000, '{'), QString()).root);
     QVERIFY(!parseHoconText("a = " + QByteArray(1000000, '['), QString()).root);
 

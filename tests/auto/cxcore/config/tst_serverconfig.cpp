@@ -179,7 +179,7 @@ void tst_ServerConfig::schemaIsConsistent()
     }
     // Every key of config.md §2, those the original reads besides, and cxserver's own
     // shutdown.drain-timeout, logging.level and logging.rules.
-    QCOMPARE(paths.size(), 40);
+    QCOMPARE(paths.size(), 49);
     QVERIFY(!schema::findKey(u"transport"));
     QVERIFY(schema::isKnownPrefix(u"transport.websockets"));
     QVERIFY(!schema::isKnownPrefix(u"transport.websockets.app-key"));
