@@ -113,6 +113,17 @@ bool parseVersion(QByteArrayView text, RequestHead *head)
     return true;
 }
 
+/// \a text without the optional white space (SP, HTAB) around a field value (RFC 9112 §5.1);
+/// other characters, controls included, stay for isFieldValue() to judge.
+QByteArrayView withoutOws(QByteArrayView text)
+{
+    while (!text.isEmpty() && (text.front() == ' ' || text.front() == '\t'))
+        text = text.sliced(1);
+    while (!text.isEmpty() && (text.back() == ' ' || text.back() == '\t'))
+        text.chop(1);
+    return text;
+}
+
 /// Calls \a visit(name, value) for each field line of \a fields; stops when it returns false.
 template<typename Visit> void forEachField(QByteArrayView fields, Visit visit)
 {
@@ -123,7 +134,7 @@ template<typename Visit> void forEachField(QByteArrayView fields, Visit visit)
             end = fields.size();
         const QByteArrayView line = fields.sliced(start, end - start);
         const qsizetype colon = line.indexOf(':');
-        if (!visit(line.first(qMax<qsizetype>(colon, 0)), line.sliced(colon + 1).trimmed()))
+        if (!visit(line.first(qMax<qsizetype>(colon, 0)), withoutOws(line.sliced(colon + 1))))
             return;
         start = end + 2;
     }
@@ -201,7 +212,9 @@ RequestParse parseRequestHead(QByteArrayView bytes)
     });
     if (!wellFormed)
         return refuse("400 Bad Request");
-    if (head.atLeast11() && head.fieldCount("host") != 1)
+    // RFC 9112 §3.2: one Host at most, and exactly one from HTTP/1.1 on.
+    const int hosts = head.fieldCount("host");
+    if (hosts > 1 || (head.atLeast11() && hosts != 1))
         return refuse("400 Bad Request");
     return parse;
 }

@@ -80,7 +80,9 @@ UpgradeRequest parseUpgradeRequest(QByteArrayView bytes)
         return request;
     }
     const QByteArrayView key = head.field("sec-websocket-key");
-    if (QByteArray::fromBase64(key.toByteArray()).size() != 16) {
+    const auto decoded = QByteArray::fromBase64Encoding(key.toByteArray(),
+                                                        QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 16) {
         request.refusal = "400 Bad Request";
         return request;
     }

@@ -106,6 +106,13 @@ void tst_RequestHead::refused_data()
     QTest::addRow("no colon") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nnothing") << bad;
     QTest::addRow("NUL in value") << QByteArray("GET / HTTP/1.1\r\nHost: h") + '\0' + 'x' << bad;
     QTest::addRow("bare LF line") << QByteArray("GET / HTTP/1.1\r\nHost: h\nX: y") << bad;
+    QTest::addRow("bare CR at a value's end")
+        << QByteArray("GET / HTTP/1.1\r\nHost: a\r\r\nX: b") << bad;
+    QTest::addRow("form feed around a value") << QByteArray("GET / HTTP/1.1\r\nHost: \x0c"
+                                                            "a\x0b")
+                                              << bad;
+    QTest::addRow("1.0 with two Hosts")
+        << QByteArray("GET / HTTP/1.0\r\nHost: a\r\nHost: b") << bad;
 }
 
 void tst_RequestHead::refused()

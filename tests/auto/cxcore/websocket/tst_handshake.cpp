@@ -171,6 +171,9 @@ void tst_Handshake::refuseRequest_data()
                             << QByteArray("400 Bad Request");
     QTest::addRow("short key") << request({{"Sec-WebSocket-Key", "Sec-WebSocket-Key: c2hvcnQ="}})
                                << QByteArray("400 Bad Request");
+    QTest::addRow("key with characters base64 skips")
+        << request({{"Sec-WebSocket-Key", "Sec-WebSocket-Key: !!!!dGhlIHNhbXBsZSBub25jZQ=="}})
+        << QByteArray("400 Bad Request");
     QTest::addRow("key not base64")
         << request({{"Sec-WebSocket-Key", "Sec-WebSocket-Key: !!!!!!!!!!!!!!!!!!!!!!!!"}})
         << QByteArray("400 Bad Request");
