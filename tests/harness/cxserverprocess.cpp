@@ -20,6 +20,14 @@ QString CxServerProcess::configPath() const
     return m_dir.filePath(QStringLiteral("cxserver.conf"));
 }
 
+QString CxServerProcess::edgeTlsSettings(const QString &keystore, const QString &password)
+{
+    return QStringLiteral("  protocol.ssl.enabled = true\n"
+                          "  protocol.http-server.ssl.key-store.file = \"%1\"\n"
+                          "  protocol.http-server.ssl.key-store.password = \"%2\"\n")
+        .arg(keystore, password);
+}
+
 bool CxServerProcess::start(const QString &settings, int timeoutMs)
 {
     const QString config = QStringLiteral("cx-server {\n"

@@ -18,6 +18,9 @@ class CxServerProcess : public ManagedProcess
 public:
     explicit CxServerProcess(QString name = QStringLiteral("cxserver"), QObject *parent = nullptr);
 
+    /// The settings that turn TLS on for edges with the PKCS#12 \a keystore.
+    static QString edgeTlsSettings(const QString &keystore, const QString &password);
+
     /// Writes the config and starts; false when it did not become ready in time.
     bool start(const QString &settings, int timeoutMs = 15000);
     /// Runs cxserver through \a command (e.g. {"prlimit", "--nofile=128:128", "--"}).

@@ -70,6 +70,12 @@ bool Pki::makeServer(const QString &name, const QStringList &subjectAltNames, in
     return openssl(arguments);
 }
 
+bool Pki::makeEdgeKeystore(const QString &password)
+{
+    return makeCa() && makeServer(QStringLiteral("edge"), {QStringLiteral("IP:127.0.0.1")})
+        && makePkcs12(QStringLiteral("edge"), password);
+}
+
 bool Pki::makePkcs12(const QString &name, const QString &password, bool withKey)
 {
     QStringList arguments {QStringLiteral("pkcs12"),    QStringLiteral("-export"),

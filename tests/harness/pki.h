@@ -23,6 +23,10 @@ public:
     /// withKey is false).
     bool makePkcs12(const QString &name, const QString &password, bool withKey = true);
 
+    /// The CA, edge.pem for IP 127.0.0.1 and edge.p12 with \a password: what a cxserver with
+    /// TLS on its edge port needs (CxServerProcess::edgeTlsSettings).
+    bool makeEdgeKeystore(const QString &password);
+
     QString path(const QString &file) const;
     const QString &error() const { return m_error; }
 

@@ -54,10 +54,7 @@ private:
 void tst_HandshakeRules::initTestCase()
 {
     test::Pki pki(m_dir.path());
-    QVERIFY2(pki.makeCa()
-                 && pki.makeServer(QStringLiteral("edge"), {QStringLiteral("IP:127.0.0.1")})
-                 && pki.makePkcs12(QStringLiteral("edge"), QStringLiteral("pw")),
-             qPrintable(pki.error()));
+    QVERIFY2(pki.makeEdgeKeystore(QStringLiteral("pw")), qPrintable(pki.error()));
     m_ssl = QSslConfiguration::defaultConfiguration();
     m_ssl.setCaCertificates(QSslCertificate::fromPath(pki.path(QStringLiteral("ca.pem"))));
     m_sim = std::make_unique<PlatformSimProcess>(QStringLiteral("sim"));
@@ -69,11 +66,8 @@ void tst_HandshakeRules::initTestCase()
     QVERIFY2(m_plain->start(settings), m_plain->log().constData());
     m_tls = std::make_unique<CxServerProcess>(QStringLiteral("cxserver-tls"));
     QVERIFY2(m_tls->start(settings
-                          + QStringLiteral("  protocol.ssl.enabled = true\n"
-                                           "  protocol.http-server.ssl.key-store.file = \"%1\"\n"
-                                           "  protocol.http-server.ssl.key-store.password = "
-                                           "\"pw\"\n")
-                                .arg(pki.path(QStringLiteral("edge.p12")))),
+                          + CxServerProcess::edgeTlsSettings(pki.path(QStringLiteral("edge.p12")),
+                                                             QStringLiteral("pw"))),
              m_tls->log().constData());
 }
 

@@ -449,21 +449,16 @@ void tst_Hostile::halfOpenHandshakesExpire()
     // A second cxserver with TLS on its edge port, for half-open TLS handshakes.
     QTemporaryDir dir;
     test::Pki pki(dir.path());
-    QVERIFY2(pki.makeCa()
-                 && pki.makeServer(QStringLiteral("edge"), {QStringLiteral("IP:127.0.0.1")})
-                 && pki.makePkcs12(QStringLiteral("edge"), QStringLiteral("pw")),
-             qPrintable(pki.error()));
+    QVERIFY2(pki.makeEdgeKeystore(QStringLiteral("pw")), qPrintable(pki.error()));
     CxServerProcess tlsServer(QStringLiteral("cxserver-tls"));
     QVERIFY2(
         tlsServer.start(QStringLiteral("  transport.websockets.app-key = \"%1\"\n"
                                        "  transport.websockets.platforms = [\"%2\"]\n"
-                                       "  transport.websockets.authentication.timeout-ms = %3\n"
-                                       "  protocol.ssl.enabled = true\n"
-                                       "  protocol.http-server.ssl.key-store.file = \"%4\"\n"
-                                       "  protocol.http-server.ssl.key-store.password = \"pw\"\n")
+                                       "  transport.websockets.authentication.timeout-ms = %3\n")
                             .arg(QString::fromUtf8(AppKey), m_sim->url())
                             .arg(AuthTimeoutMs)
-                            .arg(pki.path(QStringLiteral("edge.p12")))),
+                        + CxServerProcess::edgeTlsSettings(pki.path(QStringLiteral("edge.p12")),
+                                                           QStringLiteral("pw"))),
         tlsServer.log().constData());
     QVERIFY(tlsServer.waitForInstances(1));
 

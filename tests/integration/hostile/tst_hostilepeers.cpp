@@ -527,17 +527,11 @@ void tst_HostilePeers::slowTlsHandshakeStorm()
     // on its edge port while 100 well-behaved TLS edges are served.
     QTemporaryDir dir;
     test::Pki pki(dir.path());
-    QVERIFY2(pki.makeCa()
-                 && pki.makeServer(QStringLiteral("edge"), {QStringLiteral("IP:127.0.0.1")})
-                 && pki.makePkcs12(QStringLiteral("edge"), QStringLiteral("pw")),
-             qPrintable(pki.error()));
+    QVERIFY2(pki.makeEdgeKeystore(QStringLiteral("pw")), qPrintable(pki.error()));
     CxServerProcess tlsServer(QStringLiteral("cxserver-tls"));
     QVERIFY2(tlsServer.start(serverSettings(m_sim->url())
-                             + QStringLiteral("  protocol.ssl.enabled = true\n"
-                                              "  protocol.http-server.ssl.key-store.file = \"%1\"\n"
-                                              "  protocol.http-server.ssl.key-store.password = "
-                                              "\"pw\"\n")
-                                   .arg(pki.path(QStringLiteral("edge.p12")))),
+                             + CxServerProcess::edgeTlsSettings(
+                                 pki.path(QStringLiteral("edge.p12")), QStringLiteral("pw"))),
              tlsServer.log().constData());
     QVERIFY(tlsServer.waitForInstances(1));
     QVERIFY(startLoad(tlsServer, pki.path(QStringLiteral("ca.pem"))));

@@ -65,11 +65,8 @@ QString tst_EdgeTls::settings(const QString &policy) const
 {
     return QStringLiteral("  transport.websockets.app-key = \"k\"\n"
                           "  transport.websockets.platforms = [\"ws://127.0.0.1:1/Thingworx/WS\"]\n"
-                          "  protocol.ssl.enabled = true\n"
-                          "  protocol.http-server.ssl.key-store.file = \"%1\"\n"
-                          "  protocol.http-server.ssl.key-store.password = \"%2\"\n"
-                          "%3\n")
-        .arg(m_keystore, KeystorePassword, policy);
+                          "%1%2\n")
+        .arg(test::CxServerProcess::edgeTlsSettings(m_keystore, KeystorePassword), policy);
 }
 
 std::unique_ptr<CxServerProcess> tst_EdgeTls::startServer(const QString &policy)
@@ -95,10 +92,7 @@ void tst_EdgeTls::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     test::Pki pki(m_dir.path());
-    QVERIFY2(pki.makeCa()
-                 && pki.makeServer(QStringLiteral("edge"), {QStringLiteral("IP:127.0.0.1")})
-                 && pki.makePkcs12(QStringLiteral("edge"), KeystorePassword),
-             qPrintable(pki.error()));
+    QVERIFY2(pki.makeEdgeKeystore(KeystorePassword), qPrintable(pki.error()));
     m_keystore = pki.path(QStringLiteral("edge.p12"));
     const test::CommandResult version
         = test::runCommand(QStringLiteral("openssl"), {QStringLiteral("version")});
