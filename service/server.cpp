@@ -95,10 +95,8 @@ int Server::start()
     for (int i = 0; i < workerCount; ++i) {
         Worker *worker = m_workers[size_t(i)].get();
         worker->setPeers(peers);
-        auto thread = std::make_unique<QThread>();
-        thread->setObjectName(QStringLiteral("cx-worker-%1").arg(i));
-        worker->moveToThread(thread.get());
-        thread->start();
+        auto thread = std::make_unique<WorkerThread>();
+        worker->moveToThread(thread->start(QStringLiteral("cx-worker-%1").arg(i)));
         bool started = false;
         QString error;
         QMetaObject::invokeMethod(
@@ -381,8 +379,7 @@ void Server::stopThreads()
         Worker *worker = m_workers[i].release();
         QMetaObject::invokeMethod(
             worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
-        m_threads[i]->quit();
-        m_threads[i]->wait();
+        m_threads[i]->stop();
     }
     m_threads.clear();
     m_workers.clear(); // any that never got a thread

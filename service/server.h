@@ -4,12 +4,12 @@
 #include "plugin/discovery.h"
 #include "serviceoptions.h"
 #include "servicestats.h"
+#include "workerthread.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
-#include <QThread>
 #include <functional>
 #include <memory>
 #include <variant>
@@ -71,7 +71,7 @@ private:
     std::shared_ptr<const config::LoadedServerConfig> m_startConfig;
     plugin::DiscoveryBackend *m_discovery = nullptr;
     std::vector<std::unique_ptr<Worker>> m_workers;
-    std::vector<std::unique_ptr<QThread>> m_threads;
+    std::vector<std::unique_ptr<WorkerThread>> m_threads;
     EdgeAcceptor *m_acceptor = nullptr;
     HealthServer *m_health = nullptr;
     StatusServer *m_status = nullptr;

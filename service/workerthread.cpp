@@ -1,0 +1,46 @@
+#include "workerthread.h"
+
+#include <QEventLoop>
+#include <QMetaObject>
+#include <QThread>
+#include <future>
+#ifdef Q_OS_LINUX
+#include <pthread.h>
+#endif
+
+namespace cx::server {
+
+WorkerThread::~WorkerThread()
+{
+    stop();
+}
+
+QThread *WorkerThread::start(const QString &name)
+{
+    std::promise<std::pair<QThread *, QEventLoop *>> ready;
+    auto started = ready.get_future();
+    m_thread = std::thread([&ready, name] {
+        QThread *self = QThread::currentThread(); // adopts this thread
+        self->setObjectName(name);
+#ifdef Q_OS_LINUX
+        pthread_setname_np(pthread_self(), name.left(15).toUtf8().constData()); // for top -H
+#endif
+        QEventLoop loop; // creates the thread's event dispatcher
+        ready.set_value({self, &loop});
+        loop.exec();
+    });
+    const auto [thread, loop] = started.get();
+    m_loop = loop;
+    return thread;
+}
+
+void WorkerThread::stop()
+{
+    if (!m_thread.joinable())
+        return;
+    QMetaObject::invokeMethod(m_loop, &QEventLoop::quit, Qt::QueuedConnection);
+    m_thread.join();
+    m_loop = nullptr;
+}
+
+} // namespace cx::server
