@@ -32,6 +32,7 @@ struct DataPlaneSettings
     int maxRequestsPerEdge = 256;
     qint64 edgeSendBuffer = 2 * 1024 * 1024;
     int maxTunnels = 1000;
+    qint64 tunnelIdleTimeoutMs = 5 * 60 * 1000;
     // Edge TLS policy (config.md §2 protocol.ssl.*)
     QString tlsMinVersion = QStringLiteral("TLSv1.2");
     QString tlsCiphers; ///< TLS 1.2 cipher list; empty: the schema's default applies upstream

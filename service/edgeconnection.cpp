@@ -84,6 +84,8 @@ void ConnectionHandler::connectionUpgrading(EdgeConnection &connection, QByteArr
 
 void ConnectionHandler::connectionActive(EdgeConnection &) { }
 
+void ConnectionHandler::connectionDrained(EdgeConnection &) { }
+
 EdgeConnection::EdgeConnection(EventPoller &poller, qintptr fd, ssl_st *tls, qint64 maxMessageSize)
     : m_poller(poller)
     , m_fd(fd)
@@ -582,6 +584,7 @@ qint64 EdgeConnection::writeSome(const char *data, qint64 size)
 
 void EdgeConnection::flush()
 {
+    const qint64 before = m_out.size();
     while (!m_out.isEmpty()) {
         const qint64 sent = writeSome(m_out.constData(), m_out.size());
         if (sent < 0) {
@@ -595,14 +598,16 @@ void EdgeConnection::flush()
     }
     if (!m_out.isEmpty()) {
         setWantWrite(!m_writeBlockedOnRead);
-        updateReadPause();
-        return;
+    } else {
+        m_out = QByteArray(); // frees the buffer
+        setWantWrite(m_resumed); // a resumed connection is called back once to parse m_in
+        if (m_writeShutdown)
+            shutdownWrite();
     }
-    m_out = QByteArray(); // frees the buffer
-    setWantWrite(m_resumed); // a resumed connection is called back once to parse m_in
-    if (m_writeShutdown)
-        shutdownWrite();
     updateReadPause();
+    if (before > m_lowWater && m_out.size() <= m_lowWater && m_handler
+        && m_state != State::Closed)
+        m_handler->connectionDrained(*this);
 }
 
 void EdgeConnection::shutdownWrite()

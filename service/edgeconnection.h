@@ -38,6 +38,9 @@ public:
     /// At least one whole frame arrived (any frame, pings included): the edge is not idle.
     /// Bytes of a frame that never completes do not count (protocol.md §3 rule 3).
     virtual void connectionActive(EdgeConnection &connection);
+    /// What is queued toward the edge went down to the low watermark or below (after having
+    /// been above it): a handler that stopped feeding the edge may go on.
+    virtual void connectionDrained(EdgeConnection &connection);
     /// The connection is gone (closed by either side, or failed). Called once; nothing
     /// follows. The owner deletes the connection later (never inside this call).
     virtual void connectionClosed(EdgeConnection &connection) = 0;

@@ -119,6 +119,18 @@ QByteArray ServiceStats::prometheusText() const
              "Edges dropped because more than limits.edge-send-buffer was queued toward them.",
              double(t.edgesOverSendLimit));
 
+    e.single("cxserver_tunnels_open", "gauge",
+             "Remote-access tunnels and RAC channels relayed now (protocol.md §8).",
+             double(total.tunnelsOpen));
+    e.single("cxserver_tunnels_opened_total", "counter", "Tunnels accepted since start.",
+             double(t.tunnelsOpened));
+    e.family("cxserver_tunnel_bytes_total", "counter",
+             "Tunnel payload bytes relayed, by direction: to_platform, to_edge.");
+    e.sample("cxserver_tunnel_bytes_total", "direction=\"to_platform\"",
+             double(t.tunnelBytesToPlatforms));
+    e.sample("cxserver_tunnel_bytes_total", "direction=\"to_edge\"",
+             double(t.tunnelBytesToEdges));
+
     const auto perInstance = [&](const char *name, const char *type, const char *help, auto value) {
         e.family(name, type, help);
         for (const InstanceStats &i : total.instances)

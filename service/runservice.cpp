@@ -70,6 +70,7 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
     plane.maxRequestsPerEdge = config.maxRequestsPerEdge;
     plane.edgeSendBuffer = config.edgeSendBuffer;
     plane.maxTunnels = config.maxTunnels;
+    plane.tunnelIdleTimeoutMs = config.tunnelIdleTimeout.count();
     plane.tlsMinVersion = config.tlsMinVersion;
     plane.tlsCiphers = config.tlsCiphers;
     plane.tlsCipherSuites = config.tlsCipherSuites;

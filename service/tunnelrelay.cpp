@@ -1,175 +1,235 @@
 #include "tunnelrelay.h"
 
+#include "clock.h"
 #include "dataplanesettings.h"
 #include "tls/tlsfiles.h"
+#include "workerstats.h"
 
-#include <QNetworkRequest>
+#include <QUrl>
 
 namespace cx::server {
 
 namespace {
 
-/// FNV-1a then a splitmix64 finaliser: a fixed, well-mixed 64-bit hash (qHash is seeded).
-quint64 stableHash(const QByteArray &bytes)
+/// How often an open tunnel looks at its idle time: a tenth of the timeout, within bounds.
+qint64 idleCheckIntervalMs(qint64 idleTimeoutMs)
 {
-    quint64 h = 0xcbf29ce484222325ull;
-    for (const char c : bytes) {
-        h ^= quint8(c);
-        h *= 0x100000001b3ull;
-    }
-    h ^= h >> 30;
-    h *= 0xbf58476d1ce4e5b9ull;
-    h ^= h >> 27;
-    h *= 0x94d049bb133111ebull;
-    return h ^ (h >> 31);
+    return std::clamp<qint64>(idleTimeoutMs / 10, 10, 10000);
 }
 
 } // namespace
 
 TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
                          const websocket::HttpHeaders &credentials, QString instanceId,
-                         const DataPlaneSettings &settings, QObject *parent)
+                         const DataPlaneSettings &settings, TrafficCounters &traffic, QObject *parent)
     : QObject(parent)
     , m_edge(std::move(edge))
+    , m_platform(*this, this)
     , m_instanceId(std::move(instanceId))
-    , m_queueLimit(settings.maxMessageSize)
+    , m_traffic(traffic)
+    , m_queueLimit(settings.highWaterMark + settings.maxMessageSize)
+    , m_highWater(settings.highWaterMark)
+    , m_lowWater(settings.lowWaterMark)
+    , m_idleTimeoutMs(settings.tunnelIdleTimeoutMs)
+    , m_lastActivityMs(nowMs())
+    , m_hostNameValidation(settings.hostNameValidation)
 {
     m_edge->setHandler(this);
     m_edge->accept();
-    m_platform.setParent(this);
-    connect(&m_platform, &QWebSocket::connected, this, [this] {
-        m_platformOpen = true;
-        flushQueued();
-    });
-    // What waits to go to the platform counts in the edge's budget: the edge is not read
-    // while the platform side does not take its bytes (protocol.md §8 "Bounded").
-    connect(&m_platform, &QWebSocket::bytesWritten, this,
-            [this] { m_edge->setHeldBytes(m_platform.bytesToWrite()); });
-    connect(&m_platform, &QWebSocket::textMessageReceived, this, [this](const QString &text) {
-        if (m_edge->isOpen()) // its budget bounds what it holds (EdgeConnection)
-            m_edge->sendText(text.toUtf8());
-    });
-    connect(&m_platform, &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &data) {
-        if (m_edge->isOpen())
-            m_edge->sendBinary(data);
-    });
-    connect(&m_platform, &QWebSocket::disconnected, this, [this] {
-        const bool clean = m_platformOpen
-            && m_platform.closeCode() != QWebSocketProtocol::CloseCodeAbnormalDisconnection;
-        if (clean)
-            closeEdge(m_platform.closeCode(), m_platform.closeReason());
-        else
-            closeEdge(QWebSocketProtocol::CloseCodeBadOperation,
-                      QStringLiteral("platform instance lost"));
-        finishIfDone();
-    });
-    connect(
-        &m_platform, &QWebSocket::stateChanged, this, [this](QAbstractSocket::SocketState state) {
-            if (state == QAbstractSocket::UnconnectedState && !m_platformOpen) { // a failed connect
-                closeEdge(QWebSocketProtocol::CloseCodeBadOperation,
-                          QStringLiteral("platform instance lost"));
-                finishIfDone();
-            }
-        });
+    ++m_traffic.tunnelsOpened;
 
-    // protocol.md §8: the platform decides who may use a tunnel, on the client's own
-    // credentials; cxserver's app key never goes on a tunnel.
-    QNetworkRequest request(platformUrl);
-    for (const auto &[name, value] : credentials) {
-        const QByteArray before = request.rawHeader(name);
-        const QByteArray separator = name == "Cookie" ? "; " : ", ";
-        request.setRawHeader(name, before.isEmpty() ? value : before + separator + value);
-    }
-    if (platformUrl.scheme() == u"wss") {
+    // The open deadline (protocol.md §8); once open, the same timer checks the idle time.
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (m_platformOpen)
+            checkIdle();
+        else
+            fail(websocket::CloseInternalError, "platform side did not open in time");
+    });
+    m_timer.start(int(std::min<qint64>(settings.connectTimeoutMs, INT_MAX)));
+
+    m_platform.setMaxMessageSize(settings.maxMessageSize);
+    m_platform.setTextMessages(true);
+    m_platform.setBytesWrittenNotification(true);
+    if (platformUrl.scheme() == u"wss")
         m_platform.setSslConfiguration(settings.platformSsl);
-        // Host-name validation as for pipes (protocol.md §7): off, only a mismatch is forgiven.
-        if (!settings.hostNameValidation)
-            connect(&m_platform, &QWebSocket::sslErrors, this,
-                    [this](const QList<QSslError> &errors) {
-                        if (tls::onlyHostNameMismatch(errors))
-                            m_platform.ignoreSslErrors();
-                    });
-    }
-    m_platform.open(request);
+    // The platform decides who may use a tunnel, on the client's own credentials;
+    // cxserver's app key never goes on a tunnel (protocol.md §8).
+    m_platform.open(platformUrl, credentials);
 }
 
-TunnelRelay::~TunnelRelay() = default; // the edge connection makes no callback when deleted
+TunnelRelay::~TunnelRelay() = default; // neither side makes a callback when deleted
+
+// ---- the edge side -------------------------------------------------------------------------
 
 void TunnelRelay::connectionMessage(EdgeConnection &, std::span<char> message, bool text)
 {
-    toPlatform(QByteArray(message.data(), qsizetype(message.size())), !text);
+    const QByteArrayView bytes(message.data(), qsizetype(message.size()));
+    if (m_platformOpen) {
+        toPlatform(bytes, text);
+        return;
+    }
+    m_queuedBytes += bytes.size();
+    if (m_queuedBytes > m_queueLimit) { // the edge is not read above the high watermark
+        fail(websocket::CloseTooBig, "tunnel data before the platform side opened");
+        return;
+    }
+    m_queued.append({bytes.toByteArray(), text});
+    updateHeldBytes();
+}
+
+void TunnelRelay::connectionActive(EdgeConnection &)
+{
+    m_lastActivityMs = nowMs(); // any complete frame, pings included
+}
+
+void TunnelRelay::connectionDrained(EdgeConnection &)
+{
+    if (m_edge->bytesToWrite() <= m_lowWater)
+        m_platform.setReadingPaused(false);
 }
 
 void TunnelRelay::connectionClosed(EdgeConnection &)
 {
     // 1005 and 1006 never go on the wire: an edge that left without a code is "going away".
-    const quint16 code = m_edge->closeCode() == 1005 || m_edge->closeCode() == 1006
-        ? quint16(QWebSocketProtocol::CloseCodeGoingAway)
+    const quint16 code = m_edge->closeCode() == websocket::CloseNoStatus
+            || m_edge->closeCode() == websocket::CloseAbnormal
+        ? quint16(websocket::CloseGoingAway)
         : m_edge->closeCode();
-    if (m_platform.state() != QAbstractSocket::UnconnectedState)
-        m_platform.close(QWebSocketProtocol::CloseCode(code), m_edge->closeReason());
+    if (m_platformOpen && !m_platformDown)
+        m_platform.close(code); // socketClosed() follows
+    else if (!m_platformDown) {
+        m_platform.abort();
+        m_platformDown = true;
+    }
     finishIfDone();
 }
 
-void TunnelRelay::toPlatform(const QByteArray &message, bool binary)
-{
-    if (m_platformOpen) {
-        if (binary)
-            m_platform.sendBinaryMessage(message);
-        else
-            m_platform.sendTextMessage(QString::fromUtf8(message));
-        m_edge->setHeldBytes(m_platform.bytesToWrite());
-        return;
-    }
-    m_queuedBytes += message.size();
-    if (m_queuedBytes > m_queueLimit) {
-        closeEdge(QWebSocketProtocol::CloseCodeTooMuchData,
-                  QStringLiteral("tunnel data before the platform side opened"));
-        m_platform.abort();
-        return;
-    }
-    m_queued.append({message, binary});
-    m_edge->setHeldBytes(m_queuedBytes);
-}
+// ---- the platform side ---------------------------------------------------------------------
 
-void TunnelRelay::flushQueued()
+void TunnelRelay::socketOpened()
 {
-    for (const auto &[message, binary] : std::as_const(m_queued))
-        toPlatform(message, binary);
-    m_queued.clear();
+    m_platformOpen = true;
+    m_lastActivityMs = nowMs();
+    m_timer.start(int(idleCheckIntervalMs(m_idleTimeoutMs)));
+    const auto queued = std::exchange(m_queued, {});
     m_queuedBytes = 0;
+    for (const auto &[message, text] : queued)
+        toPlatform(message, text);
+    updateHeldBytes();
 }
 
-void TunnelRelay::closeEdge(quint16 code, const QString &reason)
+void TunnelRelay::socketMessage(std::span<char> message)
 {
-    m_edge->close(code, reason.toUtf8());
+    toEdge(message, false);
+}
+
+void TunnelRelay::socketTextMessage(std::span<char> message)
+{
+    toEdge(message, true);
+}
+
+void TunnelRelay::socketClosed()
+{
+    m_platformDown = true;
+    const quint16 code = m_platform.closeCode();
+    if (m_platformOpen && code != websocket::CloseAbnormal && code != websocket::CloseNoStatus)
+        m_edge->close(code, m_platform.errorString().toUtf8());
+    else if (m_platformOpen && code == websocket::CloseNoStatus)
+        m_edge->close(websocket::CloseNormal);
+    else
+        m_edge->close(websocket::CloseInternalError, "platform instance lost");
+    finishIfDone();
+}
+
+void TunnelRelay::socketPong()
+{
+    m_lastActivityMs = nowMs();
+}
+
+void TunnelRelay::socketBytesWritten()
+{
+    updateHeldBytes();
+}
+
+void TunnelRelay::socketSslErrors(const QList<QSslError> &errors)
+{
+    // Host-name validation as for pipes (protocol.md §7): off, only a mismatch is forgiven.
+    if (!m_hostNameValidation && tls::onlyHostNameMismatch(errors))
+        m_platform.ignoreSslErrors();
+}
+
+// ---- relaying ------------------------------------------------------------------------------
+
+void TunnelRelay::toEdge(std::span<char> message, bool text)
+{
+    if (!m_edge->isOpen())
+        return;
+    m_lastActivityMs = nowMs();
+    m_traffic.tunnelBytesToEdges += message.size();
+    const QByteArrayView bytes(message.data(), qsizetype(message.size()));
+    if (text)
+        m_edge->sendText(bytes);
+    else
+        m_edge->sendBinary(bytes);
+    // The edge does not take them as fast: stop reading the platform side meanwhile.
+    if (m_edge->bytesToWrite() > m_highWater)
+        m_platform.setReadingPaused(true);
+}
+
+void TunnelRelay::toPlatform(QByteArrayView message, bool text)
+{
+    m_lastActivityMs = nowMs();
+    m_traffic.tunnelBytesToPlatforms += quint64(message.size());
+    if (text)
+        m_platform.sendText(message);
+    else
+        m_platform.send(message);
+    updateHeldBytes();
+}
+
+void TunnelRelay::updateHeldBytes()
+{
+    // What waits to go to the platform counts in the edge's budget: the edge is not read
+    // while the platform side does not take its bytes (protocol.md §8 "Bounded").
+    if (!m_edge->isClosed())
+        m_edge->setHeldBytes(m_queuedBytes + m_platform.bytesToWrite());
+}
+
+void TunnelRelay::checkIdle()
+{
+    const qint64 idleFor = nowMs() - m_lastActivityMs;
+    if (idleFor >= m_idleTimeoutMs) {
+        m_edge->close(websocket::CloseGoingAway, "tunnel idle");
+        if (!m_platformDown)
+            m_platform.close(websocket::CloseGoingAway);
+        return;
+    }
+    m_timer.start(int(std::min(idleCheckIntervalMs(m_idleTimeoutMs), m_idleTimeoutMs - idleFor)));
 }
 
 void TunnelRelay::instanceLost()
 {
-    closeEdge(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("platform instance lost"));
-    m_platform.abort();
+    fail(websocket::CloseInternalError, "platform instance lost");
+}
+
+void TunnelRelay::fail(quint16 code, QByteArrayView reason)
+{
+    m_timer.stop();
+    m_edge->close(code, reason);
+    if (!m_platformDown) {
+        m_platform.abort(); // no callback follows
+        m_platformDown = true;
+    }
+    finishIfDone();
 }
 
 void TunnelRelay::finishIfDone()
 {
-    if (m_edge->isClosed() && m_platform.state() == QAbstractSocket::UnconnectedState)
+    if (m_edge->isClosed() && m_platformDown) {
+        m_timer.stop();
         deleteLater();
-}
-
-int TunnelRelay::chooseInstance(const QString &tunnelKey, const QStringList &instanceIds)
-{
-    int best = -1;
-    quint64 bestWeight = 0;
-    const QByteArray key = tunnelKey.toUtf8();
-    for (int i = 0; i < instanceIds.size(); ++i) {
-        const quint64 weight = stableHash(instanceIds.at(i).toUtf8() + '\n' + key);
-        if (best < 0 || weight > bestWeight) {
-            best = i;
-            bestWeight = weight;
-        }
     }
-    return best;
 }
 
 } // namespace cx::server

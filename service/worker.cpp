@@ -5,6 +5,7 @@
 #include "alwayson/messages.h"
 #include "clock.h"
 #include "edgepath.h"
+#include "rendezvous.h"
 #include "tunnelrelay.h"
 #include "websocket/frame.h"
 
@@ -21,16 +22,6 @@ using alwayson::Header;
 namespace {
 
 constexpr int TickMs = 50;
-/// The key a tunnel meets its other end by: the tunnel id (the last path segment) for the
-/// tunnel paths, the whole path and query for the RAC channel.
-QString tunnelKey(const QUrl &url)
-{
-    const QString path = url.path();
-    if (path == u"/Thingworx/VWS")
-        return path + u'?' + url.query();
-    return path.section(u'/', -1);
-}
-
 /// A message that crosses to another worker's thread: the borrowed buffer does not live so long.
 QByteArray copyOf(std::span<const char> message)
 {
@@ -140,8 +131,7 @@ void Worker::edgeUpgrading(EdgeSession &edge, QByteArrayView target)
             edge.connection().refuse("503 Service Unavailable");
             return;
         }
-        const QUrl url(QString::fromUtf8(target));
-        InstanceLink *link = tunnelLink(url);
+        InstanceLink *link = tunnelLink(target);
         if (!link) {
             edge.connection().accept();
             edge.closeWith(websocket::CloseInternalError, QStringLiteral("no platform connection"));
@@ -756,28 +746,34 @@ void Worker::removeLinkIfDone(InstanceLink *link)
 
 // ---- tunnels ------------------------------------------------------------------------------
 
-InstanceLink *Worker::tunnelLink(const QUrl &url) const
+InstanceLink *Worker::tunnelLink(QByteArrayView target) const
 {
+    // Rendezvous over the membership discovery reports, the same list in every cxserver of
+    // the cluster, skipping instances this worker has no pipe to, in weight order
+    // (protocol.md §8). The path was checked raw (edgepath.h).
+    const qsizetype question = target.indexOf('?');
+    const QByteArray key = tunnelMeetingKey(question < 0 ? target : target.first(question),
+                                            question < 0 ? QByteArrayView()
+                                                         : target.sliced(question + 1));
     QStringList ids;
-    std::vector<InstanceLink *> connected;
-    for (const auto &link : m_links) {
-        if (link->isConnected()) {
-            ids << link->instance.id;
-            connected.push_back(link.get());
-        }
+    for (const auto &link : m_links)
+        ids << link->instance.id;
+    for (const int index : rendezvousOrder(key, ids)) {
+        InstanceLink *link = m_links[size_t(index)].get();
+        if (link->isConnected())
+            return link;
     }
-    const int chosen = TunnelRelay::chooseInstance(tunnelKey(url), ids);
-    return chosen < 0 ? nullptr : connected[size_t(chosen)];
+    return nullptr;
 }
 
 void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                         InstanceLink &link)
 {
-    // The path was checked raw (edgepath.h); the query goes on as sent.
+    // The query goes on as sent, with the client's credentials.
     const websocket::HttpHeaders credentials = connection->takeCredentials();
-    auto *relay
-        = new TunnelRelay(std::move(connection), link.instance.url(QString::fromLatin1(target)),
-                          credentials, link.instance.id, m_settings, this);
+    auto *relay = new TunnelRelay(std::move(connection),
+                                  link.instance.url(QString::fromLatin1(target)), credentials,
+                                  link.instance.id, m_settings, m_traffic, this);
     link.tunnels.emplace_back(relay);
 }
 
@@ -879,6 +875,10 @@ WorkerStats Worker::stats() const
     stats.traffic = m_traffic;
     stats.edgesConnected = m_edges.size();
     stats.edgesAuthenticated = m_authenticatedEdges;
+    for (const auto *links : {&m_links, &m_removedLinks})
+        for (const auto &link : *links)
+            stats.tunnelsOpen += std::count_if(link->tunnels.begin(), link->tunnels.end(),
+                                               [](const QPointer<TunnelRelay> &t) { return !t.isNull(); });
     for (const auto &link : m_links) {
         InstanceStats instance;
         instance.instance = link->instance;

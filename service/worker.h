@@ -124,8 +124,9 @@ private:
     void replyToEdge(EdgeSession &edge, const alwayson::Header &request, quint8 code,
                      const char *reason);
     void sendUnbind(EdgeSession &edge);
-    /// The connected instance a tunnel to \a url runs through, or nullptr.
-    InstanceLink *tunnelLink(const QUrl &url) const;
+    /// The instance a tunnel to \a target (path and query) runs through, or nullptr when
+    /// this worker reaches none.
+    InstanceLink *tunnelLink(QByteArrayView target) const;
     void openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                     InstanceLink &link);
     void onTick();

@@ -48,6 +48,9 @@ struct TrafficCounters
     quint64 refusedByHandshakeCap = 0; ///< connections closed at once: limits.max-handshakes
     quint64 refusedByTunnelCap = 0; ///< tunnel upgrades refused 503: limits.max-tunnels
     quint64 edgesOverSendLimit = 0; ///< edges aborted: more than their send limit queued
+    quint64 tunnelsOpened = 0; ///< tunnels accepted (protocol.md §8)
+    quint64 tunnelBytesToPlatforms = 0; ///< tunnel payload bytes relayed edge → platform
+    quint64 tunnelBytesToEdges = 0; ///< tunnel payload bytes relayed platform → edge
     std::array<quint64, 256> errorsToEdges {}; ///< error responses cxserver made, by code
     std::array<quint64, 256> errorsToPlatforms {}; ///< same, to platform requests
     LatencyHistogram latency;
@@ -63,6 +66,9 @@ struct TrafficCounters
         refusedByHandshakeCap += other.refusedByHandshakeCap;
         refusedByTunnelCap += other.refusedByTunnelCap;
         edgesOverSendLimit += other.edgesOverSendLimit;
+        tunnelsOpened += other.tunnelsOpened;
+        tunnelBytesToPlatforms += other.tunnelBytesToPlatforms;
+        tunnelBytesToEdges += other.tunnelBytesToEdges;
         for (size_t i = 0; i < errorsToEdges.size(); ++i) {
             errorsToEdges[i] += other.errorsToEdges[i];
             errorsToPlatforms[i] += other.errorsToPlatforms[i];
@@ -103,6 +109,7 @@ struct WorkerStats
     TrafficCounters traffic;
     qint64 edgesConnected = 0;
     qint64 edgesAuthenticated = 0;
+    qint64 tunnelsOpen = 0;
     QList<InstanceStats> instances; ///< in membership order
 
     /// Sums other into this one; instances are matched by their discovery id.
@@ -111,6 +118,7 @@ struct WorkerStats
         traffic.add(other.traffic);
         edgesConnected += other.edgesConnected;
         edgesAuthenticated += other.edgesAuthenticated;
+        tunnelsOpen += other.tunnelsOpen;
         for (const InstanceStats &theirs : other.instances) {
             auto mine = std::find_if(instances.begin(), instances.end(), [&](const auto &s) {
                 return s.instance.id == theirs.instance.id;

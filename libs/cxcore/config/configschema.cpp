@@ -226,6 +226,14 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"Remote-access tunnels one cxserver relays at once; a tunnel beyond it is "
                  "refused with 503."_s},
+        {.path = u"limits.tunnel-idle-timeout"_s,
+         .type = KeyType::Duration,
+         .defaultValue = Value::string(u"5m"_s),
+         .minimum = 1,
+         .maximum = IntMax,
+         .group = Group::Connections,
+         .help = u"A tunnel with no frame from either side (pings count) for this long is "
+                 "closed (1001)."_s},
 
         // Routing
         {.path = u"routing.plugin"_s,

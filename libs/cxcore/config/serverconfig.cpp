@@ -192,6 +192,7 @@ ServerConfig readSettings(SettingsReader &r)
     c.maxRequestsPerEdge = r.integer(u"limits.max-requests-per-edge");
     c.edgeSendBuffer = r.bytes(u"limits.edge-send-buffer");
     c.maxTunnels = r.integer(u"limits.max-tunnels");
+    c.tunnelIdleTimeout = r.milliseconds(u"limits.tunnel-idle-timeout");
 
     c.routingPlugin = r.string(u"routing.plugin");
 

@@ -75,6 +75,7 @@ struct CXCORE_EXPORT ServerConfig
     int maxRequestsPerEdge = 0; ///< limits.max-requests-per-edge
     qint64 edgeSendBuffer = 0; ///< limits.edge-send-buffer, bytes
     int maxTunnels = 0; ///< limits.max-tunnels
+    milliseconds tunnelIdleTimeout {}; ///< limits.tunnel-idle-timeout
 
     // Routing
     QString routingPlugin; ///< routing.plugin

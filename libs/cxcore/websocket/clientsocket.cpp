@@ -5,6 +5,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
+#include <QUtf8StringView>
 #include <QtEndian>
 #include <cstring>
 
@@ -89,6 +90,8 @@ void ClientSocket::open(const QUrl &url, const HttpHeaders &headers)
         m_socket = new QTcpSocket(this);
         connect(m_socket, &QAbstractSocket::connected, this, &ClientSocket::sendUpgrade);
     }
+    if (m_readPaused)
+        m_socket->setReadBufferSize(PausedReadBuffer);
     connect(m_socket, &QIODevice::readyRead, this, &ClientSocket::onReadyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, &ClientSocket::onDisconnected);
     connect(m_socket, &QAbstractSocket::errorOccurred, this, &ClientSocket::onSocketError);
@@ -133,13 +136,17 @@ void ClientSocket::onReadyRead()
 
 void ClientSocket::readAvailable()
 {
+    if (m_readPaused)
+        return; // the socket keeps the bytes (its read buffer is bounded meanwhile)
     const qint64 available = m_socket->bytesAvailable();
-    if (available <= 0)
-        return;
-    const qsizetype old = m_in.size();
-    m_in.resize(old + available);
-    const qint64 got = m_socket->read(m_in.data() + old, available);
-    m_in.resize(old + std::max<qint64>(got, 0));
+    if (available > 0) {
+        const qsizetype old = m_in.size();
+        m_in.resize(old + available);
+        const qint64 got = m_socket->read(m_in.data() + old, available);
+        m_in.resize(old + std::max<qint64>(got, 0));
+    } else if (m_inStart == m_in.size()) {
+        return; // nothing new and nothing kept from a pause
+    }
 
     if (m_state != State::Upgrading || readUpgradeResponse())
         readFrames();
@@ -155,6 +162,23 @@ void ClientSocket::readAvailable()
         m_in.remove(0, m_inStart);
         m_inStart = 0;
     }
+}
+
+void ClientSocket::setReadingPaused(bool paused)
+{
+    if (paused == m_readPaused)
+        return;
+    m_readPaused = paused;
+    if (m_socket) // 0 = unbounded; Qt stops reading from the kernel at the bound
+        m_socket->setReadBufferSize(paused ? PausedReadBuffer : 0);
+    if (!paused) // what waits is delivered from the event loop, never inside the caller
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation = m_generation] {
+                if (generation == m_generation && m_socket && !m_readPaused)
+                    onReadyRead();
+            },
+            Qt::QueuedConnection);
 }
 
 bool ClientSocket::readUpgradeResponse()
@@ -181,7 +205,7 @@ bool ClientSocket::readUpgradeResponse()
 void ClientSocket::readFrames()
 {
     // The state is checked again after each frame: the handler may close, abort or open.
-    while (m_state == State::Open || m_state == State::Closing) {
+    while ((m_state == State::Open || m_state == State::Closing) && !m_readPaused) {
         const QByteArrayView unread = QByteArrayView(m_in).sliced(m_inStart);
         FrameHead head;
         if (!parseFrameHead(unread, &head) || !checkHead(head))
@@ -243,28 +267,26 @@ void ClientSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
     case Text:
     case Binary:
         if (fin) {
-            if (opcode == Binary)
-                m_handler.socketMessage(payload); // in place: no copy
+            deliver(opcode, payload); // in place: no copy
             return;
         }
         m_fragmentOpcode = opcode;
         m_fragmentsSize = qint64(payload.size());
-        if (opcode == Binary)
+        if (opcode == Binary || m_textMessages)
             m_fragments = QByteArray(payload.data(), qsizetype(payload.size()));
         return;
     case Continuation: {
         m_fragmentsSize += qint64(payload.size());
-        if (m_fragmentOpcode == Binary)
+        if (m_fragmentOpcode == Binary || m_textMessages)
             m_fragments.append(payload.data(), qsizetype(payload.size()));
         if (!fin)
             return;
-        const bool binary = m_fragmentOpcode == Binary;
+        const quint8 messageOpcode = m_fragmentOpcode;
         QByteArray message = std::move(m_fragments); // freed after the call
         m_fragments = QByteArray();
         m_fragmentsSize = 0;
         m_fragmentOpcode = 0;
-        if (binary)
-            m_handler.socketMessage(std::span<char>(message.data(), size_t(message.size())));
+        deliver(messageOpcode, std::span<char>(message.data(), size_t(message.size())));
         return;
     }
     case Ping:
@@ -279,6 +301,18 @@ void ClientSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
         return;
     default:
         return; // checkHead() let no other opcode through
+    }
+}
+
+void ClientSocket::deliver(quint8 opcode, std::span<char> message)
+{
+    if (opcode == Binary) {
+        m_handler.socketMessage(message);
+    } else if (m_textMessages) {
+        if (QUtf8StringView(message.data(), qsizetype(message.size())).isValidUtf8())
+            m_handler.socketTextMessage(message);
+        else
+            fail(CloseInvalidPayload, u"text message that is not UTF-8"_s);
     }
 }
 
@@ -312,6 +346,12 @@ void ClientSocket::send(QByteArrayView message)
 {
     if (m_state == State::Open)
         sendFrame(Binary, message);
+}
+
+void ClientSocket::sendText(QByteArrayView utf8)
+{
+    if (m_state == State::Open)
+        sendFrame(Text, utf8);
 }
 
 void ClientSocket::ping(QByteArrayView payload)

@@ -30,6 +30,9 @@ public:
     /// One whole binary message. The bytes live in the socket's read buffer: the handler
     /// may change them in place, and they are valid during the call only.
     virtual void socketMessage(std::span<char> message) = 0;
+    /// One whole text message, valid UTF-8, as socketMessage() (only with
+    /// ClientSocket::setTextMessages(true); else text messages are checked and dropped).
+    virtual void socketTextMessage(std::span<char> message) { Q_UNUSED(message) }
     /// The connection is gone, after socketOpened() or instead of it (the connection, the
     /// TLS handshake or the upgrade failed). Called once per open(), never after abort();
     /// closeCode() and errorString() tell why.
@@ -58,7 +61,10 @@ public:
 ///   opcodes known, control frames final and at most 125 bytes, fragments in order; any
 ///   violation fails the connection with close code 1002. A message longer than
 ///   setMaxMessageSize() fails it with 1009.
-/// - Only binary messages are delivered; text messages are checked and dropped.
+/// - Only binary messages are delivered unless setTextMessages(true); a text message that
+///   is not valid UTF-8 fails the connection with 1007 then.
+/// - setReadingPaused() stops reading (backpressure toward the server): Qt's read buffer is
+///   bounded meanwhile, so the kernel's receive window closes.
 /// - Masking keys come from a per-socket xorshift64* generator seeded from
 ///   QRandomGenerator::global(): fast, not cryptographic. RFC 6455 §10.3 wants keys that
 ///   script content cannot predict, against intermediaries that misread such content;
@@ -71,6 +77,7 @@ class CXCORE_EXPORT ClientSocket : public QObject
 public:
     static constexpr qint64 DefaultMaxMessageSize = qint64(1) << 30;
     static constexpr int CloseTimeoutMs = 5000; ///< bound of close()'s handshake
+    static constexpr qint64 PausedReadBuffer = 64 * 1024; ///< Qt's read buffer while paused
 
     /// \a handler must outlive the socket.
     explicit ClientSocket(ClientSocketHandler &handler, QObject *parent = nullptr);
@@ -84,6 +91,13 @@ public:
     /// Whether the handler hears socketBytesWritten() (off by default: a notification per
     /// write pass costs a signal emission). Taken at the next open().
     void setBytesWrittenNotification(bool enabled) { m_notifyBytesWritten = enabled; }
+    /// Whether text messages reach the handler (socketTextMessage()); off by default.
+    void setTextMessages(bool enabled) { m_textMessages = enabled; }
+    /// Stops (true) or resumes (false) reading from the server: while paused no message is
+    /// delivered and at most PausedReadBuffer bytes wait in user space; on resume what
+    /// waits is delivered from the event loop, then reading goes on.
+    void setReadingPaused(bool paused);
+    bool isReadingPaused() const { return m_readPaused; }
 
     /// Connects to \a url (TLS when its scheme is wss; default ports 80 and 443) and
     /// upgrades, with the extra HTTP \a headers on the upgrade request; socketOpened() or
@@ -91,6 +105,8 @@ public:
     void open(const QUrl &url, const HttpHeaders &headers = {});
     /// Sends \a message as one binary frame. Ignored unless open.
     void send(QByteArrayView message);
+    /// Sends \a utf8 as one text frame (not checked). Ignored unless open.
+    void sendText(QByteArrayView utf8);
     /// Sends a ping (with at most 125 bytes of \a payload); socketPong() follows when the
     /// server answers. Ignored unless open.
     void ping(QByteArrayView payload = {});
@@ -128,6 +144,7 @@ private:
     bool checkHead(const FrameHead &head);
     void onFrame(quint8 opcode, bool fin, std::span<char> payload);
     void onClose(QByteArrayView payload);
+    void deliver(quint8 opcode, std::span<char> message);
     void sendFrame(quint8 opcode, QByteArrayView payload);
     void sendClose(quint16 code);
     void fail(quint16 code, const QString &error);
@@ -152,6 +169,8 @@ private:
     bool m_hasSsl = false;
     bool m_notifyBytesWritten = false;
     bool m_closeSent = false;
+    bool m_textMessages = false;
+    bool m_readPaused = false;
     bool m_reading = false; ///< inside onReadyRead(): a nested readyRead only sets m_readAgain
     bool m_readAgain = false;
     QString m_error;

@@ -31,6 +31,10 @@ public:
         if (onMessage)
             onMessage(message);
     }
+    void socketTextMessage(std::span<char> message) override
+    {
+        texts.append(QByteArray(message.data(), qsizetype(message.size())));
+    }
     void socketClosed() override { ++closed; }
     void socketPong() override { ++pongs; }
     void socketBytesWritten() override { ++bytesWritten; }
@@ -49,6 +53,7 @@ public:
     int pongs = 0;
     int bytesWritten = 0;
     QList<QByteArray> messages;
+    QList<QByteArray> texts;
     QList<QSslError> sslErrors;
 };
 
@@ -77,6 +82,8 @@ public:
                 sockets.append(socket);
                 connect(socket, &QWebSocket::binaryMessageReceived, this,
                         [this](const QByteArray &message) { received.append(message); });
+                connect(socket, &QWebSocket::textMessageReceived, this,
+                        [this](const QString &text) { receivedTexts.append(text); });
                 connect(socket, &QWebSocket::pong, this,
                         [this](quint64, const QByteArray &payload) { pongs.append(payload); });
                 connect(socket, &QWebSocket::disconnected, this,
@@ -100,6 +107,7 @@ public:
     QWebSocketServer server;
     QList<QWebSocket *> sockets;
     QList<QByteArray> received;
+    QStringList receivedTexts;
     QList<QByteArray> pongs;
     QList<int> closeCodes;
 };
@@ -254,6 +262,9 @@ private Q_SLOTS:
     void tlsHostNameMismatch_data();
     void tlsHostNameMismatch();
     void tlsCloseInsideMessageHandler();
+    void textMessagesWhenAsked();
+    void invalidUtf8Closes1007();
+    void pausedReadingHoldsMessagesBack();
 };
 
 void tst_ClientSocket::openAndExchange()
@@ -646,6 +657,71 @@ void tst_ClientSocket::tlsCloseInsideMessageHandler()
     QVERIFY(intact);
     QCOMPARE(maxDepth, 1);
     QCOMPARE(client.socket.closeCode(), quint16(CloseNormal));
+}
+
+void tst_ClientSocket::textMessagesWhenAsked()
+{
+    Server server;
+    Client client;
+    client.socket.setTextMessages(true);
+    QVERIFY(openBoth(server, client));
+    server.last()->setOutgoingFrameSize(1000);
+    server.last()->sendTextMessage(u"ünïcode ✓"_s);
+    server.last()->sendTextMessage(QString(2500, u'x')); // three frames, assembled
+    server.last()->sendBinaryMessage("binary");
+    QTRY_COMPARE(client.recorder.messages.size(), 1);
+    QCOMPARE(client.recorder.texts.size(), 2);
+    QCOMPARE(client.recorder.texts[0], u"ünïcode ✓"_s.toUtf8());
+    QCOMPARE(client.recorder.texts[1], QByteArray(2500, 'x'));
+    QCOMPARE(client.recorder.messages[0], QByteArray("binary"));
+
+    client.socket.sendText(u"back ✓"_s.toUtf8());
+    QTRY_COMPARE(server.receivedTexts.size(), 1);
+    QCOMPARE(server.receivedTexts[0], u"back ✓"_s);
+}
+
+void tst_ClientSocket::invalidUtf8Closes1007()
+{
+    RawServer server;
+    QVERIFY(server.listen());
+    uchar head[MaxFrameHeadSize];
+    const QByteArray invalid("\xC3\x28 not UTF-8");
+    const int size = writeFrameHead(head, Text, quint64(invalid.size()), nullptr);
+    server.afterAnswer = QByteArray(reinterpret_cast<const char *>(head), size) + invalid;
+    Client client;
+    client.socket.setTextMessages(true);
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.recorder.opened, 1);
+    QVERIFY(client.recorder.texts.isEmpty());
+    QCOMPARE(int(client.socket.closeCode()), 1007);
+    QTRY_COMPARE(server.clientCloseCode(), 1007);
+}
+
+void tst_ClientSocket::pausedReadingHoldsMessagesBack()
+{
+    Server server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    // Paused from inside the handler: the messages after it wait.
+    client.recorder.onMessage = [&](std::span<char>) { client.socket.setReadingPaused(true); };
+    const QByteArray big = pattern(256 * 1024);
+    for (int i = 0; i < 64; ++i) // 16 MB toward a paused reader
+        server.last()->sendBinaryMessage(big);
+    QTRY_COMPARE(client.recorder.messages.size(), 1);
+    QVERIFY(client.socket.isReadingPaused());
+    // The server cannot hand everything over: the client's buffers are bounded while paused.
+    QTRY_VERIFY(server.last()->bytesToWrite() > 0);
+    QTest::qWait(200); // nothing is delivered meanwhile
+    QCOMPARE(client.recorder.messages.size(), 1);
+
+    client.recorder.onMessage = nullptr;
+    client.socket.setReadingPaused(false);
+    QCOMPARE(client.recorder.messages.size(), 1); // not inside the call: from the event loop
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messages.size(), 64, 20000);
+    for (const QByteArray &message : std::as_const(client.recorder.messages))
+        QCOMPARE(message, big);
+    QCOMPARE(client.recorder.closed, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_ClientSocket)
