@@ -79,6 +79,7 @@ struct Platform
     {
         QObject::connect(&server, &QWebSocketServer::newConnection, &server, [this] {
             socket = server.nextPendingConnection();
+            socket->setParent(&server); // goes with the server
             request = socket->request();
             QObject::connect(socket, &QWebSocket::textMessageReceived, socket,
                              [this](const QString &text) {
