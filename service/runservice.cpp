@@ -123,6 +123,7 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
     options.routingPlugin = config.routingPlugin;
     options.adminSocket = config.adminSocket;
     options.drainTimeoutMs = config.drainTimeout.count();
+    options.healthGraceMs = config.healthGrace.count();
     options.logFilterRules = cx::config::loggingFilterRules(config.logLevel, config.logRules);
     options.pluginContext.config = &config;
     options.source = std::move(loaded);

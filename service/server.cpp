@@ -335,10 +335,32 @@ QJsonObject Server::reload()
 
 void Server::stop()
 {
-    if (m_stopping)
+    if (m_stopping) {
+        if (m_healthGrace && m_healthGrace->isActive()) { // asked again: no more grace
+            m_healthGrace->stop();
+            drain();
+        }
         return;
-    m_stopping = true;
-    qCInfo(lcLifecycle) << "stopping: draining in-flight requests for up to"
+    }
+    m_stopping = true; // /health answers 503 from now on
+    if (m_options.healthGraceMs > 0 && !m_workers.empty()) {
+        // Phase 1 (config.md §2 shutdown.health-grace): edges are still served and accepted
+        // while the load balancer's health checks see 503 and move new edges away.
+        qCInfo(lcLifecycle) << "stopping: /health answers 503 for" << m_options.healthGraceMs
+                            << "ms while edges are still served";
+        m_healthGrace = new QTimer(this);
+        m_healthGrace->setSingleShot(true);
+        connect(m_healthGrace, &QTimer::timeout, this, &Server::drain);
+        m_healthGrace->start(int(m_options.healthGraceMs));
+        return;
+    }
+    drain();
+}
+
+void Server::drain()
+{
+    qCInfo(lcLifecycle) << "stopping: closing the edge listener, draining in-flight requests "
+                           "for up to"
                         << m_options.drainTimeoutMs << "ms";
     if (m_acceptor)
         m_acceptor->close();

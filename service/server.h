@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <variant>
@@ -44,8 +45,10 @@ public:
     /// Starts everything. 0 on success, else the exit code (cli.md: 1 bad configuration or
     /// plugin, 2 a resource such as a port could not be had); the reason is logged.
     int start();
-    /// Graceful stop (SIGTERM): stop accepting, /health turns 503, in-flight requests finish
-    /// or fail within shutdown.drain-timeout, sockets close; stopped() follows.
+    /// Graceful stop (SIGTERM), in phases: /health turns 503 at once while edges are still
+    /// served and accepted for shutdown.health-grace; then the listener closes and in-flight
+    /// requests finish or fail within shutdown.drain-timeout, sockets close; stopped()
+    /// follows. Called again during the grace, it skips the rest of it.
     void stop();
     /// Re-reads the configuration and applies what can change live; what needs a restart
     /// keeps its old value and is reported; a configuration with errors changes nothing.
@@ -59,6 +62,8 @@ private:
     void onConnectivityChanged();
     void onWorkerDrained();
     void publish(const cx::plugin::Membership &membership);
+    /// Phase 2 of a stop: closes the edge listener and drains the workers.
+    void drain();
     void stopThreads();
     void startDiscovery(plugin::DiscoveryBackend *backend);
     ServiceStats collect() const;
@@ -74,6 +79,7 @@ private:
     std::vector<std::unique_ptr<WorkerThread>> m_threads;
     EdgeAcceptor *m_acceptor = nullptr;
     HealthServer *m_health = nullptr;
+    QTimer *m_healthGrace = nullptr; ///< while a stop's health grace runs
     StatusServer *m_status = nullptr;
     QElapsedTimer m_uptime;
     quint64 m_discoveryEvents = 0;

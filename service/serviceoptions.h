@@ -24,6 +24,7 @@ struct ServiceOptions
     QString routingPlugin;
     QString adminSocket; ///< admin.socket; empty: no status socket
     qint64 drainTimeoutMs = 10000; ///< shutdown.drain-timeout
+    qint64 healthGraceMs = 5000; ///< shutdown.health-grace
     QString logFilterRules; ///< logging.level and logging.rules as Qt filter rules
     /// The configuration these options came from; pluginContext.config points into it.
     std::shared_ptr<const config::LoadedServerConfig> source;

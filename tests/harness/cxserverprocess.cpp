@@ -37,6 +37,7 @@ bool CxServerProcess::start(const QString &settings, int timeoutMs)
                                           "  health.port = %1\n"
                                           "  worker-threads = 1\n"
                                           "  admin.socket = \"%2\"\n"
+                                          "  shutdown.health-grace = 0s\n"
                                           "%3\n"
                                           "}\n")
                                .arg(freePort())

@@ -367,6 +367,15 @@ QList<KeySpec> buildKeys()
          .group = Group::Operations,
          .help = u"On SIGTERM, how long requests in flight may take to finish before they fail "
                  "and cxserver exits (/health reports 503 meanwhile)."_s},
+        {.path = u"shutdown.health-grace"_s,
+         .type = KeyType::Duration,
+         .defaultValue = Value::string(u"5s"_s),
+         .minimum = 0,
+         .maximum = 3600 * 1000,
+         .group = Group::Operations,
+         .help = u"On SIGTERM, how long /health answers 503 while edges are still served and "
+                 "accepted, so that the load balancer moves new edges away before the listener "
+                 "closes and the drain begins; 0: no grace."_s},
         {.path = u"logging.level"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"info"_s),

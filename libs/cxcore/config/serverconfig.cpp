@@ -217,6 +217,7 @@ ServerConfig readSettings(SettingsReader &r)
     c.workerThreads = r.integer(u"worker-threads");
     c.pluginPath = r.string(u"plugin-path");
     c.drainTimeout = r.milliseconds(u"shutdown.drain-timeout");
+    c.healthGrace = r.milliseconds(u"shutdown.health-grace");
     c.logLevel = r.string(u"logging.level");
     c.logRules = r.strings(u"logging.rules");
     return c;

@@ -103,6 +103,7 @@ struct CXCORE_EXPORT ServerConfig
     int workerThreads = 0; ///< worker-threads; 0: one per CPU core
     QString pluginPath; ///< plugin-path; empty: the folder of the executable
     milliseconds drainTimeout {}; ///< shutdown.drain-timeout
+    milliseconds healthGrace {}; ///< shutdown.health-grace
     QString logLevel; ///< logging.level
     QStringList logRules; ///< logging.rules, each CATEGORY=LEVEL
 };

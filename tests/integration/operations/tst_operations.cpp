@@ -109,6 +109,7 @@ private Q_SLOTS:
     void badReloadIsRejectedWhole();
     void sighupReloads();
     void drainFailsWhatOutlastsTheDrainTimeout();
+    void healthGraceServesEdgesBeforeTheDrain();
     void logLevelsFromConfigAndReload();
     void journaldLinesCarryPriorityAndCategory();
 
@@ -592,6 +593,38 @@ void tst_Operations::drainFailsWhatOutlastsTheDrainTimeout()
     QVERIFY(server->waitForExit(5000));
     QCOMPARE(server->exitStatus(), QProcess::NormalExit);
     QCOMPARE(server->exitCode(), 0);
+}
+
+void tst_Operations::healthGraceServesEdgesBeforeTheDrain()
+{
+    Sims sims = startSims(1);
+    QVERIFY(!sims.empty());
+    auto server = startServer(sims, QStringLiteral("  shutdown.health-grace = 2s\n"
+                                                   "  shutdown.drain-timeout = 3s\n"));
+    QVERIFY(server);
+    TestEdge before;
+    QVERIFY(before.open(server->edgeUrl()));
+    QCOMPARE(before.authenticate(AppKey, EdgeId, 1), int(Code::Success));
+    QElapsedTimer timer;
+    timer.start();
+    ::kill(pid_t(server->pid()), SIGTERM);
+    // Phase 1: 503 at once, while edges are still served and new ones accepted.
+    QTRY_COMPARE_WITH_TIMEOUT(server->health(), 503, 1000);
+    before.request(quint8(Code::Get), 2, EdgeId);
+    QCOMPARE(codeOf(before.waitForResponse(2)), quint8(Code::Success));
+    TestEdge during;
+    QVERIFY(during.open(server->edgeUrl()));
+    QCOMPARE(during.authenticate(AppKey, EdgeId + 1, 1), int(Code::Success));
+    QVERIFY2(timer.elapsed() < 1800, qPrintable(QString::number(timer.elapsed())));
+    // Phase 2, after the grace: the listener closes and idle edges are closed 1001.
+    QCOMPARE(before.waitForClose(5000), int(QWebSocketProtocol::CloseCodeGoingAway));
+    QCOMPARE(during.waitForClose(5000), int(QWebSocketProtocol::CloseCodeGoingAway));
+    QVERIFY2(timer.elapsed() >= 1900, qPrintable(QString::number(timer.elapsed())));
+    TestEdge after;
+    QVERIFY(!after.open(server->edgeUrl(), 1000));
+    QVERIFY(server->waitForExit(5000));
+    QCOMPARE(server->exitCode(), 0);
+    QVERIFY(server->log().contains("/health answers 503 for 2000 ms"));
 }
 
 void tst_Operations::logLevelsFromConfigAndReload()

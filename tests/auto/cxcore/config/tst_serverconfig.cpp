@@ -179,7 +179,7 @@ void tst_ServerConfig::schemaIsConsistent()
     }
     // Every key of config.md §2, those the original reads besides, and cxserver's own
     // shutdown.drain-timeout, logging.level, logging.rules and limits.tunnel-idle-timeout.
-    QCOMPARE(paths.size(), 50);
+    QCOMPARE(paths.size(), 51);
     QVERIFY(!schema::findKey(u"transport"));
     QVERIFY(schema::isKnownPrefix(u"transport.websockets"));
     QVERIFY(!schema::isKnownPrefix(u"transport.websockets.app-key"));
