@@ -119,6 +119,17 @@ QByteArray ServiceStats::prometheusText() const
              "Edges dropped because more than limits.edge-send-buffer was queued toward them.",
              double(t.edgesOverSendLimit));
 
+    e.family("cxserver_responses_dropped_total", "counter",
+             "Responses cxserver dropped, by whom they came from and why: late (the request was "
+             "answered 0xA4 already), unknown (no such request), wrong_instance.");
+    e.sample("cxserver_responses_dropped_total", "from=\"platform\",reason=\"late\"",
+             double(t.droppedLate));
+    e.sample("cxserver_responses_dropped_total", "from=\"platform\",reason=\"unknown\"",
+             double(t.droppedUnknown));
+    e.sample("cxserver_responses_dropped_total", "from=\"platform\",reason=\"wrong_instance\"",
+             double(t.droppedWrongInstance));
+    e.sample("cxserver_responses_dropped_total", "from=\"edge\",reason=\"unknown\"",
+             double(t.droppedUnknownFromEdges));
     e.single("cxserver_tunnels_open", "gauge",
              "Remote-access tunnels and RAC channels relayed now (protocol.md §8).",
              double(total.tunnelsOpen));

@@ -397,10 +397,17 @@ void Worker::pipeMessage(PlatformPipe &pipe, std::span<char> message)
 
 void Worker::platformResponse(PlatformPipe &pipe, std::span<char> message, const Header &header)
 {
-    PendingRequest *request = m_pending.find(requestKey(header.endpointId, header.requestId));
+    const quint64 key = requestKey(header.endpointId, header.requestId);
+    PendingRequest *request = m_pending.find(key);
     // A platform answers on the pipe it was asked on; accept any pipe of the same instance.
     if (!request || request->failed || !request->pipe || &request->pipe->link() != &pipe.link()) {
-        qCDebug(lcWorker) << "late or unknown response" << header.requestId << "for endpoint"
+        // config.md §6: counted by reason (a late one was answered 0xA4 already).
+        const bool late = request ? request->failed || !request->pipe
+                                  : m_recentTimeouts.contains(key);
+        ++(late ? m_traffic.droppedLate
+                : !request ? m_traffic.droppedUnknown : m_traffic.droppedWrongInstance);
+        qCDebug(lcWorker) << (late ? "late" : !request ? "unknown" : "wrong-instance")
+                          << "response" << header.requestId << "for endpoint"
                           << header.endpointId << "dropped";
         return;
     }
@@ -516,6 +523,7 @@ void Worker::answerPlatformRequest(EdgeSession &edge, std::span<char> message, c
 {
     PendingRequest *request = m_egress.find(requestKey(edge.endpointId(), header.requestId));
     if (!request) {
+        ++m_traffic.droppedUnknownFromEdges;
         qCDebug(lcWorker) << "edge" << edge.endpointId() << "answered unknown request"
                           << header.requestId;
         return;
@@ -794,6 +802,7 @@ void Worker::onTick()
                           << request->endpointId() << "timed out";
         request->partial = false; // its later chunks, if any, are dropped as unknown
         ++m_traffic.timeouts;
+        m_recentTimeouts.insert(requestKey(request->endpointId(), request->requestId()));
         failRequest(request, quint8(Code::GatewayTimeout), "platform did not answer in time");
     }
     while (PendingRequest *request = m_egressTimeouts.front()) {

@@ -5,6 +5,7 @@
 #include "eventpoller.h"
 #include "instancelink.h"
 #include "pendingtable.h"
+#include "recentkeys.h"
 #include "platformpipe.h"
 #include "plugin/routing.h"
 #include "tlscontext.h"
@@ -157,6 +158,8 @@ private:
     EdgeAuthQueue m_authQueue; ///< edges awaiting AUTH, by deadline
     EdgeIdleQueue m_idleQueue; ///< the others, least recently active first
     PendingTable m_pending; ///< ingress and UNBIND requests, by (endpointId, requestId)
+    /// Requests answered 0xA4 lately: their responses are counted late, not unknown.
+    RecentKeys m_recentTimeouts {4096};
     PendingTable m_egress; ///< platform requests to edges, by (endpointId, requestId)
     DeadlineQueue m_timeouts;
     DeadlineQueue m_egressTimeouts;

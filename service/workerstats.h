@@ -48,6 +48,10 @@ struct TrafficCounters
     quint64 refusedByHandshakeCap = 0; ///< connections closed at once: limits.max-handshakes
     quint64 refusedByTunnelCap = 0; ///< tunnel upgrades refused 503: limits.max-tunnels
     quint64 edgesOverSendLimit = 0; ///< edges aborted: more than their send limit queued
+    quint64 droppedLate = 0; ///< platform responses to requests already answered 0xA4
+    quint64 droppedUnknown = 0; ///< platform responses to no request cxserver knows
+    quint64 droppedWrongInstance = 0; ///< platform responses from another instance
+    quint64 droppedUnknownFromEdges = 0; ///< edge responses to no platform request known
     quint64 tunnelsOpened = 0; ///< tunnels accepted (protocol.md §8)
     quint64 tunnelBytesToPlatforms = 0; ///< tunnel payload bytes relayed edge → platform
     quint64 tunnelBytesToEdges = 0; ///< tunnel payload bytes relayed platform → edge
@@ -66,6 +70,10 @@ struct TrafficCounters
         refusedByHandshakeCap += other.refusedByHandshakeCap;
         refusedByTunnelCap += other.refusedByTunnelCap;
         edgesOverSendLimit += other.edgesOverSendLimit;
+        droppedLate += other.droppedLate;
+        droppedUnknown += other.droppedUnknown;
+        droppedWrongInstance += other.droppedWrongInstance;
+        droppedUnknownFromEdges += other.droppedUnknownFromEdges;
         tunnelsOpened += other.tunnelsOpened;
         tunnelBytesToPlatforms += other.tunnelBytesToPlatforms;
         tunnelBytesToEdges += other.tunnelBytesToEdges;

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void cxctlWithoutServiceExits2();
     void metricsCountKnownTraffic();
     void metricsCountTimeouts();
+    void metricsCountLateResponses();
     void reloadWatermarkAndRoutingKeepsEdges();
     void reloadAddsAPlatform();
     void reloadReportsRestartNeeded();
@@ -416,6 +417,32 @@ void tst_Operations::metricsCountTimeouts()
         + "\",address=\"127.0.0.1\",port=\"" + QByteArray::number(sims[0]->port()) + "\"}";
     QCOMPARE(metric(text, "cxserver_instance_errors_total" + labels), 2.0);
     QCOMPARE(metric(text, "cxserver_request_duration_seconds_count"), 1.0); // the AUTH only
+}
+
+void tst_Operations::metricsCountLateResponses()
+{
+    // The simulator answers after 800 ms, requests time out at 300 ms: the response arrives
+    // after cxserver answered 0xA4 and is dropped as late (config.md §6).
+    Sims sims = startSims(1, {QStringLiteral("--delay-ms"), QStringLiteral("800")});
+    QVERIFY(!sims.empty());
+    auto server = startServer(
+        sims, QStringLiteral("  transport.websockets.request.default_timeout-ms = 300\n"));
+    QVERIFY(server);
+    TestEdge edge;
+    QVERIFY(edge.open(server->edgeUrl()));
+    QCOMPARE(edge.authenticate(AppKey, EdgeId, 1, 5000), int(Code::Success));
+    edge.request(quint8(Code::Get), 2, EdgeId);
+    QCOMPARE(codeOf(edge.waitForResponse(2)), quint8(Code::GatewayTimeout));
+    QByteArray text;
+    QTRY_VERIFY_WITH_TIMEOUT(server->httpGet(QStringLiteral("/metrics"), &text) == 200
+                                 && metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="late"})")
+                                     == 1.0,
+                             5000);
+    QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="unknown"})"),
+             0.0);
+    QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="wrong_instance"})"),
+             0.0);
+    QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="edge",reason="unknown"})"), 0.0);
 }
 
 void tst_Operations::reloadWatermarkAndRoutingKeepsEdges()
