@@ -22,7 +22,9 @@ struct InstanceLink
     quint64 routed = 0;
     quint64 errors = 0; ///< requests cxserver failed (0xA0/0xA4) on this instance
     bool draining = false; ///< removed by discovery: no new request; closes when idle
-    bool authFailureLogged = false;
+    QString lastError; ///< why the last attempt to connect a pipe failed
+    qint64 lastErrorAtMs = 0; ///< when, in ms since the epoch (0: never)
+    bool failureLogged = false; ///< unreachable, said once until it connects again
 
     bool isConnected() const { return !connected.empty(); }
     /// protocol.md §4 rule 7: one edge's messages stay on one pipe of the instance.

@@ -99,25 +99,22 @@ void PlatformPipe::socketMessage(std::span<char> message)
         = alwayson::parseHeader(QByteArrayView(message.data(), qsizetype(message.size())));
     if (!parsed.ok() || parsed.header.endpointId != alwayson::PipeEndpointId
         || parsed.header.requestId != m_authRequestId || !parsed.header.isResponse()) {
-        qCWarning(lcPipe) << "unexpected message from" << m_url.toDisplayString()
-                          << "before its pipe AUTH was answered; reconnecting";
+        m_failure = QStringLiteral("unexpected message before the pipe AUTH was answered");
         drop();
         return;
     }
     if (parsed.header.code == quint8(alwayson::Code::Success)) {
         setState(State::Connected);
-        m_tlsRefusalLogged = false;
         m_lastPing = m_stateSince;
         m_backoffMs = 0;
         m_writable = true;
         m_listener.pipeConnected(*this);
         return;
     }
-    if (parsed.header.code == quint8(alwayson::Code::Unauthorized))
-        m_listener.pipeAuthRejected(*this);
-    else
-        qCWarning(lcPipe) << "pipe AUTH to" << m_url.toDisplayString() << "answered"
-                          << alwayson::codeName(parsed.header.code) << "; reconnecting";
+    m_failure = parsed.header.code == quint8(alwayson::Code::Unauthorized)
+        ? QStringLiteral("refused cxserver's app key (0x81 UNAUTHORIZED)")
+        : QStringLiteral("pipe AUTH answered ")
+            + QString::fromLatin1(alwayson::codeName(parsed.header.code));
     m_socket.close(websocket::ClosePolicyViolation);
 }
 
@@ -147,8 +144,15 @@ void PlatformPipe::onDisconnected()
                        << m_socket.errorString();
     setState(State::Idle);
     m_tick.stop();
-    if (wasConnected)
+    if (wasConnected) {
         m_listener.pipeLost(*this);
+    } else {
+        const QString error = m_socket.errorString();
+        m_listener.pipeFailed(*this, !m_failure.isEmpty() ? m_failure
+                                     : error.isEmpty() ? QStringLiteral("the connection closed")
+                                                       : error);
+    }
+    m_failure.clear();
     scheduleReconnect();
 }
 
@@ -170,14 +174,11 @@ void PlatformPipe::socketSslErrors(const QList<QSslError> &errors)
         m_socket.ignoreSslErrors();
         return;
     }
-    if (m_tlsRefusalLogged)
-        return; // the handshake fails and the pipe retries with backoff
-    m_tlsRefusalLogged = true;
+    // The handshake fails, the pipe reports why and retries with backoff.
     QStringList reasons;
     for (const QSslError &error : errors)
         reasons << error.errorString();
-    qCWarning(lcPipe).noquote() << "TLS to" << m_url.toDisplayString()
-                                << "refused:" << reasons.join(QStringLiteral("; "));
+    m_failure = QStringLiteral("TLS refused: ") + reasons.join(QStringLiteral("; "));
 }
 
 bool PlatformPipe::isWritable()
@@ -211,8 +212,7 @@ void PlatformPipe::onTick()
     const qint64 now = nowMs();
     if (m_state == State::Connecting || m_state == State::Authenticating) {
         if (now - m_stateSince >= m_settings.connectTimeoutMs) {
-            qCInfo(lcPipe) << "pipe to" << m_url.toDisplayString() << "did not connect within"
-                           << m_settings.connectTimeoutMs << "ms";
+            m_failure = QStringLiteral("did not connect within %1 ms").arg(m_settings.connectTimeoutMs);
             drop();
         }
         return;

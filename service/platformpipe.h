@@ -24,8 +24,9 @@ public:
     virtual void pipeConnected(PlatformPipe &pipe) = 0;
     /// A connected pipe was lost (closed, dropped as idle, or errored).
     virtual void pipeLost(PlatformPipe &pipe) = 0;
-    /// The platform refused the app key (0x81).
-    virtual void pipeAuthRejected(PlatformPipe &pipe) = 0;
+    /// An attempt to connect failed before the pipe was connected (unreachable, TLS
+    /// refused, AUTH refused, too slow): \a reason says why, for an operator.
+    virtual void pipeFailed(PlatformPipe &pipe, const QString &reason) = 0;
     /// A message from the platform on a connected pipe, in the pipe's read buffer (valid
     /// during the call only). The listener may modify its bytes in place.
     virtual void pipeMessage(PlatformPipe &pipe, std::span<char> message) = 0;
@@ -94,7 +95,7 @@ private:
     QTimer m_reconnect; ///< backoff
     State m_state = State::Idle;
     bool m_writable = true;
-    bool m_tlsRefusalLogged = false;
+    QString m_failure; ///< why the current attempt is failing, when known before it ends
     qint64 m_stateSince = 0;
     qint64 m_lastActivity = 0;
     qint64 m_lastPing = 0;

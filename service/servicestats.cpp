@@ -1,5 +1,7 @@
 #include "servicestats.h"
 
+#include <QDateTime>
+
 using namespace Qt::StringLiterals;
 
 namespace cx::server {
@@ -28,6 +30,10 @@ status::StatusSnapshot ServiceStats::snapshot() const
         out.inFlight = i.inFlight;
         out.routed = i.routed;
         out.errors = i.errors;
+        out.lastError = i.lastError;
+        out.lastErrorAt = i.lastErrorAtMs > 0
+            ? QDateTime::fromMSecsSinceEpoch(i.lastErrorAtMs, Qt::UTC).toString(Qt::ISODateWithMs)
+            : QString();
         s.instances.append(out);
     }
     return s;

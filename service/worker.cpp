@@ -9,6 +9,7 @@
 #include "tunnelrelay.h"
 #include "websocket/frame.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QUrl>
 
@@ -633,9 +634,13 @@ void Worker::pipeConnected(PlatformPipe &pipe)
 {
     InstanceLink &link = pipe.link();
     link.connected.push_back(&pipe);
-    link.authFailureLogged = false;
     if (link.connected.size() == 1) {
-        qCInfo(lcWorker) << "worker" << m_index << "connected to instance" << link.instance.id;
+        if (link.failureLogged) // the recovery is said once too
+            qCInfo(lcWorker).noquote() << "worker" << m_index << "reached instance"
+                                       << link.instance.id << "again";
+        else
+            qCInfo(lcWorker) << "worker" << m_index << "connected to instance" << link.instance.id;
+        link.failureLogged = false;
         updateConnectivity();
     }
 }
@@ -647,7 +652,7 @@ void Worker::pipeLost(PlatformPipe &pipe)
     while (PendingRequest *request = pipe.outstanding.front())
         failRequest(request, quint8(Code::InternalServerError), "platform connection lost");
     if (!link.isConnected()) {
-        qCInfo(lcWorker) << "worker" << m_index << "lost instance" << link.instance.id;
+        qCWarning(lcWorker) << "worker" << m_index << "lost instance" << link.instance.id;
         for (const QPointer<TunnelRelay> &tunnel : link.tunnels) {
             if (tunnel)
                 tunnel->instanceLost();
@@ -657,14 +662,19 @@ void Worker::pipeLost(PlatformPipe &pipe)
     }
 }
 
-void Worker::pipeAuthRejected(PlatformPipe &pipe)
+void Worker::pipeFailed(PlatformPipe &pipe, const QString &reason)
 {
     InstanceLink &link = pipe.link();
-    if (link.authFailureLogged)
+    link.lastError = reason;
+    link.lastErrorAtMs = QDateTime::currentMSecsSinceEpoch();
+    // Once per change of state (docs/operations.md "Logs"): the first failure of an
+    // instance this worker cannot reach, and again only after it was reached.
+    if (link.isConnected() || link.failureLogged)
         return;
-    link.authFailureLogged = true;
-    qCWarning(lcWorker) << "instance" << link.instance.id
-                        << "refused cxserver's app key (0x81 UNAUTHORIZED); retrying";
+    link.failureLogged = true;
+    qCWarning(lcWorker).noquote() << "worker" << m_index << "cannot reach instance"
+                                  << link.instance.id << u'(' + pipe.url().toDisplayString() + u"):"
+                                  << reason + u"; retrying";
 }
 
 void Worker::pipeWritable(PlatformPipe &) { }
@@ -897,6 +907,8 @@ WorkerStats Worker::stats() const
         instance.routed = link->routed;
         instance.errors = link->errors;
         instance.failing = !link->isConnected();
+        instance.lastError = link->lastError;
+        instance.lastErrorAtMs = link->lastErrorAtMs;
         for (PlatformPipe *pipe : link->pipes) {
             instance.pendingBytes += pipe->pendingBytes();
             instance.failing = instance.failing && pipe->hasFailed();

@@ -90,7 +90,7 @@ private:
     // PipeListener
     void pipeConnected(PlatformPipe &pipe) override;
     void pipeLost(PlatformPipe &pipe) override;
-    void pipeAuthRejected(PlatformPipe &pipe) override;
+    void pipeFailed(PlatformPipe &pipe, const QString &reason) override;
     void pipeMessage(PlatformPipe &pipe, std::span<char> message) override;
     void pipeWritable(PlatformPipe &pipe) override;
     // EdgeListener

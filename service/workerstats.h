@@ -97,9 +97,15 @@ struct InstanceStats
     qint64 inFlight = 0;
     quint64 routed = 0;
     quint64 errors = 0;
+    QString lastError; ///< why the last attempt to connect failed (the latest of any worker)
+    qint64 lastErrorAtMs = 0; ///< when, ms since the epoch; 0: never
 
     void add(const InstanceStats &other)
     {
+        if (other.lastErrorAtMs > lastErrorAtMs) {
+            lastError = other.lastError;
+            lastErrorAtMs = other.lastErrorAtMs;
+        }
         pipesConnected += other.pipesConnected;
         pipeCount += other.pipeCount;
         writable = writable || other.writable;

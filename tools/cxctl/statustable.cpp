@@ -66,6 +66,11 @@ QString renderStatusTable(const status::StatusSnapshot &status)
         }
         out += QStringView(line).trimmed() + u'\n';
     }
+    // The last failure of each instance that had one, below the table.
+    for (const status::InstanceStatus &i : status.instances) {
+        if (!i.lastError.isEmpty())
+            out += u"last error of %1 (%2): %3\n"_s.arg(i.id, i.lastErrorAt, i.lastError);
+    }
     return out;
 }
 

@@ -59,6 +59,8 @@ QJsonObject StatusSnapshot::toJson() const
             {u"inFlight"_s, i.inFlight},
             {u"routed"_s, qint64(i.routed)},
             {u"errors"_s, qint64(i.errors)},
+            {u"lastError"_s, i.lastError},
+            {u"lastErrorAt"_s, i.lastErrorAt},
         });
     }
     return QJsonObject {
@@ -115,6 +117,9 @@ Result<StatusSnapshot> StatusSnapshot::fromJson(const QJsonObject &object)
         i.inFlight = f.integer("inFlight"_L1);
         i.routed = quint64(f.integer("routed"_L1));
         i.errors = quint64(f.integer("errors"_L1));
+        // Newer fields: optional, so that cxctl reads an older cxserver's reply.
+        i.lastError = o.value("lastError"_L1).toString();
+        i.lastErrorAt = o.value("lastErrorAt"_L1).toString();
         if (!f.error().isEmpty())
             return Error(f.error());
         s.instances.append(i);

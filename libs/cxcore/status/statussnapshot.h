@@ -24,6 +24,8 @@ struct CXCORE_EXPORT InstanceStatus
     qint64 inFlight = 0;
     quint64 routed = 0;
     quint64 errors = 0;
+    QString lastError; ///< why connecting last failed; empty: never (optional in replies)
+    QString lastErrorAt; ///< when, ISO 8601 UTC; empty: never
 
     friend bool operator==(const InstanceStatus &, const InstanceStatus &) = default;
 };

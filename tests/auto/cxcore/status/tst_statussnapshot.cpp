@@ -14,6 +14,7 @@ class tst_StatusSnapshot : public QObject
 private Q_SLOTS:
     void roundTrip();
     void fieldNamesAreTheSpecs();
+    void olderRepliesWithoutTheLastErrorRead();
     void missingOrMistypedFieldsAreNamed_data();
     void missingOrMistypedFieldsAreNamed();
 };
@@ -31,9 +32,9 @@ StatusSnapshot sample()
     s.edgesConnected = 12;
     s.edgesAuthenticated = 10;
     s.instances.append({u"_c_1-a"_s, u"10.0.0.1"_s, 8443, true, u"connected"_s, true, 5, 5, 128, 3,
-                        4000000000ULL, 2});
-    s.instances.append(
-        {u"_c_2-b"_s, u"10.0.0.2"_s, 8080, false, u"down"_s, false, 0, 5, 0, 0, 0, 0});
+                        4000000000ULL, 2, QString(), QString()});
+    s.instances.append({u"_c_2-b"_s, u"10.0.0.2"_s, 8080, false, u"down"_s, false, 0, 5, 0, 0, 0,
+                        0, u"Connection refused"_s, u"2026-12-06T10:00:00.000Z"_s});
     return s;
 }
 
@@ -58,9 +59,27 @@ void tst_StatusSnapshot::fieldNamesAreTheSpecs()
              (QStringList {u"authenticated"_s, u"connected"_s}));
     const QJsonObject instance = o.value(u"instances"_s).toArray().first().toObject();
     QCOMPARE(instance.keys(),
-             (QStringList {u"address"_s, u"errors"_s, u"id"_s, u"inFlight"_s, u"pendingBytes"_s,
-                           u"pipeCount"_s, u"pipesConnected"_s, u"port"_s, u"routed"_s, u"state"_s,
-                           u"tls"_s, u"writable"_s}));
+             (QStringList {u"address"_s, u"errors"_s, u"id"_s, u"inFlight"_s, u"lastError"_s,
+                           u"lastErrorAt"_s, u"pendingBytes"_s, u"pipeCount"_s, u"pipesConnected"_s,
+                           u"port"_s, u"routed"_s, u"state"_s, u"tls"_s, u"writable"_s}));
+}
+
+void tst_StatusSnapshot::olderRepliesWithoutTheLastErrorRead()
+{
+    // cxctl and the configurator still read a cxserver that predates lastError.
+    QJsonObject o = sample().toJson();
+    QJsonArray instances = o.value(u"instances"_s).toArray();
+    for (qsizetype i = 0; i < instances.size(); ++i) {
+        QJsonObject instance = instances.at(i).toObject();
+        instance.remove(u"lastError"_s);
+        instance.remove(u"lastErrorAt"_s);
+        instances[i] = instance;
+    }
+    o.insert(u"instances"_s, instances);
+    const auto back = StatusSnapshot::fromJson(o);
+    QVERIFY(back.ok());
+    QCOMPARE(back.value().instances.size(), 2);
+    QVERIFY(back.value().instances.at(1).lastError.isEmpty());
 }
 
 void tst_StatusSnapshot::missingOrMistypedFieldsAreNamed_data()
