@@ -2,6 +2,7 @@
 
 #include "configschema.h"
 #include "hoconparser.h"
+#include "placeholders.h"
 
 #include <algorithm>
 #include <tuple>
@@ -334,6 +335,28 @@ void checkCrossFields(const ServerConfig &c, SettingsReader &r)
 
 } // namespace
 
+/// Warns about every value that is still a placeholder of the shipped samples: it passes
+/// the schema but cannot work (docs/configuration.md).
+void checkPlaceholders(SettingsReader &r)
+{
+    for (const schema::KeySpec &key : schema::keys()) {
+        const Value *value = r.valueAt(key.path);
+        if (!value || value->isNull())
+            continue;
+        const QList<Value> texts = value->items().isEmpty() ? QList<Value> {*value} : value->items();
+        for (const Value &text : texts) {
+            if (text.type() != Value::Type::String || !isPlaceholder(text.text()))
+                continue;
+            // A secret is never shown, not even a placeholder one.
+            r.warning(text.origin(),
+                      key.fullPath() + u": "
+                          + (key.secret ? u"the value"_s : schema::describeValue(text))
+                          + u" is a placeholder of the shipped sample; replace it with your own");
+            break;
+        }
+    }
+}
+
 LoadedServerConfig loadServerConfig(const Value &root, const QString &fileName)
 {
     const Value *cxServer = root.find({schema::RootKey});
@@ -357,6 +380,7 @@ LoadedServerConfig loadServerConfig(const Value &root, const QString &fileName)
     if (cxServer) {
         checkRequired(loaded.config, reader);
         checkCrossFields(loaded.config, reader);
+        checkPlaceholders(reader);
     }
 
     loaded.diagnostics = std::move(reader.diagnostics());

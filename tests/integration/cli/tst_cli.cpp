@@ -110,18 +110,34 @@ QString tst_Cli::writeFile(const QByteArray &text, const QString &name)
 void tst_Cli::samples_data()
 {
     QTest::addColumn<QString>("sample");
-    QTest::addRow("single platform") << sourcePath(u"installer/conf/cxserver-sample.conf"_s);
-    QTest::addRow("HA cluster") << sourcePath(u"installer/conf/cxserver-ha-sample.conf"_s);
+    QTest::addColumn<QStringList>("placeholders");
+    QTest::addRow("single platform") << sourcePath(u"installer/conf/cxserver-sample.conf"_s)
+                                     << QStringList {u"transport.websockets.app-key"_s};
+    QTest::addRow("HA cluster") << sourcePath(u"installer/conf/cxserver-ha-sample.conf"_s)
+                                << QStringList {u"transport.websockets.app-key"_s,
+                                                u"discovery.connectionString"_s,
+                                                u"protocol.http-server.ssl.key-store.password"_s};
 }
 
 void tst_Cli::samples()
 {
     QFETCH(QString, sample);
+    QFETCH(QStringList, placeholders);
 
+    // Valid as shipped, and every value an operator must replace is named (a warning).
     const CommandResult r = runCxserver({u"--config"_s, sample, u"--check-config"_s});
     QVERIFY2(r.exitCode == 0 && !r.crashed, r.describe().constData());
-    QCOMPARE(r.err, QByteArray());
-    QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK\n");
+    const QStringList lines = QString::fromUtf8(r.err).split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), placeholders.size());
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        QVERIFY2(lines.at(i).contains(u": warning: cx-server."_s + placeholders.at(i) + u": "),
+                 qPrintable(lines.at(i)));
+        QVERIFY(lines.at(i).endsWith(u"is a placeholder of the shipped sample; replace it with "
+                                     "your own"_s));
+    }
+    QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK ("
+                 + QByteArray::number(placeholders.size())
+                 + (placeholders.size() == 1 ? " warning)\n" : " warnings)\n"));
 }
 
 void tst_Cli::haSampleListsEveryKey()
@@ -416,7 +432,7 @@ void tst_Cli::environmentVariable()
     const CommandResult r
         = runCxserver({u"--check-config"_s}, cliOptions({{u"CXSERVER_CONFIG"_s, sample}}));
     QVERIFY2(r.exitCode == 0, r.describe().constData());
-    QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK\n");
+    QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK (1 warning)\n"); // its app key
 
     // --config wins over the environment.
     const QString bad = writeFile("cx-server { protocol.port = -1 }\n");

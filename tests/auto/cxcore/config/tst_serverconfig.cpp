@@ -1,5 +1,6 @@
 #include "config/configdump.h"
 #include "config/configschema.h"
+#include "config/placeholders.h"
 #include "config/serverconfig.h"
 
 #include <QJsonArray>
@@ -159,6 +160,10 @@ private Q_SLOTS:
     void noSecretInMessages();
     void sortedByPosition();
     void dump();
+    void placeholdersAreWarnings_data();
+    void placeholdersAreWarnings();
+    void placeholderDetection_data();
+    void placeholderDetection();
 };
 
 void tst_ServerConfig::schemaIsConsistent()
@@ -809,6 +814,64 @@ void tst_ServerConfig::dump()
     QVERIFY(at(u"discovery.connectionString"_s).isNull());
     QCOMPARE(at(u"transport.websockets.platforms"_s).toArray().size(), 1);
     QCOMPARE(at(u"unknown-key"_s), QJsonValue(true));
+}
+
+void tst_ServerConfig::placeholdersAreWarnings_data()
+{
+    QTest::addColumn<Settings>("settings");
+    QTest::addColumn<QString>("message");
+    // The values the shipped samples (installer/conf) hold in place of the operator's.
+    QTest::addRow("app key, a secret: not shown")
+        << Settings {{u"transport.websockets.app-key"_s,
+                      str(u"replace-with-the-platform-app-key"_s)}}
+        << u"cx-server.transport.websockets.app-key: the value is a placeholder of the shipped "
+           "sample; replace it with your own"_s;
+    QTest::addRow("ZooKeeper hosts")
+        << Settings {{u"transport.websockets.service-discovery.enabled"_s, Value::boolean(true)},
+                     {u"discovery.connectionString"_s,
+                      str(u"zk1.example.com:2181,zk2.example.com:2181"_s)}}
+        << u"cx-server.discovery.connectionString: \"zk1.example.com:2181,zk2.example.com:2181\" "
+           "is a placeholder of the shipped sample; replace it with your own"_s;
+    QTest::addRow("a platform in a list")
+        << Settings {{u"transport.websockets.platforms"_s,
+                      Value::list({str(u"ws://platform1:8080/Thingworx/WS"_s),
+                                   str(u"wss://platform.example.net:8443/Thingworx/WS"_s)})}}
+        << u"cx-server.transport.websockets.platforms: \"wss://platform.example.net:8443/Thingworx/WS\" "
+           "is a placeholder of the shipped sample; replace it with your own"_s;
+}
+
+void tst_ServerConfig::placeholdersAreWarnings()
+{
+    QFETCH(Settings, settings);
+    QFETCH(QString, message);
+    const LoadedServerConfig loaded = load(settings);
+    QVERIFY2(errors(loaded).isEmpty(), qPrintable(errors(loaded).join(u'\n')));
+    const QStringList placeholders = warnings(loaded).filter(u"placeholder"_s);
+    QCOMPARE(placeholders, QStringList {message});
+    QVERIFY(loaded.ok()); // a warning: the file still loads
+}
+
+void tst_ServerConfig::placeholderDetection_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("placeholder");
+    QTest::addRow("replace-with") << u"Replace-With-your-key"_s << true;
+    QTest::addRow("example.com") << u"example.com"_s << true;
+    QTest::addRow("host.example.org:8443") << u"wss://a.b.example.org:8443/x"_s << true;
+    QTest::addRow(".example TLD") << u"zk.example:2181"_s << true;
+    QTest::addRow("word example") << u"example"_s << false;
+    QTest::addRow("myexample.com") << u"myexample.com"_s << false;
+    QTest::addRow("example.community") << u"example.community"_s << false;
+    QTest::addRow("example.org.evil.com") << u"example.org.evil.com"_s << false;
+    QTest::addRow("a real host") << u"zk1.acme.internal:2181"_s << false;
+    QTest::addRow("a key mentioning replace") << u"key-replace-with"_s << false;
+}
+
+void tst_ServerConfig::placeholderDetection()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, placeholder);
+    QCOMPARE(isPlaceholder(text), placeholder);
 }
 
 QTEST_GUILESS_MAIN(tst_ServerConfig)
