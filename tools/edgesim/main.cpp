@@ -5,6 +5,8 @@
 #include "options.h"
 #include "recordwriter.h"
 #include "signalwatcher.h"
+#include "tunnelendpoint.h"
+#include "tunneloptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -41,6 +43,24 @@ QList<quint8> parseMix(const QString &spec, tools::OptionReader &options)
     return cycle;
 }
 
+/// Tunnel mode (--tunnel-device, --tunnel-client): runs until the endpoint finishes.
+int runTunnels(QCoreApplication &app, const QCommandLineParser &parser)
+{
+    tools::OptionReader options(parser);
+    const edgesim::TunnelConfig config = edgesim::readTunnelConfig(parser, options);
+    if (!options.ok())
+        return tools::usageError("cxedgesim", options.error());
+    edgesim::TunnelEndpoint endpoint(config);
+    tools::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &tools::SignalWatcher::terminationRequested, &endpoint,
+                     &edgesim::TunnelEndpoint::terminate);
+    QObject::connect(&endpoint, &edgesim::TunnelEndpoint::finished, &app, &QCoreApplication::exit,
+                     Qt::QueuedConnection);
+    if (!endpoint.start())
+        return 1;
+    return app.exec();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -54,11 +74,18 @@ int main(int argc, char *argv[])
         "each, sends a request load, answers platform requests, and reports throughput, "
         "latency and errors: human-readable lines, then one JSON line.\n"
         "Exit status: 0 the run completed (error responses included), 1 usage error, "
-        "2 no edge could connect and authenticate."_s);
+        "2 no edge could connect and authenticate.\n"
+        "Tunnel mode (--tunnel-device or --tunnel-client, with --url, --app-key, --header, "
+        "--insecure, --ca; the load options do not apply): one end of remote-access tunnels, "
+        "relaying local TCP connections over tunnel WebSockets. It prints \"listening "
+        "ADDRESS:PORT\" (client end), \"tunnel TID open\" and \"tunnel TID closed CODE\"."_s);
     parser.addHelpOption();
     parser.addOptions({
         {u"url"_s, u"ws[s]://host:port/Thingworx/WS to connect to. Required."_s, u"url"_s},
-        {u"app-key"_s, u"App key sent in each edge's AUTH. Required."_s, u"key"_s},
+        {u"app-key"_s,
+         u"App key sent in each edge's AUTH. Required (tunnel mode: optional, sent as the "
+         "appKey header of each upgrade request)."_s,
+         u"key"_s},
         {u"insecure"_s, u"wss: do not verify the server certificate."_s},
         {u"ca"_s, u"wss: trust the CA certificates in this PEM file only."_s, u"file"_s},
         {u"edges"_s, u"Number of edge WebSockets (default 1)."_s, u"count"_s},
@@ -95,8 +122,11 @@ int main(int argc, char *argv[])
         {u"reconnect"_s,
          u"A ready edge whose socket closes during the load connects, AUTHs and BINDs again."_s},
     });
+    parser.addOptions(edgesim::tunnelOptions());
     if (const int exitCode = tools::parseToolArguments(parser, "cxedgesim"); exitCode != 0)
         return exitCode;
+    if (edgesim::isTunnelMode(parser))
+        return runTunnels(app, parser);
 
     edgesim::EdgeConfig config;
     tools::OptionReader options(parser);
@@ -128,6 +158,9 @@ int main(int argc, char *argv[])
         + int(parser.isSet(u"idle"_s));
     if (modes > 1)
         options.fail(u"--rate, --closed-loop and --idle exclude each other"_s);
+    for (const QString &tunnelOnly : {u"connect"_s, u"listen"_s, u"tunnel-count"_s, u"header"_s})
+        if (parser.isSet(tunnelOnly))
+            options.fail(u"--"_s + tunnelOnly + u" needs --tunnel-device or --tunnel-client"_s);
     config.mode = parser.isSet(u"rate"_s) ? edgesim::LoadMode::FixedRate
         : parser.isSet(u"idle"_s)         ? edgesim::LoadMode::Idle
                                           : edgesim::LoadMode::ClosedLoop;

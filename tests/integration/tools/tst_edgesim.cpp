@@ -4,14 +4,30 @@
 #include "platformsimfixture.h"
 #include "staticcluster.h"
 
+#include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QSslKey>
 #include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWebSocket>
+#include <QWebSocketServer>
+#include <array>
 #include <command.h>
+#include <csignal>
 #include <freeport.h>
+#include <managedprocess.h>
+#include <map>
+#include <memory>
+#include <optional>
 #include <testpaths.h>
 
 using namespace cx;
@@ -32,6 +48,24 @@ QJsonObject finalReport(const QByteArray &output)
     }
     return {};
 }
+
+/// A self-signed certificate for 127.0.0.1 and its key, as PEM files in a temporary folder.
+struct TestCertificate
+{
+    QString openssl = QStandardPaths::findExecutable(u"openssl"_s); ///< empty: cannot make one
+    QTemporaryDir dir;
+    QString key = dir.filePath(u"key.pem"_s);
+    QString certificate = dir.filePath(u"cert.pem"_s);
+
+    test::CommandResult make() const
+    {
+        return test::runCommand(openssl,
+                                {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s,
+                                 u"-keyout"_s, key, u"-out"_s, certificate, u"-days"_s, u"2"_s,
+                                 u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
+                                 u"subjectAltName=IP:127.0.0.1"_s});
+    }
+};
 
 QStringList edgeArguments(const test::PlatformSimFixture &sim, const QStringList &extra)
 {
@@ -69,6 +103,241 @@ void verifyComplete(const QJsonObject &report, qint64 requests)
     QVERIFY(report.value(u"mbPerSec"_s).toDouble() > 0);
 }
 
+/// A minimal tunnel relay in the test process: accepts /Thingworx/WSTunnelServer/<tid> and
+/// /Thingworx/WSTunnelClient/<tid>, pairs them by tid and relays binary messages (queued
+/// until the other end arrives); a close on one end closes the other with the same code.
+/// Records each end's upgrade headers and close code.
+class TunnelPeer
+{
+public:
+    enum End { Device, Client };
+    struct Side
+    {
+        QWebSocket *socket = nullptr; ///< owned by the server (child)
+        QByteArray appKey;
+        QByteArray authorization;
+        QList<QByteArray> queued; ///< for this end, before it arrived
+        int closeCode = -1; ///< the code this end closed with; -1 while open
+        qint64 received = 0; ///< payload bytes this end sent
+        qsizetype largest = 0; ///< its longest message
+        qint64 written = 0; ///< bytes written toward this end (frames included)
+        QElapsedTimer sinceWrite; ///< since the last of them
+    };
+
+    /// wss with \a tls (its local certificate and key), else ws.
+    explicit TunnelPeer(const std::optional<QSslConfiguration> &tls = {})
+        : m_server(u"tunnelpeer"_s,
+                   tls ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode)
+    {
+        if (tls)
+            m_server.setSslConfiguration(*tls);
+        QObject::connect(&m_server, &QWebSocketServer::newConnection, &m_server,
+                         [this] { accept(); });
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QString url() const
+    {
+        return (m_server.secureMode() == QWebSocketServer::SecureMode ? u"wss"_s : u"ws"_s)
+            + u"://127.0.0.1:%1"_s.arg(m_server.serverPort());
+    }
+    Side &side(const QString &tid, End end) { return m_tunnels[tid][end]; }
+    bool has(const QString &tid, End end) const
+    {
+        const auto tunnel = m_tunnels.find(tid);
+        return tunnel != m_tunnels.end() && tunnel->second[end].socket;
+    }
+    /// Whether writing toward an end has stalled (nothing written for StallMs) or reached
+    /// \a bytes: that end's cxedgesim holds what it is going to hold.
+    bool settled(const QString &tid, End end, qint64 bytes)
+    {
+        constexpr int StallMs = 500;
+        const Side &to = side(tid, end);
+        return to.written >= bytes || to.sinceWrite.elapsed() > StallMs;
+    }
+    /// Closes both ends of \a tid with \a code, as a relay whose platform side failed.
+    void close(const QString &tid, QWebSocketProtocol::CloseCode code)
+    {
+        for (Side &end : m_tunnels[tid])
+            if (end.socket && end.closeCode < 0)
+                end.socket->close(code);
+    }
+
+private:
+    void accept()
+    {
+        while (QWebSocket *socket = m_server.nextPendingConnection()) {
+            const QString path = socket->requestUrl().path();
+            const QString device = u"/Thingworx/WSTunnelServer/"_s;
+            const QString client = u"/Thingworx/WSTunnelClient/"_s;
+            const End end = path.startsWith(device) ? Device : Client;
+            if (!path.startsWith(device) && !path.startsWith(client)) {
+                socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
+                continue;
+            }
+            const QString tid = path.sliced((end == Device ? device : client).size());
+            Side &me = side(tid, end);
+            me.socket = socket;
+            me.sinceWrite.start();
+            QObject::connect(socket, &QWebSocket::bytesWritten, socket,
+                             [this, tid, end](qint64 bytes) {
+                                 Side &to = side(tid, end);
+                                 to.written += bytes;
+                                 to.sinceWrite.start();
+                             });
+            me.appKey = socket->request().rawHeader("appKey");
+            me.authorization = socket->request().rawHeader("Authorization");
+            for (const QByteArray &message : std::exchange(me.queued, {}))
+                socket->sendBinaryMessage(message);
+            const End otherEnd = end == Device ? Client : Device;
+            QObject::connect(socket, &QWebSocket::binaryMessageReceived, socket,
+                             [this, tid, end, otherEnd](const QByteArray &message) {
+                                 Side &me = side(tid, end);
+                                 me.received += message.size();
+                                 me.largest = std::max(me.largest, message.size());
+                                 Side &other = side(tid, otherEnd);
+                                 if (other.socket)
+                                     other.socket->sendBinaryMessage(message);
+                                 else
+                                     other.queued.append(message);
+                             });
+            QObject::connect(socket, &QWebSocket::disconnected, socket,
+                             [this, tid, end, otherEnd, socket] {
+                                 side(tid, end).closeCode = socket->closeCode();
+                                 Side &other = side(tid, otherEnd);
+                                 if (other.socket && other.closeCode < 0)
+                                     other.socket->close(socket->closeCode());
+                             });
+        }
+    }
+
+    QWebSocketServer m_server;
+    std::map<QString, std::array<Side, 2>> m_tunnels;
+};
+
+/// A TCP echo service, as the device's local service; counts connections and closes.
+class EchoServer
+{
+public:
+    EchoServer()
+    {
+        QObject::connect(&m_server, &QTcpServer::pendingConnectionAvailable, &m_server, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                ++m_accepted;
+                QObject::connect(socket, &QIODevice::readyRead, socket, [this, socket] {
+                    if (!m_paused)
+                        socket->write(socket->readAll());
+                });
+                QObject::connect(socket, &QAbstractSocket::disconnected, socket, [this, socket] {
+                    ++m_closed;
+                    socket->deleteLater();
+                });
+                m_sockets.append(socket);
+            }
+        });
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QString address() const { return u"127.0.0.1:%1"_s.arg(m_server.serverPort()); }
+    int accepted() const { return m_accepted; }
+    int closed() const { return m_closed; }
+    /// While paused nothing is read (Qt's read buffer bounded): the tunnel backs up.
+    void setPaused(bool paused)
+    {
+        m_paused = paused;
+        for (QTcpSocket *socket : std::as_const(m_sockets)) {
+            if (socket->state() != QAbstractSocket::ConnectedState)
+                continue;
+            socket->setReadBufferSize(paused ? 64 * 1024 : 0);
+            if (!paused)
+                socket->write(socket->readAll());
+        }
+    }
+
+private:
+    QTcpServer m_server;
+    QList<QPointer<QTcpSocket>> m_sockets;
+    int m_accepted = 0;
+    int m_closed = 0;
+    bool m_paused = false;
+};
+
+/// A local TCP connection to the tunnel client end that collects what comes back.
+struct TunnelConnection
+{
+    QTcpSocket socket;
+    QByteArray received;
+    bool paused = false;
+
+    explicit TunnelConnection(quint16 port)
+    {
+        QObject::connect(&socket, &QIODevice::readyRead, &socket, [this] {
+            if (!paused)
+                received += socket.readAll();
+        });
+        socket.connectToHost(QHostAddress::LocalHost, port);
+    }
+    /// While paused nothing is read (Qt's read buffer bounded): the tunnel backs up.
+    void setPaused(bool pause)
+    {
+        paused = pause;
+        socket.setReadBufferSize(pause ? 64 * 1024 : 0);
+        if (!pause)
+            received += socket.readAll();
+    }
+};
+
+QByteArray randomBytes(qsizetype size)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(bytes.data()),
+                                          size / qsizetype(sizeof(quint32)));
+    return bytes;
+}
+
+QByteArray sha256(const QByteArray &bytes)
+{
+    return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
+}
+
+/// A tunnel relay (TunnelPeer), an echo service and both tunnel ends as real processes: the
+/// client end listening on a port it picks, the device end with tunnels to the echo service.
+struct TunnelFixture
+{
+    explicit TunnelFixture(const std::optional<QSslConfiguration> &tls = {})
+        : peer(tls)
+    { }
+
+    TunnelPeer peer;
+    EchoServer echo;
+    test::ManagedProcess client {u"cxedgesim-tunnel-client"_s};
+    test::ManagedProcess device {u"cxedgesim-tunnel-device"_s};
+    quint16 port = 0;
+
+    /// Starts everything, the device end with \a count tunnels; \a extra goes to both ends.
+    bool start(int count, const QStringList &extra = {})
+    {
+        if (!peer.listen() || !echo.listen()
+            || !client.start(test::binaryPath(u"cxedgesim"_s),
+                             QStringList {u"--tunnel-client"_s, u"T"_s, u"--url"_s,
+                                          peer.url() + u"/Thingworx/WS"_s, u"--listen"_s,
+                                          u"127.0.0.1:0"_s, u"--app-key"_s, u"client-key"_s,
+                                          u"--header"_s, u"Authorization: Bearer client-token"_s}
+                                 + extra))
+            return false;
+        const QRegularExpressionMatch listening
+            = client.waitForLine(QRegularExpression(u"^listening 127\\.0\\.0\\.1:(\\d+)$"_s));
+        port = listening.hasMatch() ? quint16(listening.captured(1).toUInt()) : 0;
+        return port != 0
+            && device.start(test::binaryPath(u"cxedgesim"_s),
+                            QStringList {u"--tunnel-device"_s, u"T"_s, u"--tunnel-count"_s,
+                                         QString::number(count), u"--url"_s, peer.url(),
+                                         u"--connect"_s, echo.address(), u"--app-key"_s,
+                                         u"device-key"_s}
+                                + extra);
+    }
+};
+
 } // namespace
 
 class tst_EdgeSim : public QObject
@@ -91,19 +360,44 @@ private Q_SLOTS:
     void answersEgressAndStopsOnSigterm();
     void wss();
     void pingsKeepIdleEdges();
+    void tunnelUsageErrors_data();
+    void tunnelUsageErrors();
+    void tunnelsRelayAndClose();
+    void tunnelBackpressure();
+    void tunnelDeviceCannotConnect();
+    void tunnelWss();
 };
 
 void tst_EdgeSim::help()
 {
     const test::CommandResult result = runEdgesim({u"--help"_s});
     QVERIFY2(result.exitCode == 0, result.describe().constData());
-    for (const char *option : {"--url",         "--app-key",         "--edges",
-                               "--threads",     "--things",          "--rate",
-                               "--closed-loop", "--duration",        "--requests",
-                               "--body-size",   "--multipart-every", "--chunk-size",
-                               "--idle",        "--connect-rate",    "--progress",
-                               "--record",      "--timeout-ms",      "--insecure",
-                               "--ca",          "--ping-interval-ms"})
+    for (const char *option : {"--url",
+                               "--app-key",
+                               "--edges",
+                               "--threads",
+                               "--things",
+                               "--rate",
+                               "--closed-loop",
+                               "--duration",
+                               "--requests",
+                               "--body-size",
+                               "--multipart-every",
+                               "--chunk-size",
+                               "--idle",
+                               "--connect-rate",
+                               "--progress",
+                               "--record",
+                               "--timeout-ms",
+                               "--insecure",
+                               "--ca",
+                               "--ping-interval-ms",
+                               "--tunnel-device",
+                               "--tunnel-client",
+                               "--connect",
+                               "--listen",
+                               "--tunnel-count",
+                               "--header"})
         QVERIFY2(result.out.contains(option), option);
 }
 
@@ -310,19 +604,15 @@ void tst_EdgeSim::answersEgressAndStopsOnSigterm()
 
 void tst_EdgeSim::wss()
 {
-    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-    if (openssl.isEmpty())
+    const TestCertificate pem;
+    if (pem.openssl.isEmpty())
         QSKIP("openssl is not installed: no certificate for this test");
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString key = dir.filePath(u"key.pem"_s);
-    const QString certificate = dir.filePath(u"cert.pem"_s);
-    const QString keystore = dir.filePath(u"platform.p12"_s);
-    test::CommandResult made = test::runCommand(
-        openssl,
-        {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key,
-         u"-out"_s, certificate, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s, u"-addext"_s,
-         u"subjectAltName=IP:127.0.0.1"_s});
+    QVERIFY(pem.dir.isValid());
+    const QString &openssl = pem.openssl;
+    const QString &key = pem.key;
+    const QString &certificate = pem.certificate;
+    const QString keystore = pem.dir.filePath(u"platform.p12"_s);
+    test::CommandResult made = pem.make();
     QVERIFY2(made.exitCode == 0, made.describe().constData());
     made = test::runCommand(openssl,
                             {u"pkcs12"_s, u"-export"_s, u"-inkey"_s, key, u"-in"_s, certificate,
@@ -375,6 +665,221 @@ void tst_EdgeSim::pingsKeepIdleEdges()
     report = finalReport(pinging.out);
     QCOMPARE(report.value(u"ready"_s).toInt(), 4);
     QCOMPARE(report.value(u"disconnects"_s).toInt(-1), 0);
+}
+
+void tst_EdgeSim::tunnelUsageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    const QString url = u"ws://127.0.0.1:1"_s;
+    QTest::addRow("both ends") << QStringList {
+        u"--tunnel-device"_s, u"T"_s, u"--tunnel-client"_s, u"T"_s,
+        u"--url"_s,           url,    u"--connect"_s,       u"127.0.0.1:22"_s};
+    QTest::addRow("device without connect")
+        << QStringList {u"--tunnel-device"_s, u"T"_s, u"--url"_s, url};
+    QTest::addRow("client without listen")
+        << QStringList {u"--tunnel-client"_s, u"T"_s, u"--url"_s, url};
+    QTest::addRow("client with count")
+        << QStringList {u"--tunnel-client"_s, u"T"_s,           u"--url"_s,          url,
+                        u"--listen"_s,        u"127.0.0.1:0"_s, u"--tunnel-count"_s, u"2"_s};
+    QTest::addRow("listen on a name") << QStringList {
+        u"--tunnel-client"_s, u"T"_s, u"--url"_s, url, u"--listen"_s, u"localhost:0"_s};
+    QTest::addRow("bad tid") << QStringList {
+        u"--tunnel-device"_s, u"a/b"_s, u"--url"_s, url, u"--connect"_s, u"127.0.0.1:22"_s};
+    QTest::addRow("dot tid") << QStringList {
+        u"--tunnel-device"_s, u".."_s, u"--url"_s, url, u"--connect"_s, u"127.0.0.1:22"_s};
+    QTest::addRow("http url") << QStringList {u"--tunnel-device"_s, u"T"_s,
+                                              u"--url"_s,           u"http://127.0.0.1:1"_s,
+                                              u"--connect"_s,       u"127.0.0.1:22"_s};
+    QTest::addRow("bad header") << QStringList {
+        u"--tunnel-device"_s, u"T"_s,        u"--url"_s,   url, u"--connect"_s,
+        u"127.0.0.1:22"_s,    u"--header"_s, u"no colon"_s};
+    QTest::addRow("connect without tunnel")
+        << QStringList {u"--url"_s, url, u"--app-key"_s, u"k"_s, u"--connect"_s, u"127.0.0.1:22"_s};
+}
+
+void tst_EdgeSim::tunnelUsageErrors()
+{
+    QFETCH(QStringList, arguments);
+    const test::CommandResult result = runEdgesim(arguments);
+    QVERIFY2(result.exitCode == 1, result.describe().constData());
+}
+
+void tst_EdgeSim::tunnelsRelayAndClose()
+{
+    TunnelFixture ends;
+    QVERIFY(ends.start(3));
+    TunnelPeer &peer = ends.peer;
+    EchoServer &echo = ends.echo;
+    for (const QString &tid : {u"T-1"_s, u"T-2"_s, u"T-3"_s}) {
+        QTRY_VERIFY_WITH_TIMEOUT(peer.has(tid, TunnelPeer::Device), 10000);
+        QCOMPARE(peer.side(tid, TunnelPeer::Device).appKey, "device-key");
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(ends.device.log().contains("tunnel T-3 open\n"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(echo.accepted(), 3, 10000);
+
+    // The k-th local connection is tunnel T-k.
+    std::vector<std::unique_ptr<TunnelConnection>> connections;
+    for (int k = 1; k <= 3; ++k) {
+        connections.push_back(std::make_unique<TunnelConnection>(ends.port));
+        const QString tid = u"T-"_s + QString::number(k);
+        QTRY_VERIFY_WITH_TIMEOUT(peer.has(tid, TunnelPeer::Client), 10000);
+        QCOMPARE(peer.side(tid, TunnelPeer::Client).appKey, "client-key");
+        QCOMPARE(peer.side(tid, TunnelPeer::Client).authorization, "Bearer client-token");
+    }
+
+    const QByteArray bulk = randomBytes(4 * 1024 * 1024 + 1234);
+    connections[0]->socket.write(bulk);
+    connections[1]->socket.write("hello two");
+    connections[2]->socket.write("hello three");
+    QTRY_COMPARE_WITH_TIMEOUT(connections[1]->received, "hello two", 10000);
+    peer.side(u"T-2"_s, TunnelPeer::Client).socket->sendTextMessage(u" and text"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(connections[1]->received, "hello two and text", 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(connections[2]->received, "hello three", 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(connections[0]->received.size(), bulk.size(), 60000);
+    QCOMPARE(sha256(connections[0]->received), sha256(bulk));
+    // Chunked on the way: no message longer than 64 KiB.
+    QCOMPARE(peer.side(u"T-1"_s, TunnelPeer::Client).received, bulk.size());
+    QCOMPARE_LE(peer.side(u"T-1"_s, TunnelPeer::Client).largest, 64 * 1024);
+    QCOMPARE_LE(peer.side(u"T-1"_s, TunnelPeer::Device).largest, 64 * 1024);
+
+    // The local client closes: close 1000 on both WebSockets, the echo connection closes.
+    connections[1]->socket.disconnectFromHost();
+    QTRY_COMPARE_WITH_TIMEOUT(peer.side(u"T-2"_s, TunnelPeer::Client).closeCode, 1000, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(echo.closed(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(ends.device.log().contains("tunnel T-2 closed 1000\n"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(ends.client.log().contains("tunnel T-2 closed 1000\n"), 10000);
+
+    // The relay closes a tunnel 1011: both local connections close.
+    peer.close(u"T-3"_s, QWebSocketProtocol::CloseCodeBadOperation); // 1011
+    QTRY_COMPARE_WITH_TIMEOUT(connections[2]->socket.state(), QAbstractSocket::UnconnectedState,
+                              10000);
+    QTRY_COMPARE_WITH_TIMEOUT(echo.closed(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(ends.device.log().contains("tunnel T-3 closed 1011\n"), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(ends.client.log().contains("tunnel T-3 closed 1011\n"), 10000);
+    QVERIFY(ends.device.isRunning()); // T-1 is still open
+
+    // The last tunnel closes: the device end exits, all tunnels having opened.
+    connections[0]->socket.disconnectFromHost();
+    QVERIFY(ends.device.waitForExit(15000));
+    QCOMPARE(ends.device.exitCode(), 0);
+    QVERIFY(ends.device.log().contains("tunnel T-1 closed 1000\n"));
+    QCOMPARE(echo.closed(), 3);
+    QCOMPARE(ends.client.stop(), 0); // SIGTERM
+}
+
+void tst_EdgeSim::tunnelBackpressure()
+{
+    // A local end that stops reading backs the tunnel up; the cxedgesim next to it stops
+    // reading its WebSocket at ~1 MiB unsent and so holds little. (The test's relay reads
+    // everything: only the end next to the stalled reader is bounded here.)
+    TunnelFixture ends;
+    QVERIFY(ends.start(1));
+    TunnelPeer &peer = ends.peer;
+    EchoServer &echo = ends.echo;
+    QTRY_COMPARE_WITH_TIMEOUT(echo.accepted(), 1, 10000);
+    TunnelConnection connection(ends.port);
+    QTRY_VERIFY_WITH_TIMEOUT(peer.has(u"T-1"_s, TunnelPeer::Client), 10000);
+    const qint64 clientBefore = test::residentKib(ends.client.pid());
+    const qint64 deviceBefore = test::residentKib(ends.device.pid());
+    constexpr qint64 BoundKib = 16 * 1024;
+
+    // Toward the device: the echo service does not read.
+    echo.setPaused(true);
+    const QByteArray bulk = randomBytes(64 * 1024 * 1024);
+    connection.socket.write(bulk);
+    QTRY_COMPARE_WITH_TIMEOUT(peer.side(u"T-1"_s, TunnelPeer::Client).received, bulk.size(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(peer.settled(u"T-1"_s, TunnelPeer::Device, bulk.size()), 60000);
+    const qint64 deviceGrowthKib = test::residentKib(ends.device.pid()) - deviceBefore;
+    QVERIFY2(deviceGrowthKib < BoundKib, QByteArray::number(deviceGrowthKib).constData());
+    QCOMPARE_LT(connection.received.size(), bulk.size());
+
+    // Toward the client: the local client does not read, the echo comes back.
+    connection.setPaused(true);
+    echo.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(peer.side(u"T-1"_s, TunnelPeer::Device).received, bulk.size(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(peer.settled(u"T-1"_s, TunnelPeer::Client, bulk.size()), 60000);
+    const qint64 clientGrowthKib = test::residentKib(ends.client.pid()) - clientBefore;
+    QVERIFY2(clientGrowthKib < BoundKib, QByteArray::number(clientGrowthKib).constData());
+
+    connection.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.received.size(), bulk.size(), 60000);
+    QCOMPARE(sha256(connection.received), sha256(bulk));
+    connection.socket.disconnectFromHost();
+    QVERIFY(ends.device.waitForExit(15000));
+    QCOMPARE(ends.device.exitCode(), 0);
+    QCOMPARE(ends.client.stop(), 0);
+}
+
+void tst_EdgeSim::tunnelDeviceCannotConnect()
+{
+    // Nothing listens on the local service's port: the tunnel closes 1011, exit status 0
+    // (the tunnel did open); a relay that refuses the upgrade: exit status 2.
+    TunnelPeer peer;
+    QVERIFY(peer.listen());
+    test::ManagedProcess device(u"cxedgesim-tunnel-device"_s);
+    QVERIFY(device.start(test::binaryPath(u"cxedgesim"_s),
+                         {u"--tunnel-device"_s, u"D"_s, u"--url"_s, peer.url(), u"--connect"_s,
+                          u"127.0.0.1:"_s + QString::number(test::freePort())}));
+    QVERIFY(device.waitForLine(QRegularExpression(u"^tunnel D open$"_s)).hasMatch());
+    QVERIFY(device.waitForLine(QRegularExpression(u"^tunnel D closed 1011$"_s)).hasMatch());
+    QTRY_COMPARE_WITH_TIMEOUT(peer.side(u"D"_s, TunnelPeer::Device).closeCode, 1011, 10000);
+    QVERIFY(device.waitForExit(15000));
+    QCOMPARE(device.exitCode(), 0);
+
+    const test::CommandResult refused
+        = runEdgesim({u"--tunnel-device"_s, u"D"_s, u"--url"_s,
+                      u"ws://127.0.0.1:"_s + QString::number(test::freePort()), u"--connect"_s,
+                      u"127.0.0.1:1"_s});
+    QVERIFY2(refused.exitCode == 2, refused.describe().constData());
+    QVERIFY(refused.out.contains("tunnel D closed 1006\n"));
+}
+
+void tst_EdgeSim::tunnelWss()
+{
+    const TestCertificate pem;
+    if (pem.openssl.isEmpty())
+        QSKIP("openssl is not installed: no certificate for this test");
+    QVERIFY(pem.dir.isValid());
+    const test::CommandResult made = pem.make();
+    QVERIFY2(made.exitCode == 0, made.describe().constData());
+    const QString &certificate = pem.certificate;
+    QFile keyFile(pem.key);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate::fromPath(certificate).value(0));
+    tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+
+    TunnelFixture ends(tls);
+    QVERIFY(ends.start(1, {u"--ca"_s, certificate}));
+    QVERIFY(ends.peer.url().startsWith(u"wss://"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(ends.echo.accepted(), 1, 10000);
+    TunnelConnection connection(ends.port);
+    const QByteArray bulk = randomBytes(1024 * 1024);
+    connection.socket.write(bulk);
+    QTRY_COMPARE_WITH_TIMEOUT(connection.received.size(), bulk.size(), 30000);
+    QCOMPARE(sha256(connection.received), sha256(bulk));
+
+    // The system CAs do not know this certificate: the upgrade never happens. (A process
+    // of its own, run with the event loop going: the relay lives in this process.)
+    test::ManagedProcess untrusted(u"cxedgesim-tunnel-device"_s);
+    QVERIFY(untrusted.start(test::binaryPath(u"cxedgesim"_s),
+                            {u"--tunnel-device"_s, u"U"_s, u"--url"_s, ends.peer.url(),
+                             u"--connect"_s, ends.echo.address()}));
+    QVERIFY(untrusted.waitForExit(15000));
+    QCOMPARE(untrusted.exitCode(), 2);
+    QVERIFY(untrusted.log().contains("tunnel U closed 1006\n"));
+    // --insecure goes on regardless.
+    test::ManagedProcess insecure(u"cxedgesim-tunnel-device"_s);
+    QVERIFY(insecure.start(test::binaryPath(u"cxedgesim"_s),
+                           {u"--tunnel-device"_s, u"I"_s, u"--url"_s, ends.peer.url(),
+                            u"--connect"_s, ends.echo.address(), u"--insecure"_s}));
+    QVERIFY(insecure.waitForLine(QRegularExpression(u"^tunnel I open$"_s)).hasMatch());
+    // SIGTERM closes the open tunnel 1001 (the event loop runs meanwhile: the relay answers).
+    QCOMPARE(::kill(pid_t(insecure.pid()), SIGTERM), 0);
+    QVERIFY(insecure.waitForExit(15000));
+    QCOMPARE(insecure.exitCode(), 0);
+    QVERIFY(insecure.log().contains("tunnel I closed 1001\n"));
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeSim)
