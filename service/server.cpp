@@ -9,12 +9,14 @@
 #include "reloadplan.h"
 #include "statusserver.h"
 #include "systemdnotify.h"
+#include "tlscontext.h"
 #include "worker.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QJsonArray>
 #include <QLoggingCategory>
+#include <QSslCertificate>
 #include <QTimer>
 
 using namespace Qt::StringLiterals;
@@ -53,6 +55,32 @@ cx::Result<plugin::DiscoveryBackend *> createDiscovery(const ServiceOptions &opt
     return backend;
 }
 
+/// "CN=edge.example, valid until 2027-12-06": what an operator checks after a renewal.
+QString certificateSummary(const QSslConfiguration &ssl)
+{
+    const QSslCertificate certificate = ssl.localCertificate();
+    const QStringList names = certificate.subjectInfo(QSslCertificate::CommonName);
+    return u"CN="_s + (names.isEmpty() ? u"(none)"_s : names.first()) + u", valid until "_s
+        + certificate.expiryDate().toUTC().toString(Qt::ISODate);
+}
+
+/// The edge TLS context of \a plane (*tls stays null when edge TLS is off); false with
+/// *error naming the keystore key when OpenSSL refuses the keystore or the policy.
+bool makeEdgeTls(const DataPlaneSettings &plane, std::shared_ptr<const TlsContext> *tls,
+                 QString *error)
+{
+    if (!plane.edgeTls)
+        return true;
+    QString tlsError;
+    *tls = TlsContext::create(plane.edgeSsl,
+                              {plane.tlsMinVersion, plane.tlsCiphers, plane.tlsCipherSuites},
+                              &tlsError);
+    if (!*tls)
+        *error = u"protocol.http-server.ssl.key-store.file: the keystore cannot serve TLS: "_s
+            + tlsError;
+    return *tls != nullptr;
+}
+
 } // namespace
 
 Server::Server(ServiceOptions options, ConfigSource reread, QObject *parent)
@@ -85,6 +113,12 @@ int Server::start()
     }
     m_discovery = discovery.value();
 
+    std::shared_ptr<const TlsContext> tls;
+    if (QString error; !makeEdgeTls(m_options.dataPlane, &tls, &error)) {
+        qCCritical(lcServer).noquote() << error;
+        return 2;
+    }
+
     const int workerCount = m_options.dataPlane.workerCount;
     std::vector<Worker *> peers;
     for (int i = 0; i < workerCount; ++i) {
@@ -95,6 +129,7 @@ int Server::start()
     for (int i = 0; i < workerCount; ++i) {
         Worker *worker = m_workers[size_t(i)].get();
         worker->setPeers(peers);
+        worker->setTlsContext(tls);
         auto thread = std::make_unique<WorkerThread>();
         worker->moveToThread(thread->start(QStringLiteral("cx-worker-%1").arg(i)));
         bool started = false;
@@ -265,9 +300,12 @@ QJsonObject Server::reload()
     next.dataPlane.workerCount = m_options.dataPlane.workerCount;
     next.dataPlane.pipeCount = m_options.dataPlane.pipeCount;
     next.dataPlane.edgeTls = m_options.dataPlane.edgeTls;
-    next.dataPlane.edgeSsl = m_options.dataPlane.edgeSsl;
 
-    // Everything that can fail, before anything changes.
+    // Everything that can fail, before anything changes. The edge keystore is read again
+    // whether or not its keys changed (a renewed file may replace the old one in place).
+    std::shared_ptr<const TlsContext> tls;
+    if (QString error; !makeEdgeTls(next.dataPlane, &tls, &error))
+        return rejectReload({error + u"; the running certificate stays"_s});
     plugin::RoutingFactory *routing = nullptr;
     if (plan.routingChanged) {
         auto loaded = loadRouting(next);
@@ -298,8 +336,9 @@ QJsonObject Server::reload()
         Worker *target = m_workers[i].get();
         QMetaObject::invokeMethod(
             target,
-            [target, settings = next.dataPlane, context = next.pluginContext, routing, i] {
+            [target, settings = next.dataPlane, context = next.pluginContext, routing, tls, i] {
                 target->applySettings(settings, context);
+                target->setTlsContext(tls); // new handshakes only: established edges stay
                 QString error;
                 if (routing && i > 0 && !target->setRouting(*routing, context, &error))
                     qCCritical(lcServer).noquote()
@@ -316,6 +355,9 @@ QJsonObject Server::reload()
         startDiscovery(m_discovery);
         old->deleteLater(); // the workers keep its last membership until the new one reports
     }
+    if (tls)
+        qCInfo(lcLifecycle).noquote() << "edge certificate for new connections:"
+                                      << certificateSummary(next.dataPlane.edgeSsl);
     m_options = std::move(next);
     ++m_reloads;
     qCInfo(lcLifecycle).noquote() << "reload applied:"

@@ -55,16 +55,6 @@ bool Worker::start(QString *error)
     m_router = m_routingFactory->create(m_context, this, error);
     if (!m_router)
         return false;
-    if (m_settings.edgeTls) {
-        QString tlsError;
-        const TlsPolicy policy {m_settings.tlsMinVersion, m_settings.tlsCiphers,
-                                m_settings.tlsCipherSuites};
-        m_tls = TlsContext::create(m_settings.edgeSsl, policy, &tlsError);
-        if (!m_tls) {
-            *error = QStringLiteral("the keystore cannot serve TLS: ") + tlsError;
-            return false;
-        }
-    }
     m_poller = new EventPoller(this);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
@@ -917,6 +907,11 @@ WorkerStats Worker::stats() const
         stats.instances.append(instance);
     }
     return stats;
+}
+
+void Worker::setTlsContext(std::shared_ptr<const TlsContext> tls)
+{
+    m_tls = std::move(tls); // sessions already made keep the old one alive (OpenSSL counts)
 }
 
 void Worker::applySettings(const DataPlaneSettings &settings, const plugin::PluginContext &context)

@@ -76,6 +76,9 @@ public:
     /// Reload: settings that may change live (timeouts, watermarks, app key for new pipes).
     /// pipeCount and workerCount are the caller's to keep unchanged.
     void applySettings(const DataPlaneSettings &settings, const plugin::PluginContext &context);
+    /// The edge TLS context new connections use (nullptr: plain); replaced on reload, when
+    /// a renewed certificate takes effect for new handshakes while established edges stay.
+    void setTlsContext(std::shared_ptr<const TlsContext> tls);
     /// Reload: routes with a backend of another routing plugin from now on; on failure
     /// keeps the current one and returns false with *error set.
     bool setRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
@@ -144,7 +147,7 @@ private:
     plugin::RoutingBackend *m_router = nullptr;
     std::vector<Worker *> m_peers;
     EventPoller *m_poller = nullptr; ///< the edge sockets' readiness (child)
-    std::unique_ptr<TlsContext> m_tls; ///< edge TLS, when enabled
+    std::shared_ptr<const TlsContext> m_tls; ///< edge TLS, when enabled (shared by all workers)
     QTimer m_tick;
 
     std::vector<std::unique_ptr<InstanceLink>> m_links; ///< routable, in membership order

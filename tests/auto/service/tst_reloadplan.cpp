@@ -98,11 +98,16 @@ void tst_ReloadPlan::defaultsCount()
 {
     // Every key that needs a restart exists in the schema.
     for (const char *key :
-         {"protocol.port", "protocol.host", "protocol.ssl.enabled",
-          "protocol.http-server.ssl.key-store.file", "health.port", "admin.socket",
-          "worker-threads", "plugin-path", "transport.websockets.connections.pipe-count"})
+         {"protocol.port", "protocol.host", "protocol.ssl.enabled", "health.port",
+          "admin.socket", "worker-threads", "plugin-path",
+          "transport.websockets.connections.pipe-count"})
         QVERIFY2(server::needsRestart(QString::fromLatin1(key)), key);
     QVERIFY(!server::needsRestart(u"routing.plugin"_s));
+    // A renewed edge certificate (and its TLS policy) applies at a reload (docs/operations.md).
+    for (const char *key :
+         {"protocol.http-server.ssl.key-store.file", "protocol.http-server.ssl.key-store.password",
+          "protocol.ssl.min-version", "protocol.ssl.ciphers", "protocol.ssl.ciphersuites"})
+        QVERIFY2(!server::needsRestart(QString::fromLatin1(key)), key);
 }
 
 QTEST_GUILESS_MAIN(tst_ReloadPlan)

@@ -7,8 +7,13 @@
 #include "command.h"
 #include "cxserverprocess.h"
 #include "pki.h"
+#include "staticcluster.h"
 #include "testpaths.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -59,6 +64,7 @@ private Q_SLOTS:
     void invalidPolicyExits1();
     void noSessionIsResumed_data();
     void noSessionIsResumed();
+    void reloadRenewsTheCertificateForNewEdgesOnly();
 };
 
 QString tst_EdgeTls::settings(const QString &policy) const
@@ -249,6 +255,83 @@ void tst_EdgeTls::noSessionIsResumed()
     QCOMPARE(output.count("\nNew, TLSv1."), 6);
     QVERIFY2(!output.contains("Reused,"), output.constData());
     QVERIFY2(!output.contains("TLS session ticket"), output.constData());
+}
+
+void tst_EdgeTls::reloadRenewsTheCertificateForNewEdgesOnly()
+{
+    // A renewed keystore (new certificate, new password) is taken at a reload: new
+    // handshakes see it while 100 established edges keep their connections and are served;
+    // a bad keystore is refused whole and the running certificate stays (docs/operations.md).
+    const QByteArray appKey = "renewal-app-key";
+    test::Pki pki(m_dir.path());
+    QVERIFY2(pki.makeServer(u"renewed"_s, {u"IP:127.0.0.1"_s})
+                 && pki.makePkcs12(u"renewed"_s, u"renewed-pw"_s),
+             qPrintable(pki.error()));
+    const QString live = m_dir.filePath(u"live.p12"_s);
+    QFile::remove(live);
+    QVERIFY(QFile::copy(m_keystore, live));
+    const test::Sims sims = test::startSims(1, appKey);
+    QVERIFY(!sims.empty());
+    const auto server = test::startStaticServer(
+        sims, appKey, test::CxServerProcess::edgeTlsSettings(live, KeystorePassword));
+    QVERIFY(server);
+    const auto subjectOf = [&] {
+        const test::CommandResult client = sClient(server->edgePort(), {});
+        const QRegularExpressionMatch match
+            = QRegularExpression(u"subject=CN ?= ?(\\S+)"_s).match(QString::fromUtf8(client.out));
+        return match.hasMatch() ? match.captured(1) : QString::fromUtf8(client.describe());
+    };
+    QCOMPARE(subjectOf(), u"edge"_s);
+
+    test::ManagedProcess load(u"cxedgesim"_s);
+    QUrl url = server->edgeUrl();
+    url.setScheme(u"wss"_s);
+    QVERIFY(load.start(test::binaryPath(u"cxedgesim"_s),
+                       {u"--url"_s, url.toString(), u"--ca"_s, pki.path(u"ca.pem"_s),
+                        u"--app-key"_s, QString::fromUtf8(appKey), u"--edges"_s, u"100"_s,
+                        u"--rate"_s, u"100"_s, u"--duration"_s, u"8"_s}));
+    const QRegularExpressionMatch ready
+        = load.waitForLine(QRegularExpression(u"edgesim ready (\\d+)/"_s), 20000);
+    QVERIFY2(ready.hasMatch() && ready.captured(1).toInt() == 100, load.log().constData());
+
+    // The renewed keystore replaces the file in place; its password changes in the config.
+    const auto reload = [&] {
+        return test::runCommand(test::binaryPath(u"cxctl"_s),
+                                {u"--socket"_s, server->statusSocket(), u"reload"_s});
+    };
+    QVERIFY(QFile::remove(live) && QFile::copy(pki.path(u"renewed.p12"_s), live));
+    QFile config(server->configPath());
+    QVERIFY(config.open(QIODevice::Append));
+    config.write("cx-server.protocol.http-server.ssl.key-store.password = \"renewed-pw\"\n");
+    config.close();
+    const test::CommandResult renewed = reload();
+    QVERIFY2(renewed.exitCode == 0, renewed.describe().constData());
+    QVERIFY(server->waitForLine(QRegularExpression(u"edge certificate for new connections: "
+                                                   "CN=renewed, valid until "_s))
+                .hasMatch());
+    QCOMPARE(subjectOf(), u"renewed"_s);
+
+    // A broken keystore: the reload is refused, saying why; the renewed certificate stays.
+    QFile broken(live);
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    broken.write("not a PKCS#12 file");
+    broken.close();
+    const test::CommandResult refused = reload();
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains("cannot open keystore") && refused.err.contains("stays"),
+             refused.describe().constData());
+    QCOMPARE(subjectOf(), u"renewed"_s);
+
+    // The 100 edges of before never dropped and every request was answered.
+    QVERIFY(load.waitForExit(30000));
+    const QJsonObject report
+        = QJsonDocument::fromJson(load.log().trimmed().split('\n').last()).object();
+    QCOMPARE(load.exitCode(), 0);
+    QCOMPARE(report.value(u"disconnects"_s).toInteger(), 0);
+    QCOMPARE(report.value(u"missing"_s).toInteger(), 0);
+    QVERIFY(report.value(u"sent"_s).toInteger() > 0);
+    QCOMPARE(report.value(u"byCode"_s).toObject().value(u"0x40"_s).toInteger(),
+             report.value(u"sent"_s).toInteger());
 }
 
 QTEST_GUILESS_MAIN(tst_EdgeTls)
