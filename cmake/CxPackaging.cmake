@@ -62,6 +62,9 @@ if(UNIX AND NOT APPLE)
     # Relative to the prefix: /usr/lib/systemd/system in the package.
     install(FILES ${PROJECT_SOURCE_DIR}/installer/systemd/cxserver.service
         DESTINATION lib/systemd/system)
+    # Run by postinst on a first install: a self-signed edge keystore.
+    install(PROGRAMS ${PROJECT_SOURCE_DIR}/installer/debian/make-edge-keystore
+        DESTINATION ${CX_INSTALL_PKGLIBDIR})
     # Debian wants a copyright file and a compressed changelog in the doc folder.
     set(CPACK_PACKAGE_CONTACT "${CX_PACKAGE_CONTACT}")
     set(cx_changelog ${CMAKE_BINARY_DIR}/packaging/changelog.Debian)
@@ -134,7 +137,8 @@ string(REPLACE ";" "" CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_DEBIAN_PACKAGE_D
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_LIBRARY_OUTPUT_DIRECTORY})
 # deb-systemd-helper comes from init-system-helpers, an essential package.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser")
+# openssl: postinst makes a self-signed edge certificate on a first install.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, openssl")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "haproxy, zookeeper")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/installer/debian/postinst

@@ -144,6 +144,31 @@ CONF
     kill -TERM "${pids[0]}"
     wait "${pids[0]}"
     echo "the installed cxserver ran with its installed plugins"
+    # What postinst does on a first install: a self-signed edge keystore and TLS on, then a
+    # TLS handshake with the installed cxserver (group root here: no cxserver account).
+    keystore=$scratch/edge.p12
+    password=$("$root/usr/lib/cxserver/make-edge-keystore" "$keystore" root)
+    [ "$(stat -c %a "$keystore")" = 640 ]
+    if "$root/usr/lib/cxserver/make-edge-keystore" "$keystore" root 2>/dev/null; then
+        echo "FAIL: make-edge-keystore overwrote $keystore" >&2
+        exit 1
+    fi
+    sed -i 's/ssl.enabled = false/ssl.enabled = true/' "$scratch/run.conf"
+    "$bin" config set "$scratch/run.conf" protocol.http-server.ssl.key-store.file "$keystore"
+    "$bin" config set "$scratch/run.conf" protocol.http-server.ssl.key-store.password "$password"
+    "$bin" --config "$scratch/run.conf" --check-config
+    "$bin" --config "$scratch/run.conf" >"$scratch/tls.log" 2>&1 &
+    pids+=($!)
+    port=$(wait_for "$scratch/tls.log" 'ready: edges on' 20 | sed -nE 's/.*edges on [^ ]+:([0-9]+) .*/\1/p')
+    subject=$(openssl s_client -connect "127.0.0.1:$port" </dev/null 2>/dev/null | grep -m1 '^subject=')
+    echo "edge certificate: $subject"
+    case $subject in *"CN = $(hostname -f 2>/dev/null || hostname)"*) ;; *)
+        echo "FAIL: the edge certificate is not the host's self-signed one" >&2
+        exit 1 ;;
+    esac
+    kill -TERM "${pids[1]}"
+    wait "${pids[1]}"
+    echo "the installed cxserver served TLS with the postinst keystore"
     ;;
 mingw)
     need x86_64-w64-mingw32-g++
