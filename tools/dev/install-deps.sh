@@ -7,5 +7,23 @@ mapfile -t packages < <(grep -v '^\s*#' "$here/debian-packages.txt" | grep -v '^
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# Debian's source packages too: the ZooKeeper C client is built with SASL and TLS from
+# Debian's own zookeeper source package (cmake/ZooKeeperClient.cmake, apt-get source).
+sources=/etc/apt/sources.list.d/cxserver-src.sources
+if [ ! -e "$sources" ]; then
+    $sudo tee "$sources" >/dev/null <<'SOURCES'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+
+Types: deb-src
+URIs: http://deb.debian.org/debian-security
+Suites: bookworm-security
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SOURCES
+fi
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${packages[@]}"
