@@ -1,6 +1,7 @@
 #include "configeditorwidget.h"
 
 #include "config/configeditor.h"
+#include "config/configfilewriter.h"
 #include "config/hoconparser.h"
 #include "configbuilder.h"
 #include "configsaver.h"
@@ -21,7 +22,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
@@ -432,14 +432,9 @@ Result<void> ConfigEditorWidget::save(const QString &path)
     const QString target = path.isEmpty() ? m_path : path;
     if (target.isEmpty())
         return Error(tr("Choose where to save the configuration."));
-    QSaveFile file(target);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(tr("Cannot write %1: %2").arg(target, file.errorString()));
-    if (!QFileInfo::exists(target))
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(m_text);
-    if (!file.commit())
-        return Error(tr("Cannot write %1: %2").arg(target, file.errorString()));
+    // Keeps an existing file's owner, group and mode; a new one as the package lays it out.
+    if (const Result<void> written = config::writeConfigFile(target, m_text); !written)
+        return Error(tr("Cannot write %1: %2").arg(target, written.error().message));
     m_path = target;
     setModified(false);
     return {};

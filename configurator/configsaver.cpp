@@ -8,7 +8,6 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace cx::configurator {
 
@@ -48,22 +47,6 @@ Result<QByteArray> encryptSecrets(const QByteArray &text, const QString &configP
     if (!rewritten)
         return rewritten.error();
     return rewritten->text;
-}
-
-Result<void> writeOwnerOnly(const QString &path, const QByteArray &bytes)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(
-            QCoreApplication::translate("cx::configurator::ConfigSaver", "Cannot write %1: %2")
-                .arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(bytes);
-    if (!file.commit())
-        return Error(
-            QCoreApplication::translate("cx::configurator::ConfigSaver", "Cannot write %1: %2")
-                .arg(path, file.errorString()));
-    return {};
 }
 
 config::Diagnostics validateConfigText(const QByteArray &text, const QString &fileName)

@@ -25,10 +25,6 @@ Result<secrets::DataKey> obtainKey(const KeyChoice &choice, const QString &confi
 Result<QByteArray> encryptSecrets(const QByteArray &text, const QString &configPath,
                                   const secrets::DataKey &key);
 
-/// Writes bytes to path atomically, readable and writable by the owner only (the file may
-/// hold secrets).
-Result<void> writeOwnerOnly(const QString &path, const QByteArray &bytes);
-
 /// What `cxserver --check-config` would say about text (parse, types, required keys),
 /// positioned in fileName. ENC() values are accepted as set secrets without their key.
 config::Diagnostics validateConfigText(const QByteArray &text, const QString &fileName);

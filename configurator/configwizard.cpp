@@ -1,6 +1,7 @@
 #include "configwizard.h"
 
 #include "appkeypage.h"
+#include "config/configfilewriter.h"
 #include "edgetlspage.h"
 #include "modepage.h"
 #include "pkcs12inspector.h"
@@ -83,7 +84,7 @@ Result<void> ConfigWizard::save(const QString &path, bool encrypt, const KeyChoi
             return encrypted.error();
         bytes = encrypted.value();
     }
-    Result<void> written = writeOwnerOnly(path, bytes);
+    Result<void> written = config::writeConfigFile(path, bytes);
     if (!written)
         return written;
     m_savedPath = path;

@@ -1,5 +1,7 @@
 #include "pkcs12inspector.h"
 
+#include "config/configfilewriter.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -166,14 +168,12 @@ Result<QString> Pkcs12Inspector::copyNextToConfig(const QString &path, const QSt
 {
     const QFileInfo source(path);
     const QString destination = QDir(directory).filePath(source.fileName());
+    // As the package lays keystores out: 0640, group cxserver (config::writeConfigFile).
     if (QFileInfo(destination).absoluteFilePath() != source.absoluteFilePath()) {
-        if (QFileInfo::exists(destination) && !QFile::remove(destination))
-            return Error(tr("Cannot replace %1.").arg(destination));
-        if (!QFile::copy(path, destination))
-            return Error(tr("Cannot copy %1 to %2.").arg(path, destination));
+        if (const Result<void> copied = config::copyConfigFile(path, destination); !copied)
+            return Error(tr("Cannot copy %1 to %2.").arg(path, destination),
+                         copied.error().message);
     }
-    if (!QFile::setPermissions(destination, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
-        return Error(tr("Cannot restrict the permissions of %1.").arg(destination));
     return QFileInfo(destination).absoluteFilePath();
 }
 

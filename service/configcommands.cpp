@@ -1,6 +1,7 @@
 #include "configcommands.h"
 
 #include "config/configdump.h"
+#include "config/configfilewriter.h"
 #include "config/configeditor.h"
 #include "config/configschema.h"
 #include "config/hoconparser.h"
@@ -12,14 +13,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <cstdio>
 #include <functional>
-
-#ifdef Q_OS_UNIX
-#include <sys/stat.h>
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -117,31 +112,6 @@ Result<QString> literalFor(const config::schema::KeySpec &key, const QString &te
                                                        : hoconLiteral(value);
 }
 
-/// Writes text over path atomically (a new file renamed over the old one), with the old
-/// file's permissions (QSaveFile keeps them) and, on Unix, its owner and group.
-Result<void> replaceFile(const QString &path, const QByteArray &text)
-{
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error {u"cannot write "_s + path + u": " + file.errorString(), {}};
-#ifdef Q_OS_UNIX
-    struct stat old;
-    struct stat fresh;
-    if (::stat(QFile::encodeName(path).constData(), &old) == 0
-        && ::fstat(file.handle(), &fresh) == 0
-        && (old.st_uid != fresh.st_uid || old.st_gid != fresh.st_gid)
-        && ::fchown(file.handle(), old.st_uid, old.st_gid) != 0) {
-        file.cancelWriting();
-        return Error {u"cannot keep the owner and group of "_s + path
-                          + u" (run as its owner or as root)",
-                      {}};
-    }
-#endif
-    if (file.write(text) != text.size() || !file.commit())
-        return Error {u"cannot write "_s + path + u": " + file.errorString(), {}};
-    return {};
-}
-
 /// Rewrites the secrets of the file at path with change, under the key from keys, and
 /// reports "FILE: N secrets VERB" on stdout.
 int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const char *doneOne,
@@ -165,7 +135,7 @@ int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, c
         return ExitBadConfiguration;
     }
     if (rewritten->changed > 0) {
-        if (const Result<void> written = replaceFile(path, rewritten->text); !written) {
+        if (const Result<void> written = config::writeConfigFile(path, rewritten->text); !written) {
             printError(written.error().message);
             return ExitNoResource;
         }
@@ -287,7 +257,7 @@ int setConfigValue(const QString &path, const QString &key, const QString &value
                        .arg(spec->fullPath(), path, edited.error().message));
         return ExitBadConfiguration;
     }
-    if (const Result<void> written = replaceFile(path, *edited); !written) {
+    if (const Result<void> written = config::writeConfigFile(path, *edited); !written) {
         printError(written.error().message);
         return ExitNoResource;
     }

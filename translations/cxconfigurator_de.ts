@@ -81,10 +81,6 @@
         <source>Choose a key file.</source>
         <translation>Wählen Sie eine Schlüsseldatei.</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigWizard</name>
@@ -400,16 +396,8 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
         <translation>Der RSA-Schlüssel hat nur %1 Bit; verwenden Sie mindestens 2048.</translation>
     </message>
     <message>
-        <source>Cannot replace %1.</source>
-        <translation>%1 kann nicht ersetzt werden.</translation>
-    </message>
-    <message>
         <source>Cannot copy %1 to %2.</source>
         <translation>%1 kann nicht nach %2 kopiert werden.</translation>
-    </message>
-    <message>
-        <source>Cannot restrict the permissions of %1.</source>
-        <translation>Die Zugriffsrechte von %1 können nicht eingeschränkt werden.</translation>
     </message>
 </context>
 <context>

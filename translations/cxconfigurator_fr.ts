@@ -81,10 +81,6 @@
         <source>Choose a key file.</source>
         <translation>Choisissez un fichier de clé.</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d&apos;écrire %1 : %2</translation>
-    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigWizard</name>
@@ -400,16 +396,8 @@ Choisissez le fichier de clé de cette configuration.</translation>
         <translation>La clé RSA ne fait que %1 bits ; utilisez-en au moins 2048.</translation>
     </message>
     <message>
-        <source>Cannot replace %1.</source>
-        <translation>Impossible de remplacer %1.</translation>
-    </message>
-    <message>
         <source>Cannot copy %1 to %2.</source>
         <translation>Impossible de copier %1 vers %2.</translation>
-    </message>
-    <message>
-        <source>Cannot restrict the permissions of %1.</source>
-        <translation>Impossible de restreindre les droits de %1.</translation>
     </message>
 </context>
 <context>

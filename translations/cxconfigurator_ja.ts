@@ -81,10 +81,6 @@
         <source>Choose a key file.</source>
         <translation>キーファイルを選択してください。</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
-    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigWizard</name>
@@ -400,16 +396,8 @@ Choose the key file of this configuration.</source>
         <translation>RSA 鍵が %1 ビットしかありません。2048 ビット以上を使用してください。</translation>
     </message>
     <message>
-        <source>Cannot replace %1.</source>
-        <translation>%1 を置き換えられません。</translation>
-    </message>
-    <message>
         <source>Cannot copy %1 to %2.</source>
         <translation>%1 を %2 にコピーできません。</translation>
-    </message>
-    <message>
-        <source>Cannot restrict the permissions of %1.</source>
-        <translation>%1 のアクセス権を制限できません。</translation>
     </message>
 </context>
 <context>

@@ -81,10 +81,6 @@
         <source>Choose a key file.</source>
         <translation>请选择密钥文件。</translation>
     </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigWizard</name>
@@ -400,16 +396,8 @@ Choose the key file of this configuration.</source>
         <translation>RSA 密钥只有 %1 位；请至少使用 2048 位。</translation>
     </message>
     <message>
-        <source>Cannot replace %1.</source>
-        <translation>无法替换 %1。</translation>
-    </message>
-    <message>
         <source>Cannot copy %1 to %2.</source>
         <translation>无法将 %1 复制到 %2。</translation>
-    </message>
-    <message>
-        <source>Cannot restrict the permissions of %1.</source>
-        <translation>无法限制 %1 的权限。</translation>
     </message>
 </context>
 <context>

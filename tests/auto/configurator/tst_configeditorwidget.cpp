@@ -154,8 +154,11 @@ void tst_ConfigEditorWidget::rawEditShowsErrorAtFieldAndLine()
     for (int i = 0; i < list->count(); ++i)
         found = found || list->item(i)->text().contains(QStringLiteral(":%1:").arg(line));
     QVERIFY(found);
-    QCOMPARE(raw->extraSelections().size(), 1);
-    QCOMPARE(raw->extraSelections().constFirst().cursor.blockNumber(), line - 1);
+    // The error's line is marked (beside the sample's placeholder app key, a warning).
+    const auto selections = raw->extraSelections();
+    QVERIFY(std::any_of(selections.begin(), selections.end(), [&](const auto &selection) {
+        return selection.cursor.blockNumber() == line - 1;
+    }));
 }
 
 void tst_ConfigEditorWidget::encryptedFileKeepsEncryptedValues()

@@ -89,7 +89,7 @@ void tst_ConfigWizard::fillUpToReview(ConfigWizard &wizard, bool cluster, const 
         QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
         child<QPlainTextEdit>(&wizard, "platformsEdit")
             ->setPlainText(QStringLiteral("ws://127.0.0.1:8080/Thingworx/WS\n"
-                                          "wss://platform2.example.com:8443/Thingworx/WS\n"));
+                                          "wss://platform2.acme.internal:8443/Thingworx/WS\n"));
     }
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
     QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
@@ -174,19 +174,20 @@ void tst_ConfigWizard::saveAndCheck()
     QCOMPARE(text.contains(AppKey.toUtf8()), !encrypt);
     QCOMPARE(text.contains(KeyStorePassword.toUtf8()), !encrypt);
     QCOMPARE(text.contains("ENC(v1:"), encrypt);
-    QCOMPARE(QFileInfo(configPath).permissions() & 0x0077, 0); // owner only
+    // As the package lays files out: the service's group reads them, others nothing.
+    QCOMPARE(QFileInfo(configPath).permissions() & 0x0077, QFileDevice::ReadGroup);
     const QString copiedKeyStore = dir.filePath(QStringLiteral("edge.p12"));
     QVERIFY(QFileInfo::exists(copiedKeyStore));
     QCOMPARE(QFile::permissions(copiedKeyStore),
              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
-                 | QFileDevice::WriteUser);
+                 | QFileDevice::WriteUser | QFileDevice::ReadGroup);
     QVERIFY(text.contains(copiedKeyStore.toUtf8()));
     QVERIFY(text.contains("protocol.port = 9443"));
     if (cluster)
         QVERIFY(text.contains("discovery.connectionString = \"zk1:2181,zk2:2181\""));
     else
         QVERIFY(text.contains("\"ws://127.0.0.1:8080/Thingworx/WS\", "
-                              "\"wss://platform2.example.com:8443/Thingworx/WS\""));
+                              "\"wss://platform2.acme.internal:8443/Thingworx/WS\""));
 
     QStringList args {QStringLiteral("--config"), configPath, QStringLiteral("--check-config")};
     if (encrypt) {

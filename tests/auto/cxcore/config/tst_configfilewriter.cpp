@@ -1,0 +1,117 @@
+// How cxserver's files are written (config::writeConfigFile): a save never changes who may
+// read the file, so the service is never locked out of its own configuration.
+
+#include "config/configfilewriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <grp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace cx;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct stat statOf(const QString &path)
+{
+    struct stat info {};
+    ::stat(QFile::encodeName(path).constData(), &info);
+    return info;
+}
+
+/// A group other than the process's own, that root may give: "daemon" exists on Debian.
+gid_t otherGroup()
+{
+    const struct group *group = ::getgrnam("daemon");
+    return group ? group->gr_gid : gid_t(-1);
+}
+
+} // namespace
+
+class tst_ConfigFileWriter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void existingFileKeepsOwnerGroupAndMode();
+    void newFileIs0640WithTheServiceGroup();
+    void copyFollowsTheSameRules();
+    void unwritableFolderIsAnError();
+};
+
+void tst_ConfigFileWriter::existingFileKeepsOwnerGroupAndMode()
+{
+    // The case: root:staff 0640 became root:root 0600 after a save.
+    if (::geteuid() != 0 || otherGroup() == gid_t(-1))
+        QSKIP("needs root and the group daemon: changing a file's group is root's");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"cxserver.conf"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("old\n");
+    file.close();
+    QCOMPARE(::chown(QFile::encodeName(path).constData(), 0, otherGroup()), 0);
+    QCOMPARE(::chmod(QFile::encodeName(path).constData(), 0640), 0);
+    const ino_t before = statOf(path).st_ino;
+
+    QVERIFY(config::writeConfigFile(path, "new\n").ok());
+    const struct stat after = statOf(path);
+    QCOMPARE(after.st_mode & 07777, mode_t(0640));
+    QCOMPARE(after.st_gid, otherGroup());
+    QCOMPARE(after.st_uid, uid_t(0));
+    QVERIFY(after.st_ino != before); // replaced by a rename: never half written
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("new\n"));
+}
+
+void tst_ConfigFileWriter::newFileIs0640WithTheServiceGroup()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"fresh.conf"_s);
+    // The group given is taken where the writer may give it (root here in CI); "daemon"
+    // stands for cxserver, which only the package creates.
+    QVERIFY(config::writeConfigFile(path, "x\n", u"daemon"_s).ok());
+    const struct stat info = statOf(path);
+    QCOMPARE(info.st_mode & 07777, mode_t(0640));
+    if (::geteuid() == 0 && otherGroup() != gid_t(-1))
+        QCOMPARE(info.st_gid, otherGroup());
+    else
+        QCOMPARE(info.st_gid, ::getegid());
+    // A group that does not exist leaves the writer's own.
+    const QString other = dir.filePath(u"other.conf"_s);
+    QVERIFY(config::writeConfigFile(other, "x\n", u"no-such-group-cx"_s).ok());
+    QCOMPARE(statOf(other).st_gid, ::getegid());
+    QCOMPARE(statOf(other).st_mode & 07777, mode_t(0640));
+}
+
+void tst_ConfigFileWriter::copyFollowsTheSameRules()
+{
+    QTemporaryDir dir;
+    const QString source = dir.filePath(u"chosen.p12"_s);
+    QFile file(source);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("keystore bytes");
+    file.close();
+    QCOMPARE(::chmod(QFile::encodeName(source).constData(), 0600), 0);
+    const QString destination = dir.filePath(u"cxserver.p12"_s);
+    QVERIFY(config::copyConfigFile(source, destination, u"daemon"_s).ok());
+    QCOMPARE(statOf(destination).st_mode & 07777, mode_t(0640)); // not the source's 0600
+    QFile copy(destination);
+    QVERIFY(copy.open(QIODevice::ReadOnly));
+    QCOMPARE(copy.readAll(), QByteArray("keystore bytes"));
+    QVERIFY(!config::copyConfigFile(dir.filePath(u"missing.p12"_s), destination).ok());
+}
+
+void tst_ConfigFileWriter::unwritableFolderIsAnError()
+{
+    const auto written = config::writeConfigFile(u"/nonexistent-cx/dir/x.conf"_s, "x");
+    QVERIFY(!written.ok());
+    QVERIFY2(written.error().message.startsWith(u"cannot write /nonexistent-cx/dir/x.conf"_s),
+             qPrintable(written.error().message));
+}
+
+QTEST_GUILESS_MAIN(tst_ConfigFileWriter)
+#include "tst_configfilewriter.moc"
