@@ -6,6 +6,7 @@
 #include "configbuilder.h"
 #include "configsaver.h"
 #include "pkcs12importdialog.h"
+#include "wheelguard.h"
 #include "schematexts.h"
 #include "secrets/configsecrets.h"
 #include "secrets/valuecipher.h"
@@ -75,6 +76,7 @@ ConfigEditorWidget::ConfigEditorWidget(QWidget *parent)
     m_raw = new QPlainTextEdit(m_tabs);
     m_raw->setObjectName(QStringLiteral("rawText"));
     m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setTabChangesFocus(true); // Tab leaves the text; HOCON needs no tab characters
     m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_tabs->addTab(m_raw, tr("Text"));
 
@@ -174,6 +176,7 @@ QWidget *ConfigEditorWidget::makeEditor(const KeySpec &spec)
     }
     if (!spec.choices.isEmpty()) {
         auto *combo = new QComboBox;
+        WheelGuard::guard(combo);
         combo->setEditable(!spec.closedChoices);
         combo->addItem(QString());
         combo->addItems(spec.choices);

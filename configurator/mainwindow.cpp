@@ -61,8 +61,10 @@ MainWindow::MainWindow(QWidget *parent)
     file->addAction(tr("&New configuration…"), QKeySequence::New, this,
                     &MainWindow::newConfiguration);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
-    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(false); });
-    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { save(true); });
+    // Nothing that needs an open configuration is enabled without one (updateTitle()).
+    m_fileActions << file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(false); })
+                  << file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this,
+                                     [this] { save(true); });
     file->addSeparator();
     file->addAction(tr("&Key file for encrypted secrets…"), this, &MainWindow::chooseKeyFile);
     QAction *keychain = file->addAction(tr("&Use the OS keychain for encrypted secrets"));
@@ -77,7 +79,8 @@ MainWindow::MainWindow(QWidget *parent)
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Import edge keystore…"), m_editor, &ConfigEditorWidget::importKeyStore);
+    m_fileActions << edit->addAction(tr("&Import edge keystore…"), m_editor,
+                                     &ConfigEditorWidget::importKeyStore);
 
     connect(m_editor, &ConfigEditorWidget::modifiedChanged, this, &MainWindow::updateTitle);
     resize(980, 720);
@@ -91,6 +94,8 @@ void MainWindow::updateTitle()
         : QFileInfo(m_editor->filePath()).fileName();
     setWindowTitle(tr("%1[*] — cxserver configurator").arg(name));
     setWindowModified(m_editor->isModified());
+    for (QAction *action : std::as_const(m_fileActions))
+        action->setEnabled(!m_editor->filePath().isEmpty());
 }
 
 void MainWindow::newConfiguration()

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
 
+class QAction;
 class QTabWidget;
 
 namespace cx::configurator {
@@ -43,6 +45,7 @@ private:
     ConfigEditorWidget *m_editor = nullptr;
     StatusPage *m_status = nullptr;
     QString m_keyFile;
+    QList<QAction *> m_fileActions; ///< enabled only with a configuration open
 };
 
 } // namespace cx::configurator

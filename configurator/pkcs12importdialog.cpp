@@ -59,6 +59,9 @@ Pkcs12ImportDialog::Pkcs12ImportDialog(const QString &destinationDirectory, QWid
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    // Enter opens the keystore and shows its report; importing takes a click on Import.
+    m_buttons->button(QDialogButtonBox::Ok)->setAutoDefault(false);
+    m_inspectButton->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -69,7 +72,6 @@ Pkcs12ImportDialog::Pkcs12ImportDialog(const QString &destinationDirectory, QWid
 
     connect(browseButton, &QPushButton::clicked, this, &Pkcs12ImportDialog::browse);
     connect(m_inspectButton, &QPushButton::clicked, this, &Pkcs12ImportDialog::inspect);
-    connect(m_passwordEdit, &QLineEdit::returnPressed, this, &Pkcs12ImportDialog::inspect);
     connect(m_fileEdit, &QLineEdit::textChanged, this, [this] {
         m_inspected = false;
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);

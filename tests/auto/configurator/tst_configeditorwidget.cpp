@@ -9,11 +9,15 @@
 #include "testpaths.h"
 
 #include <QCheckBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QWheelEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,6 +38,8 @@ private Q_SLOTS:
     void rawEditShowsErrorAtFieldAndLine();
     void encryptedFileKeepsEncryptedValues();
     void encryptedFileNeedsItsKey();
+    void wheelOverAnUnfocusedComboBoxChangesNothing();
+    void tabLeavesTheText();
 
 private:
     QString copySample(const QString &name);
@@ -235,6 +241,52 @@ void tst_ConfigEditorWidget::encryptedFileNeedsItsKey()
     QVERIFY(!opened.ok());
     QVERIFY2(opened.error().message.contains(u"key"), qPrintable(opened.error().message));
     QVERIFY(editor.filePath().isEmpty());
+}
+
+void tst_ConfigEditorWidget::wheelOverAnUnfocusedComboBoxChangesNothing()
+{
+    // A scroll over the form once changed discovery.plugin, and the change was saved.
+    const QString path = copySample(QStringLiteral("cxserver-ha-sample.conf"));
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    auto *combo = editor.findChild<QComboBox *>(QStringLiteral("field:routing.plugin"));
+    QVERIFY(combo);
+    const int before = combo->currentIndex();
+    const auto wheel = [combo] {
+        const QPointF at(combo->width() / 2.0, combo->height() / 2.0);
+        QWheelEvent event(at, combo->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                          Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(combo, &event);
+    };
+    QVERIFY(!combo->hasFocus());
+    wheel();
+    QCOMPARE(combo->currentIndex(), before);
+    QVERIFY(!editor.isModified());
+    QVERIFY(!combo->hasFocus()); // the wheel gives no focus either
+    // Once the operator focuses it, the wheel is theirs (the guard does not block it).
+    combo->setFocus();
+    QTRY_VERIFY(combo->hasFocus());
+    wheel();
+    QVERIFY(combo->currentIndex() != before);
+}
+
+void tst_ConfigEditorWidget::tabLeavesTheText()
+{
+    const QString path = copySample(QStringLiteral("cxserver-sample.conf"));
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    auto *raw = editor.findChild<QPlainTextEdit *>(QStringLiteral("rawText"));
+    auto *tabs = editor.findChild<QTabWidget *>(QStringLiteral("editorTabs"));
+    tabs->setCurrentWidget(raw);
+    raw->setFocus();
+    QTRY_VERIFY(raw->hasFocus());
+    const QString text = raw->toPlainText();
+    QTest::keyClick(raw, Qt::Key_Tab);
+    QCOMPARE(raw->toPlainText(), text); // no tab character inserted
+    QVERIFY(!raw->hasFocus()); // focus moved on: Tab does not trap it
+    QVERIFY(!editor.isModified());
 }
 
 QTEST_MAIN(tst_ConfigEditorWidget)

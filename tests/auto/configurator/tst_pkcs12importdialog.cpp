@@ -35,6 +35,7 @@ private Q_SLOTS:
     void dialogRefusesWrongPassword();
     void dialogRefusesKeyStoreWithoutKey();
     void dialogImportsNextToConfig();
+    void enterShowsTheReportWithoutImporting();
 
 private:
     bool makeDated(const QString &name, const QString &start, const QString &end);
@@ -245,6 +246,28 @@ void tst_Pkcs12ImportDialog::dialogImportsNextToConfig()
                     | QFileDevice::WriteOther),
              QFileDevice::Permissions(QFileDevice::ReadGroup));
     QCOMPARE(QFile(copied).size(), QFile(m_pki->path(QStringLiteral("expired.p12"))).size());
+}
+
+void tst_Pkcs12ImportDialog::enterShowsTheReportWithoutImporting()
+{
+    // Enter in the password field used to import at once: the report was never seen.
+    QTemporaryDir configDir;
+    Pkcs12ImportDialog dialog(configDir.path());
+    dialog.show();
+    dialog.setFile(m_pki->path(QStringLiteral("expired.p12")));
+    auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("pkcs12PasswordEdit"));
+    password->setFocus();
+    QTest::keyClicks(password, Password);
+    QTest::keyClick(password, Qt::Key_Return);
+    QVERIFY(dialog.isVisible()); // not accepted
+    QCOMPARE(dialog.result(), 0);
+    QVERIFY(dialog.findChild<QTextBrowser *>(QStringLiteral("pkcs12Details"))
+                ->toPlainText()
+                .contains(u"CN=expired"));
+    auto *import = dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(import->isEnabled());
+    QTest::mouseClick(import, Qt::LeftButton); // importing takes a click
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
 }
 
 QTEST_MAIN(tst_Pkcs12ImportDialog)
