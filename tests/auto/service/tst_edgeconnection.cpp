@@ -1,6 +1,7 @@
 // EdgeConnection, cxserver's own server-side WebSocket, against Qt's client (QWebSocket)
 // and against raw bytes for what a well-behaved client never sends.
 
+#include "descriptorserver.h"
 #include "edgeconnection.h"
 #include "eventpoller.h"
 #include "pki.h"
@@ -18,17 +19,9 @@
 
 using namespace cx::server;
 
+using cx::test::DescriptorServer;
+
 namespace {
-
-/// Hands accepted descriptors over instead of making QTcpSockets of them.
-class DescriptorServer : public QTcpServer
-{
-public:
-    QList<qintptr> descriptors;
-
-protected:
-    void incomingConnection(qintptr descriptor) override { descriptors.append(descriptor); }
-};
 
 /// Records what a connection reports; echoes messages when asked to.
 class Recorder : public ConnectionHandler

@@ -2,6 +2,7 @@
 // written with Qt WebSockets (or a silent TCP server) on the other.
 
 #include "dataplanesettings.h"
+#include "descriptorserver.h"
 #include "edgeconnection.h"
 #include "eventpoller.h"
 #include "tunnelrelay.h"
@@ -18,17 +19,9 @@
 
 using namespace cx::server;
 
+using cx::test::DescriptorServer;
+
 namespace {
-
-/// Hands accepted descriptors over instead of making QTcpSockets of them.
-class DescriptorServer : public QTcpServer
-{
-public:
-    QList<qintptr> descriptors;
-
-protected:
-    void incomingConnection(qintptr descriptor) override { descriptors.append(descriptor); }
-};
 
 /// Makes a TunnelRelay of the upgraded edge connection, toward the given platform URL.
 class RelayMaker : public ConnectionHandler
