@@ -29,10 +29,10 @@ PlatformTlsPage::PlatformTlsPage(QWidget *parent)
     m_trustStore = new QLineEdit(this);
     m_trustStore->setObjectName(QStringLiteral("trustStoreFileEdit"));
     m_trustStore->setPlaceholderText(tr("empty: the system's certificate authorities"));
-    auto *browse = new QPushButton(tr("Browse…"), this);
+    m_browse = new QPushButton(tr("Browse…"), this);
     auto *row = new QHBoxLayout;
     row->addWidget(m_trustStore, 1);
-    row->addWidget(browse);
+    row->addWidget(m_browse);
     m_trustStorePassword = new QLineEdit(this);
     m_trustStorePassword->setObjectName(QStringLiteral("trustStorePasswordEdit"));
     m_trustStorePassword->setEchoMode(QLineEdit::Password);
@@ -60,7 +60,7 @@ PlatformTlsPage::PlatformTlsPage(QWidget *parent)
 
     connect(m_hostNameValidation, &QCheckBox::toggled, this, &PlatformTlsPage::updateWarning);
     connect(m_tls, &QCheckBox::toggled, this, &PlatformTlsPage::updateWarning);
-    connect(browse, &QPushButton::clicked, this, [this] {
+    connect(m_browse, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Choose a trust store"), m_trustStore->text(),
             tr("Certificates (*.p12 *.pfx *.pem *.crt);;All files (*)"));
@@ -79,6 +79,13 @@ void PlatformTlsPage::initializePage()
 void PlatformTlsPage::updateWarning()
 {
     const bool cluster = field(QStringLiteral("highAvailability")).toBool();
+    // In a cluster TLS is a choice: its settings only apply, and are only editable, with it.
+    const bool tls = !cluster || m_tls->isChecked();
+    for (QWidget *widget : {static_cast<QWidget *>(m_hostNameValidation),
+                            static_cast<QWidget *>(m_trustStore),
+                            static_cast<QWidget *>(m_trustStorePassword),
+                            static_cast<QWidget *>(m_browse)})
+        widget->setEnabled(tls);
     if (!m_hostNameValidation->isChecked()) {
         m_warning->setText(tr("Without host name validation any certificate from a trusted "
                               "authority is accepted for any instance. Turn it off for tests "

@@ -5,6 +5,7 @@
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace cx::configurator {
 
@@ -24,6 +25,7 @@ private:
     QCheckBox *m_hostNameValidation = nullptr;
     QLineEdit *m_trustStore = nullptr;
     QLineEdit *m_trustStorePassword = nullptr;
+    QPushButton *m_browse = nullptr;
     QLabel *m_warning = nullptr;
 };
 

@@ -117,6 +117,17 @@ void tst_ConfigWizard::fillUpToReview(ConfigWizard &wizard, bool cluster, const 
     QCOMPARE(warning->isVisible(), cluster); // the IP SAN warning of HA
     if (cluster)
         QVERIFY(warning->text().contains(u"IP SAN"));
+    if (cluster) { // TLS to the instances is a choice: its settings follow it
+        auto *tls = child<QCheckBox>(&wizard, "platformTlsCheck");
+        const bool was = tls->isChecked();
+        tls->setChecked(false);
+        QVERIFY(!child<QLineEdit>(&wizard, "trustStoreFileEdit")->isEnabled());
+        QVERIFY(!child<QCheckBox>(&wizard, "hostNameValidationCheck")->isEnabled());
+        tls->setChecked(true);
+        QVERIFY(child<QLineEdit>(&wizard, "trustStoreFileEdit")->isEnabled());
+        QVERIFY(child<QCheckBox>(&wizard, "hostNameValidationCheck")->isEnabled());
+        tls->setChecked(was);
+    }
     child<QCheckBox>(&wizard, "hostNameValidationCheck")->setChecked(false);
     QVERIFY(warning->isVisible());
     QVERIFY(warning->text().contains(u"tests only"));
