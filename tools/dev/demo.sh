@@ -126,19 +126,9 @@ done
 
 # ---- HAProxy: the shipped example, bound to 127.0.0.1, in the foreground ------------------
 haproxy_port=${CX_DEMO_PORT:-$(free_port)}
-servers=""
-for i in 1 2; do
-    servers+="    server cx$i 127.0.0.1:${cx_edge_ports[i - 1]} port ${cx_health_ports[i - 1]}\n"
-done
-# global: log to stderr, no chroot, user, stats socket, daemon or fixed maxconn (which
-# needs root); the frontend binds 127.0.0.1 without TLS; the example servers become ours.
-sed -E \
-    -e 's|^(\s*)log /dev/log.*|\1log stderr format short local0 notice|' \
-    -e '/^\s*(chroot|user|group|daemon|stats socket|maxconn)\b/d' \
-    -e "s|^(\s*)bind .*|\1bind 127.0.0.1:$haproxy_port|" \
-    -e '/^\s*server /d' \
-    "$root/installer/haproxy/haproxy.cfg" >"$run/haproxy.cfg"
-printf "$servers" >>"$run/haproxy.cfg"
+# The shipped configuration on 127.0.0.1, its example servers become ours.
+"$root/tools/dev/haproxy-local.sh" "$haproxy_port" "${cx_edge_ports[0]}:${cx_health_ports[0]}" \
+    "${cx_edge_ports[1]}:${cx_health_ports[1]}" >"$run/haproxy.cfg"
 haproxy -q -c -f "$run/haproxy.cfg"
 start haproxy haproxy -db -f "$run/haproxy.cfg"
 deadline=$((SECONDS + 15))

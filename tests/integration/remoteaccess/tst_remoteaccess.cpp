@@ -5,7 +5,9 @@
 // credential, never cxserver's app key; a lost instance closes exactly its tunnels (1011);
 // a new instance moves none; bytes cross intact, and the relay's cost is measured.
 
+#include "command.h"
 #include "cxserverprocess.h"
+#include "freeport.h"
 #include "platformsimprocess.h"
 #include "testpaths.h"
 #include "zookeeperprocess.h"
@@ -16,6 +18,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTcpSocket>
 #include <QTest>
 #include <QWebSocket>
@@ -85,6 +88,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void bothEndsMeetOnOneInstanceWhicheverCxserver();
+    void shippedHAProxyHashesBothEndsToOneCxserver();
     void clientCredentialsOnlyAndAttacks404();
     void manyConcurrentTunnels();
     void bytesCrossIntactAndTheRelayCostIsMeasured();
@@ -97,6 +101,8 @@ private:
     std::vector<int> tunnelTotals();
     /// The simulator whose tunnel total grew from \a before, or -1 (none, or several).
     int grewOn(const std::vector<int> &before);
+    /// Tunnels each cxserver (A, B) has accepted so far, from its /metrics.
+    std::vector<int> tunnelsOpenedByServer();
 
     std::unique_ptr<ZooKeeperProcess> m_zooKeeper;
     std::vector<std::unique_ptr<PlatformSimProcess>> m_sims;
@@ -159,6 +165,21 @@ int tst_RemoteAccess::grewOn(const std::vector<int> &before)
     return grown;
 }
 
+std::vector<int> tst_RemoteAccess::tunnelsOpenedByServer()
+{
+    std::vector<int> opened;
+    for (CxServerProcess *server : {m_a.get(), m_b.get()}) {
+        QByteArray text;
+        server->httpGet(u"/metrics"_s, &text);
+        int value = -1;
+        for (const QByteArray &line : text.split('\n'))
+            if (line.startsWith("cxserver_tunnels_opened_total "))
+                value = line.mid(30).trimmed().toInt();
+        opened.push_back(value);
+    }
+    return opened;
+}
+
 void tst_RemoteAccess::initTestCase()
 {
     m_zooKeeper = std::make_unique<ZooKeeperProcess>();
@@ -209,6 +230,55 @@ void tst_RemoteAccess::bothEndsMeetOnOneInstanceWhicheverCxserver()
     // Rendezvous spreads the tunnel ids over the instances.
     QVERIFY2(QSet<int>(instances.begin(), instances.end()).size() >= 2,
              qPrintable(QString::number(instances.first())));
+}
+
+void tst_RemoteAccess::shippedHAProxyHashesBothEndsToOneCxserver()
+{
+    // The shipped installer/haproxy/haproxy.cfg, rewritten for 127.0.0.1 as the demo runs it:
+    // both ends of a tunnel through HAProxy reach the same cxserver (a hash of the tunnel id),
+    // and the tunnel ids spread over both.
+    QTemporaryDir dir;
+    const quint16 port = freePort();
+    const CommandResult config = runCommand(
+        sourcePath(u"tools/dev/haproxy-local.sh"_s),
+        {QString::number(port), u"%1:%2"_s.arg(m_a->edgePort()).arg(m_a->healthPort()),
+         u"%1:%2"_s.arg(m_b->edgePort()).arg(m_b->healthPort())});
+    QVERIFY2(config.exitCode == 0, config.describe().constData());
+    const QString path = dir.filePath(u"haproxy.cfg"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(config.out) == config.out.size());
+    file.close();
+    ManagedProcess haproxy(u"haproxy"_s);
+    QVERIFY(haproxy.start(u"haproxy"_s, {u"-db"_s, u"-f"_s, path}));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            QTcpSocket probe;
+            probe.connectToHost(QHostAddress::LocalHost, port);
+            return probe.waitForConnected(200);
+        }(),
+        WaitMs);
+    QList<int> servers;
+    for (int k = 0; k < 16; ++k) {
+        const QString tid = u"lb-%1"_s.arg(k);
+        TunnelEnd device;
+        std::vector<int> before = tunnelsOpenedByServer();
+        device.open(port, u"/Thingworx/WSTunnelServer/"_s + tid);
+        QTRY_VERIFY_WITH_TIMEOUT(device.isOpen(), WaitMs);
+        std::vector<int> after = tunnelsOpenedByServer();
+        const int server = after[0] > before[0] ? 0 : 1;
+        QCOMPARE(after[size_t(server)], before[size_t(server)] + 1);
+        TunnelEnd client;
+        before = after;
+        client.open(port, u"/Thingworx/WSTunnelClient/"_s + tid);
+        QTRY_VERIFY_WITH_TIMEOUT(client.isOpen(), WaitMs);
+        after = tunnelsOpenedByServer();
+        QCOMPARE(after[size_t(server)], before[size_t(server)] + 1); // the same cxserver
+        QCOMPARE(after[size_t(1 - server)], before[size_t(1 - server)]);
+        QVERIFY(client.echoes("through HAProxy"));
+        servers << server;
+    }
+    QCOMPARE(QSet<int>(servers.begin(), servers.end()).size(), 2);
+    haproxy.stop();
 }
 
 void tst_RemoteAccess::clientCredentialsOnlyAndAttacks404()
