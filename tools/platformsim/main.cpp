@@ -56,6 +56,18 @@ int main(int argc, char *argv[])
         {u"service-name"_s, u"Service name of the registration (default thingworx-http)."_s,
          u"name"_s},
         {u"zk-session-timeout"_s, u"ZooKeeper session timeout (default 10000)."_s, u"ms"_s},
+        {u"tunnel-mode"_s,
+         u"echo (default): every tunnel path echoes; pair: a tunnel subsystem pairs the "
+         "WSTunnelServer/<tid> and WSTunnelClient/<tid> ends that reach this simulator and "
+         "relays between them (needs --threads 1)."_s,
+         u"mode"_s},
+        {u"tunnel-key"_s,
+         u"pair: the credential tunnel ends must present (appKey header or query item, or "
+         "Authorization: Bearer); the pipes' app key is always refused."_s,
+         u"key"_s},
+        {u"tunnel-pair-timeout-ms"_s, u"pair: an end without a peer this long is closed 1011 "
+                                      "(default 10000)."_s,
+         u"ms"_s},
     });
     if (const int exitCode = tools::parseToolArguments(parser, "cxplatformsim"); exitCode != 0)
         return exitCode;
@@ -83,8 +95,22 @@ int main(int argc, char *argv[])
         if (parser.isSet(zkOption) && !parser.isSet(u"zookeeper"_s))
             options.fail(u"--"_s + zkOption + u" needs --zookeeper"_s);
     }
+    config.tunnelPairTimeoutMs
+        = int(options.integer(u"tunnel-pair-timeout-ms"_s, 10000, 1, 3600000));
+    const QString tunnelMode = parser.value(u"tunnel-mode"_s);
+    if (!tunnelMode.isEmpty() && tunnelMode != u"echo"_s && tunnelMode != u"pair"_s)
+        options.fail(u"--tunnel-mode is echo or pair, not \""_s + tunnelMode + u'"');
+    config.pairTunnels = tunnelMode == u"pair"_s;
+    if (config.pairTunnels && config.threads > 1)
+        options.fail(u"--tunnel-mode pair needs --threads 1: both ends of a tunnel must reach "
+                     "the worker that pairs them"_s);
+    for (const QString &pairOption : {u"tunnel-key"_s, u"tunnel-pair-timeout-ms"_s}) {
+        if (parser.isSet(pairOption) && !config.pairTunnels)
+            options.fail(u"--"_s + pairOption + u" needs --tunnel-mode pair"_s);
+    }
     if (!options.ok())
         return tools::usageError("cxplatformsim", options.error());
+    config.tunnelKey = parser.value(u"tunnel-key"_s).toUtf8();
     config.appKey = parser.value(u"app-key"_s).toUtf8();
     config.startPaused = parser.isSet(u"pause-reading"_s);
     config.echo = parser.isSet(u"echo"_s);

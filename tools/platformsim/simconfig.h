@@ -25,6 +25,9 @@ struct SimConfig
     int threads = 1; ///< worker threads, each with its own share of the connections
     bool epoll = false; ///< worker threads run an EpollEventDispatcher (--epoll)
     quint64 seed = 0; ///< seeds the fail/drop draws (worker i uses seed + i)
+    bool pairTunnels = false; ///< --tunnel-mode pair: a tunnel subsystem (else tunnels echo)
+    QByteArray tunnelKey; ///< --tunnel-key: the credential tunnel ends must present
+    int tunnelPairTimeoutMs = 10000; ///< --tunnel-pair-timeout-ms
 };
 
 } // namespace cx::platformsim

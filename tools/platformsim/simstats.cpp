@@ -61,6 +61,10 @@ void SimStats::merge(const SimStats &other)
     std::sort(endpoints.begin(), endpoints.end());
     endpoints.erase(std::unique(endpoints.begin(), endpoints.end()), endpoints.end());
     tunnelsWithPipeKey += other.tunnelsWithPipeKey;
+    tunnelsPaired += other.tunnelsPaired;
+    tunnelsRefused += other.tunnelsRefused;
+    tunnelsUnpaired += other.tunnelsUnpaired;
+    tunnelBytesRelayed += other.tunnelBytesRelayed;
     if (other.lastTunnelNs > lastTunnelNs) {
         lastTunnelNs = other.lastTunnelNs;
         lastTunnelAppKey = other.lastTunnelAppKey;
@@ -104,6 +108,10 @@ QJsonObject SimStats::toJson() const
         {u"tunnelsTotal"_s, qint64(tunnels)},
         {u"tunnelMessages"_s, qint64(tunnelMessages)},
         {u"tunnelsWithPipeKey"_s, qint64(tunnelsWithPipeKey)},
+        {u"tunnelsPaired"_s, qint64(tunnelsPaired)},
+        {u"tunnelsRefused"_s, qint64(tunnelsRefused)},
+        {u"tunnelsUnpaired"_s, qint64(tunnelsUnpaired)},
+        {u"tunnelBytesRelayed"_s, qint64(tunnelBytesRelayed)},
         {u"lastTunnelAppKey"_s, QString::fromUtf8(lastTunnelAppKey)},
         {u"lastTunnelAuthorization"_s, QString::fromUtf8(lastTunnelAuthorization)},
         {u"egress"_s,

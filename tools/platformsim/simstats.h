@@ -38,6 +38,10 @@ struct SimStats
     quint64 tunnels = 0; ///< tunnel sockets accepted
     quint64 tunnelMessages = 0; ///< messages echoed on tunnels
     quint64 tunnelsWithPipeKey = 0; ///< tunnels whose appKey header is the pipes' app key
+    quint64 tunnelsPaired = 0; ///< --tunnel-mode pair: device and client ends paired
+    quint64 tunnelsRefused = 0; ///< ends refused: credential, or a duplicate end
+    quint64 tunnelsUnpaired = 0; ///< ends closed because no peer came in time
+    quint64 tunnelBytesRelayed = 0; ///< bytes relayed between paired ends
     qint64 lastTunnelNs = 0;
     QByteArray lastTunnelAppKey; ///< the appKey header of the latest tunnel (empty: none)
     QByteArray lastTunnelAuthorization; ///< its Authorization header

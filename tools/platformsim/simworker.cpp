@@ -48,6 +48,9 @@ SimWorker::SimWorker(const SimConfig &config, int index, QObject *parent)
 {
     connect(&m_upgrader, &QWebSocketServer::newConnection, this,
             &SimWorker::takePendingConnections);
+    if (config.pairTunnels)
+        m_tunnelPairs = new TunnelPairs(config.appKey, config.tunnelKey,
+                                        config.tunnelPairTimeoutMs, m_stats, this);
 }
 
 SimWorker::~SimWorker() = default;
@@ -149,6 +152,11 @@ void SimWorker::acceptTunnel(QWebSocket *socket, QAbstractSocket *transport)
     m_stats.lastTunnelAppKey = request.rawHeader("appKey");
     m_stats.lastTunnelAuthorization = request.rawHeader("Authorization");
     add(socket, transport, SimConnection::Kind::Tunnel);
+    const QString path = socket->requestUrl().path();
+    if (m_tunnelPairs && path != u"/Thingworx/VWS"_s) {
+        m_tunnelPairs->accept(socket, path, socket->requestUrl().query());
+        return;
+    }
     connect(socket, &QWebSocket::textMessageReceived, this, [this, socket](const QString &text) {
         ++m_stats.tunnelMessages;
         socket->sendTextMessage(text);

@@ -4,6 +4,7 @@
 #include "simconfig.h"
 #include "simconnection.h"
 #include "simstats.h"
+#include "tunnelpairs.h"
 
 #include <QHash>
 #include <QList>
@@ -93,6 +94,8 @@ private:
     QHash<quint32, Route> m_endpoints; ///< known endpoints (egress targets)
     QSet<quint64> m_egressPending; ///< (endpointId << 32 | requestId) of egress requests
     SimStats m_stats;
+    /// --tunnel-mode pair only; a child, so that it moves to the worker's thread with it.
+    TunnelPairs *m_tunnelPairs = nullptr;
     quint64 m_nextConnectionId = 1;
     quint32 m_nextEgressId = 1;
     bool m_paused = false;

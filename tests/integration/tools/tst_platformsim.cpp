@@ -105,6 +105,10 @@ private Q_SLOTS:
     void malformedMessages();
     void tunnelsEcho_data();
     void tunnelsEcho();
+    void tunnelEndsArePairedAndRelayed_data();
+    void tunnelEndsArePairedAndRelayed();
+    void tunnelCredentialsAreChecked();
+    void unpairedOrDuplicateEndsAreClosed();
     void statsCountWhatWasSent();
     void egressReachesKnownEndpoint();
     void pauseAndResume();
@@ -392,6 +396,86 @@ void tst_PlatformSim::tunnelsEcho()
     QCOMPARE(stats.value(u"tunnels"_s).toInt(), 1);
     QCOMPARE(stats.value(u"tunnelMessages"_s).toInt(), 2);
     QCOMPARE(stats.value(u"connections"_s).toInt(), 0);
+}
+
+void tst_PlatformSim::tunnelEndsArePairedAndRelayed_data()
+{
+    QTest::addColumn<bool>("deviceFirst");
+    QTest::addRow("device end first") << true;
+    QTest::addRow("client end first") << false;
+}
+
+void tst_PlatformSim::tunnelEndsArePairedAndRelayed()
+{
+    // --tunnel-mode pair: the simulator's tunnel subsystem, as a platform has one.
+    QFETCH(bool, deviceFirst);
+    test::PlatformSimFixture sim;
+    QVERIFY(sim.start({u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-key"_s, u"user-key"_s}));
+    Client device;
+    Client client;
+    Client &first = deviceFirst ? device : client;
+    QVERIFY(first.open(sim.url(deviceFirst ? u"/Thingworx/WSTunnelServer/p-1"_s
+                                           : u"/Thingworx/WSTunnelClient/p-1?appKey=user-key"_s),
+                       deviceFirst ? QByteArray("user-key") : QByteArray()));
+    first.socket.sendBinaryMessage("sent before the peer came");
+    Client &second = deviceFirst ? client : device;
+    QVERIFY(second.open(sim.url(deviceFirst ? u"/Thingworx/WSTunnelClient/p-1"_s
+                                            : u"/Thingworx/WSTunnelServer/p-1"_s),
+                        "user-key"));
+    QCOMPARE(second.next(), QByteArray("sent before the peer came"));
+    device.socket.sendTextMessage(u"text ✓"_s);
+    client.socket.sendBinaryMessage(QByteArray(200000, 'c'));
+    QTRY_COMPARE_WITH_TIMEOUT(client.texts, QStringList {u"text ✓"_s}, WaitMs);
+    QCOMPARE(device.next(), QByteArray(200000, 'c'));
+    QCOMPARE(sim.stats().value(u"tunnelsPaired"_s).toInt(), 1);
+    // One end closing closes the other, with its code.
+    client.socket.close(QWebSocketProtocol::CloseCodeNormal);
+    QTRY_COMPARE_WITH_TIMEOUT(device.socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+    QCOMPARE(int(device.socket.closeCode()), 1000);
+}
+
+void tst_PlatformSim::tunnelCredentialsAreChecked()
+{
+    test::PlatformSimFixture sim;
+    QVERIFY(sim.start({u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-key"_s, u"user-key"_s}));
+    // cxserver's own app key never authorizes a tunnel; nor does nothing.
+    for (const QByteArray &key : QList<QByteArray> {test::PlatformSimFixture::AppKey, QByteArray()}) {
+        Client end;
+        QNetworkRequest request(sim.url(u"/Thingworx/WSTunnelServer/c-1"_s));
+        if (!key.isEmpty())
+            request.setRawHeader("appKey", key);
+        QSignalSpy closed(&end.socket, &QWebSocket::disconnected); // right after the upgrade
+        end.socket.open(request);
+        QVERIFY(closed.wait(WaitMs));
+        QCOMPARE(int(end.socket.closeCode()), 1008);
+    }
+    QCOMPARE(sim.stats().value(u"tunnelsRefused"_s).toInt(), 2);
+    // Accepted as a Bearer token too.
+    Client bearer;
+    QNetworkRequest request(sim.url(u"/Thingworx/WSTunnelServer/c-2"_s));
+    request.setRawHeader("Authorization", "Bearer user-key");
+    bearer.socket.open(request);
+    QTRY_COMPARE_WITH_TIMEOUT(bearer.socket.state(), QAbstractSocket::ConnectedState, WaitMs);
+    QTest::qWait(300); // not refused after the upgrade either
+    QCOMPARE(bearer.socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_PlatformSim::unpairedOrDuplicateEndsAreClosed()
+{
+    test::PlatformSimFixture sim;
+    QVERIFY(sim.start({u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-pair-timeout-ms"_s, u"500"_s}));
+    Client waiting;
+    QVERIFY(waiting.open(sim.url(u"/Thingworx/WSTunnelServer/u-1"_s), "any"));
+    Client duplicate;
+    QSignalSpy refused(&duplicate.socket, &QWebSocket::disconnected);
+    QNetworkRequest request(sim.url(u"/Thingworx/WSTunnelServer/u-1"_s));
+    request.setRawHeader("appKey", "any");
+    duplicate.socket.open(request);
+    QVERIFY(refused.wait(WaitMs));
+    QCOMPARE(int(duplicate.socket.closeCode()), 1008);
+    QTRY_COMPARE_WITH_TIMEOUT(waiting.socket.state(), QAbstractSocket::UnconnectedState, WaitMs);
+    QCOMPARE(int(waiting.socket.closeCode()), 1011);
+    QCOMPARE(sim.stats().value(u"tunnelsUnpaired"_s).toInt(), 1);
 }
 
 void tst_PlatformSim::statsCountWhatWasSent()
