@@ -12,6 +12,7 @@
 #   lib/cxserver/plugins/<kind>/                 discovery and routing plugins (cxplugin.cmake)
 #   share/cxserver/*.conf, haproxy.cfg           samples; the .deb's postinst copies one to
 #                                                /etc/cxserver/cxserver.conf when absent
+#   share/cxserver/monitoring/                   Prometheus rules, Grafana dashboard
 #   lib/systemd/system/cxserver.service          Linux
 #   share/doc/cxserver/                          packaging.md, copyright, changelog (Linux)
 #   share/man/man1/cxserver.1.gz, cxctl.1.gz     manual pages (Linux)
@@ -53,6 +54,14 @@ install(FILES
     ${PROJECT_SOURCE_DIR}/installer/conf/cxserver-ha-sample.conf
     ${PROJECT_SOURCE_DIR}/installer/haproxy/haproxy.cfg
     DESTINATION ${CX_INSTALL_SAMPLEDIR})
+# Prometheus alert rules, their unit tests, an example scrape configuration and a Grafana
+# dashboard (docs/monitoring.md).
+install(FILES
+    ${PROJECT_SOURCE_DIR}/installer/monitoring/cxserver-alerts.yml
+    ${PROJECT_SOURCE_DIR}/installer/monitoring/cxserver-alerts.test.yml
+    ${PROJECT_SOURCE_DIR}/installer/monitoring/prometheus-cxserver.yml
+    ${PROJECT_SOURCE_DIR}/installer/monitoring/cxserver-dashboard.json
+    DESTINATION ${CX_INSTALL_SAMPLEDIR}/monitoring)
 
 set(CX_DEBIAN_RELEASE 1)
 set(CX_DEBIAN_VERSION "${PROJECT_VERSION}-${CX_DEBIAN_RELEASE}")
