@@ -1,6 +1,8 @@
 #include "haproxyprocess.h"
 
+#include "command.h"
 #include "freeport.h"
+#include "testpaths.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -13,17 +15,15 @@ HAProxyProcess::HAProxyProcess(QString name, QObject *parent)
     : ManagedProcess(std::move(name), parent)
 { }
 
-QString HAProxyProcess::serverName(int index)
+QString HAProxyProcess::serverName(int index) const
 {
-    return QStringLiteral("cx%1").arg(index);
+    // tools/dev/haproxy-local.sh numbers the servers from 1.
+    return QStringLiteral("cx%1").arg(m_shipped ? index + 1 : index);
 }
 
 bool HAProxyProcess::start(const QList<Backend> &backends, int timeoutMs)
 {
-    const QString program = QStandardPaths::findExecutable(
-        QStringLiteral("haproxy"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
-    if (program.isEmpty() || !m_dir.isValid())
-        return false;
+    m_shipped = false;
     m_port = freePort();
     // Checks every 200 ms, two failures mark a server DOWN: a dead cxserver is out in
     // about 0.5 s. A refused connection is retried on another server at once (redispatch).
@@ -52,6 +52,31 @@ bool HAProxyProcess::start(const QList<Backend> &backends, int timeoutMs)
                       .arg(serverName(i))
                       .arg(backends.at(i).edgePort)
                       .arg(backends.at(i).healthPort);
+    return run(config, timeoutMs);
+}
+
+bool HAProxyProcess::startShipped(const QList<Backend> &backends, int timeoutMs)
+{
+    m_shipped = true;
+    m_port = freePort();
+    QStringList arguments {QString::number(m_port)};
+    for (const Backend &backend : backends)
+        arguments << QStringLiteral("%1:%2").arg(backend.edgePort).arg(backend.healthPort);
+    const CommandResult rewritten
+        = runCommand(sourcePath(QStringLiteral("tools/dev/haproxy-local.sh")), arguments);
+    if (rewritten.exitCode != 0) {
+        qWarning("haproxy-local.sh: %s", rewritten.describe().constData());
+        return false;
+    }
+    return run(QString::fromUtf8(rewritten.out), timeoutMs);
+}
+
+bool HAProxyProcess::run(const QString &config, int timeoutMs)
+{
+    const QString program = QStandardPaths::findExecutable(
+        QStringLiteral("haproxy"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (program.isEmpty() || !m_dir.isValid())
+        return false;
     const QString configPath = m_dir.filePath(QStringLiteral("haproxy.cfg"));
     QFile file(configPath);
     if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0)
