@@ -9,6 +9,7 @@
 #include "cxserverprocess.h"
 #include "freeport.h"
 #include "platformsimprocess.h"
+#include "sshdprocess.h"
 #include "testpaths.h"
 #include "zookeeperprocess.h"
 
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void manyConcurrentTunnels();
     void bytesCrossIntactAndTheRelayCostIsMeasured();
     void lostInstanceClosesExactlyItsTunnelsAndANewOneMovesNone();
+    void sshThroughTunnelsAcrossTwoCxservers();
 
 private:
     std::unique_ptr<PlatformSimProcess> startSim(const QString &id);
@@ -450,6 +452,71 @@ void tst_RemoteAccess::lostInstanceClosesExactlyItsTunnelsAndANewOneMovesNone()
     }
     QCOMPARE(fourth->stats().value(u"tunnelsTotal"_s).toInt(), 0);
     m_sims.push_back(std::move(fourth));
+}
+
+void tst_RemoteAccess::sshThroughTunnelsAcrossTwoCxservers()
+{
+    // The whole chain with a platform that pairs tunnels as a real one does: ssh → the
+    // client end (cxedgesim) → cxserver 1 → the platform's tunnel subsystem → cxserver 2 →
+    // the device end (cxedgesim) → a real sshd. One command, then a 50 MB copy.
+    SshdProcess sshd;
+    QVERIFY2(sshd.start(), sshd.log().constData());
+    QByteArray file(50 * 1024 * 1024, Qt::Uninitialized);
+    for (qsizetype i = 0; i < file.size(); ++i)
+        file[i] = char((i * 7919 + i / 65536) & 0xFF);
+    const QString filePath = sshd.directory() + u"/payload.bin"_s;
+    QFile out(filePath);
+    QVERIFY(out.open(QIODevice::WriteOnly) && out.write(file) == file.size());
+    out.close();
+
+    PlatformSimProcess platform(u"pairing-platform"_s);
+    QVERIFY(platform.start(AppKey, {u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-key"_s,
+                                    QString::fromUtf8(ClientKey)}));
+    const auto startStatic = [&] {
+        auto server = std::make_unique<CxServerProcess>();
+        const bool started = server->start(
+            u"  transport.websockets.app-key = \"%1\"\n"
+            "  transport.websockets.platforms = [\"%2\"]\n"_s.arg(QString::fromUtf8(AppKey),
+                                                              platform.url()));
+        return started && server->waitForInstances(1) ? std::move(server) : nullptr;
+    };
+    const auto one = startStatic();
+    const auto two = startStatic();
+    QVERIFY(one && two);
+
+    ManagedProcess device(u"device-end"_s);
+    QVERIFY(device.start(binaryPath(u"cxedgesim"_s),
+                         {u"--tunnel-device"_s, u"ssh"_s, u"--tunnel-count"_s, u"2"_s,
+                          u"--url"_s, u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(two->edgePort()),
+                          u"--connect"_s, u"127.0.0.1:%1"_s.arg(sshd.port()), u"--app-key"_s,
+                          QString::fromUtf8(ClientKey)}));
+    ManagedProcess client(u"client-end"_s);
+    QVERIFY(client.start(binaryPath(u"cxedgesim"_s),
+                         {u"--tunnel-client"_s, u"ssh"_s, u"--url"_s,
+                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(one->edgePort()),
+                          u"--listen"_s, u"127.0.0.1:0"_s, u"--app-key"_s,
+                          QString::fromUtf8(ClientKey)}));
+    const QRegularExpressionMatch listening
+        = client.waitForLine(QRegularExpression(u"^listening 127.0.0.1:(\\d+)"_s), WaitMs);
+    QVERIFY(listening.hasMatch());
+    const quint16 port = quint16(listening.captured(1).toUInt());
+    const QStringList ssh = sshd.clientArguments(port) + QStringList {SshdProcess::user() + u"@127.0.0.1"_s};
+
+    RunOptions options;
+    options.timeoutMs = 60000;
+    const CommandResult echo = runCommand(u"ssh"_s, ssh + QStringList {u"echo ok"_s}, options);
+    QVERIFY2(echo.exitCode == 0 && echo.out == "ok\n", echo.describe().constData());
+    options.timeoutMs = 180000;
+    const CommandResult copy = runCommand(u"ssh"_s, ssh + QStringList {u"cat "_s + filePath}, options);
+    QVERIFY2(copy.exitCode == 0, copy.describe().left(2000).constData());
+    QCOMPARE(copy.out.size(), file.size());
+    QCOMPARE(QCryptographicHash::hash(copy.out, QCryptographicHash::Sha256),
+             QCryptographicHash::hash(file, QCryptographicHash::Sha256));
+    const QJsonObject stats = platform.stats();
+    QCOMPARE(stats.value(u"tunnelsPaired"_s).toInt(), 2); // two tunnels met on the platform
+    QCOMPARE(stats.value(u"tunnelsWithPipeKey"_s).toInt(), 0);
+    QVERIFY(device.waitForExit(WaitMs)); // both tunnels done: the device end exits
+    QCOMPARE(device.exitCode(), 0);
 }
 
 QTEST_MAIN(tst_RemoteAccess)
