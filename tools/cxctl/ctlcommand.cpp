@@ -1,18 +1,10 @@
 #include "ctlcommand.h"
 
+#include "output.h"
 #include "statustable.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <cstdio>
-#ifdef Q_OS_WIN
-#include <io.h>
-#define isatty _isatty
-#define STDOUT_FILENO 1
-#else
-#include <unistd.h>
-#endif
 
 using namespace Qt::StringLiterals;
 
@@ -21,23 +13,14 @@ namespace cx::ctl {
 namespace {
 
 constexpr int ReplyTimeoutMs = 10000;
-constexpr int RetryMs = 1000;
-
-void print(FILE *stream, const QString &text)
-{
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
-    std::fflush(stream);
-}
 
 } // namespace
 
-CtlCommand::CtlCommand(Kind kind, QString socketName, bool json, int intervalMs, QObject *parent)
+CtlCommand::CtlCommand(Kind kind, QString socketName, bool json, QObject *parent)
     : QObject(parent)
     , m_kind(kind)
     , m_socketName(std::move(socketName))
     , m_json(json)
-    , m_intervalMs(intervalMs)
 {
     connect(&m_client, &status::StatusClient::connected, this, &CtlCommand::onConnected);
     connect(&m_client, &status::StatusClient::replyReceived, this, &CtlCommand::onReply);
@@ -53,15 +36,11 @@ CtlCommand::CtlCommand(Kind kind, QString socketName, bool json, int intervalMs,
              u"cxserver did not answer on %1 within %2 s"_s.arg(m_socketName)
                  .arg(ReplyTimeoutMs / 1000));
     });
-    m_retry.setSingleShot(true);
-    m_retry.setInterval(RetryMs);
-    connect(&m_retry, &QTimer::timeout, this, [this] { m_client.connectToService(m_socketName); });
 }
 
 void CtlCommand::start()
 {
-    if (m_kind != Kind::Watch)
-        m_timeout.start();
+    m_timeout.start();
     m_client.connectToService(m_socketName);
 }
 
@@ -70,9 +49,6 @@ void CtlCommand::onConnected()
     switch (m_kind) {
     case Kind::Status:
         m_client.send({{u"op"_s, u"status"_s}});
-        break;
-    case Kind::Watch:
-        m_client.send({{u"op"_s, u"subscribe"_s}, {u"intervalMs"_s, m_intervalMs}});
         break;
     case Kind::Reload:
         m_client.send({{u"op"_s, u"reload"_s}});
@@ -122,7 +98,7 @@ void CtlCommand::onReply(const QJsonObject &reply)
 
 void CtlCommand::showStatus(const QJsonObject &reply)
 {
-    if (m_json && m_kind == Kind::Status) {
+    if (m_json) {
         print(stdout, QString::fromUtf8(QJsonDocument(reply).toJson(QJsonDocument::Indented)));
         m_done = true;
         Q_EMIT finished(ExitOk);
@@ -133,29 +109,15 @@ void CtlCommand::showStatus(const QJsonObject &reply)
         fail(ExitUnreachable, status.error().message);
         return;
     }
-    const QString table = renderStatusTable(status.value());
-    if (m_kind == Kind::Status) {
-        print(stdout, table);
-        m_done = true;
-        Q_EMIT finished(ExitOk);
-        return;
-    }
-    // watch: redraw in place on a terminal, else one block per update.
-    const QString stamp = QDateTime::currentDateTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
-    const QString header = u"%1  (every %2 ms, Ctrl-C to stop)\n"_s.arg(stamp).arg(m_intervalMs);
-    print(stdout, (isatty(STDOUT_FILENO) ? u"\x1b[H\x1b[2J"_s : u"\n"_s) + header + table);
+    print(stdout, renderStatusTable(status.value()));
+    m_done = true;
+    Q_EMIT finished(ExitOk);
 }
 
 void CtlCommand::onFailed(status::StatusClient::Failure failure, const QString &message)
 {
     if (m_done)
         return;
-    if (m_kind == Kind::Watch) {
-        print(stderr, message + u"; retrying\n"_s);
-        if (!m_retry.isActive())
-            m_retry.start();
-        return;
-    }
     Q_UNUSED(failure); // every kind of failure means the service could not be used
     fail(ExitUnreachable, message);
 }

@@ -11,18 +11,18 @@ namespace cx::ctl {
 /// be reached (not running, access denied) or answered something unexpected.
 enum ExitCode { ExitOk = 0, ExitFailed = 1, ExitUnreachable = 2 };
 
-/// One cxctl command run against the status socket; finished() carries the exit code.
+/// One one-shot cxctl command (status, reload) run against one status socket; finished()
+/// carries the exit code. `watch` is WatchCommand.
 class CtlCommand : public QObject
 {
     Q_OBJECT
 public:
     enum class Kind {
         Status, ///< one status, as a table or (json) the raw object
-        Watch, ///< a table every interval until interrupted; reconnects by itself
         Reload, ///< asks the service to re-read its configuration
     };
 
-    CtlCommand(Kind kind, QString socketName, bool json, int intervalMs, QObject *parent = nullptr);
+    CtlCommand(Kind kind, QString socketName, bool json, QObject *parent = nullptr);
 
     void start();
 
@@ -39,10 +39,8 @@ private:
     Kind m_kind;
     QString m_socketName;
     bool m_json;
-    int m_intervalMs;
     status::StatusClient m_client;
-    QTimer m_timeout; ///< one-shot commands give up after this
-    QTimer m_retry; ///< watch: reconnects after a failure
+    QTimer m_timeout; ///< gives up after this
     bool m_done = false;
 };
 

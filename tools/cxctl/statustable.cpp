@@ -1,5 +1,7 @@
 #include "statustable.h"
 
+#include "texttable.h"
+
 #include <QStringList>
 
 using namespace Qt::StringLiterals;
@@ -27,6 +29,12 @@ QString formatBytes(qint64 bytes)
     return u"%1 MiB"_s.arg(double(bytes) / (1024 * 1024), 0, 'f', 1);
 }
 
+QString formatAddress(const status::InstanceStatus &instance)
+{
+    return (instance.tls ? u"wss://"_s : u"ws://"_s) + instance.address + u':'
+        + QString::number(instance.port);
+}
+
 QString renderStatusTable(const status::StatusSnapshot &status)
 {
     QString out = u"cxserver %1, up %2 | discovery %3: %4 | routing %5 | edges: %6 connected, "
@@ -41,31 +49,13 @@ QString renderStatusTable(const status::StatusSnapshot &status)
     QList<QStringList> rows {{u"INSTANCE"_s, u"ADDRESS"_s, u"STATE"_s, u"WRITABLE"_s, u"PIPES"_s,
                               u"PENDING"_s, u"IN-FLIGHT"_s, u"ROUTED"_s, u"ERRORS"_s}};
     for (const status::InstanceStatus &i : status.instances) {
-        rows.append(
-            {i.id, (i.tls ? u"wss://"_s : u"ws://"_s) + i.address + u':' + QString::number(i.port),
-             i.state, i.writable ? u"yes"_s : u"no"_s,
-             u"%1/%2"_s.arg(i.pipesConnected).arg(i.pipeCount), formatBytes(i.pendingBytes),
-             QString::number(i.inFlight), QString::number(i.routed), QString::number(i.errors)});
-    }
-    QList<qsizetype> widths(rows.first().size(), 0);
-    for (const QStringList &row : std::as_const(rows)) {
-        for (qsizetype c = 0; c < row.size(); ++c)
-            widths[c] = qMax(widths[c], row.at(c).size());
+        rows.append({i.id, formatAddress(i), i.state, i.writable ? u"yes"_s : u"no"_s,
+                     u"%1/%2"_s.arg(i.pipesConnected).arg(i.pipeCount), formatBytes(i.pendingBytes),
+                     QString::number(i.inFlight), QString::number(i.routed),
+                     QString::number(i.errors)});
     }
     // Text columns left-aligned, numbers right-aligned.
-    const auto numeric = [](qsizetype column) {
-        return column >= 4;
-    };
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line;
-        for (qsizetype c = 0; c < row.size(); ++c) {
-            if (c > 0)
-                line += u"  "_s;
-            line += numeric(c) ? row.at(c).rightJustified(widths[c])
-                               : row.at(c).leftJustified(widths[c]);
-        }
-        out += QStringView(line).trimmed() + u'\n';
-    }
+    out += alignColumns(rows, [](qsizetype column) { return column >= 4; });
     // The last failure of each instance that had one, below the table.
     for (const status::InstanceStatus &i : status.instances) {
         if (!i.lastError.isEmpty())

@@ -184,10 +184,10 @@ if [ -n "$duration" ]; then
     exit 0
 fi
 
-echo "Live status of cxserver 1 (cxctl watch); Ctrl-C stops the demo."
+echo "Live status of both cxservers (cxctl watch); Ctrl-C stops the demo."
 # In the background, so that a signal to this script is handled at once (bash runs traps
 # only between foreground commands); the terminal still shows it.
-"$bin/cxctl" --socket "$run/cxserver-1.sock" watch &
+"$bin/cxctl" --socket "$run/cxserver-1.sock" --socket "$run/cxserver-2.sock" watch &
 cxctl_pid=$!
 track cxctl "$cxctl_pid"
 wait "$cxctl_pid" || true
