@@ -151,7 +151,9 @@ void SimWorker::acceptTunnel(QWebSocket *socket, QAbstractSocket *transport)
     m_stats.lastTunnelNs = tools::nowNs();
     m_stats.lastTunnelAppKey = request.rawHeader("appKey");
     m_stats.lastTunnelAuthorization = request.rawHeader("Authorization");
-    add(socket, transport, SimConnection::Kind::Tunnel);
+    SimConnection &connection = add(socket, transport, SimConnection::Kind::Tunnel);
+    if (m_paused)
+        pause(connection);
     const QString path = socket->requestUrl().path();
     if (m_tunnelPairs && path != u"/Thingworx/VWS"_s) {
         m_tunnelPairs->accept(socket, path, socket->requestUrl().query());
@@ -428,8 +430,8 @@ void SimWorker::setPaused(bool paused)
     m_paused = paused;
     QList<QWebSocket *> closed;
     for (const auto &[socket, connection] : m_connections) {
-        if (connection->kind != SimConnection::Kind::Protocol)
-            continue;
+        if (connection->kind == SimConnection::Kind::Control)
+            continue; // pipes, edges and tunnels stop being read; control stays usable
         if (paused)
             pause(*connection);
         else if (!resume(*connection))

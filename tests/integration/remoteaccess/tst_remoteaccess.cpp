@@ -9,6 +9,7 @@
 #include "cxserverprocess.h"
 #include "freeport.h"
 #include "platformsimprocess.h"
+#include "rsssampler.h"
 #include "sshdprocess.h"
 #include "testpaths.h"
 #include "zookeeperprocess.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void clientCredentialsOnlyAndAttacks404();
     void manyConcurrentTunnels();
     void bytesCrossIntactAndTheRelayCostIsMeasured();
+    void platformThatStopsReadingHoldsCxserverBounded();
     void lostInstanceClosesExactlyItsTunnelsAndANewOneMovesNone();
     void sshThroughTunnelsAcrossTwoCxservers();
 
@@ -413,6 +415,33 @@ void tst_RemoteAccess::bytesCrossIntactAndTheRelayCostIsMeasured()
           1000 * cpu / megabytes);
     ::kill(pid_t(bridge.pid()), SIGTERM);
     QVERIFY(bridge.waitForExit(WaitMs));
+}
+
+void tst_RemoteAccess::platformThatStopsReadingHoldsCxserverBounded()
+{
+    // A tunnel whose platform side stops reading: the client pushes 64 MB and cxserver's
+    // memory stays bounded (it stops reading the edge); once the platform reads again,
+    // everything arrives (the simulator echoes it back).
+    TunnelEnd end;
+    const std::vector<int> before = tunnelTotals();
+    end.open(m_a->edgePort(), u"/Thingworx/WSTunnelServer/stalled"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(end.isOpen(), WaitMs);
+    const int instance = grewOn(before);
+    QVERIFY(instance >= 0);
+    PlatformSimProcess &sim = *m_sims[size_t(instance)];
+    QCOMPARE(sim.command("pause", u"^paused"_s), u"paused"_s);
+    RssSampler rss(m_a->pid());
+    const QByteArray chunk(1024 * 1024, 's');
+    for (int i = 0; i < 64; ++i)
+        end.socket.sendBinaryMessage(chunk);
+    QTest::qWait(3000); // the client keeps pushing while the platform reads nothing
+    const qint64 growthKib = rss.peakKib() - rss.startKib();
+    qInfo("cxserver RSS growth while the platform side read nothing: %lld KiB", growthKib);
+    QVERIFY2(growthKib < 16 * 1024, qPrintable(QString::number(growthKib)));
+    QVERIFY(end.isOpen());
+    QCOMPARE(sim.command("resume", u"^resumed"_s), u"resumed"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(end.received.size(), 64, 60000);
+    QCOMPARE(end.received.last(), chunk);
 }
 
 void tst_RemoteAccess::lostInstanceClosesExactlyItsTunnelsAndANewOneMovesNone()
