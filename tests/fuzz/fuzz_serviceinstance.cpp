@@ -19,9 +19,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             CX_FUZZ_CHECK(!parsed.error().message.isEmpty());
             continue;
         }
-        if (!parsed->has_value())
+        CX_FUZZ_CHECK(!parsed->id.isEmpty());
+        if (!parsed->enabled)
             continue;
-        const cx::plugin::PlatformInstance &instance = **parsed;
+        const cx::plugin::PlatformInstance &instance = parsed->instance;
         CX_FUZZ_CHECK(instance.id == QStringLiteral("instance-1") && instance.tls == tls);
         CX_FUZZ_CHECK(!instance.address.isEmpty() && instance.port >= 1);
         (void)instance.url();

@@ -107,6 +107,7 @@ for i in 1 2; do
 cx-server {
   transport.websockets.app-key = "$app_key"
   transport.websockets.service-discovery.enabled = true
+  transport.websockets.service-discovery.tls-enabled = false
   discovery.connectionString = "127.0.0.1:$zk_port"
   discovery.session-timeout = 4s
   protocol { host = "127.0.0.1", port = 0, ssl.enabled = false }

@@ -4,6 +4,7 @@
 #include "jsonrender.h"
 #include "logrules.h"
 
+#include <QHostAddress>
 #include <QRegularExpression>
 #include <QUrl>
 #include <algorithm>
@@ -59,6 +60,22 @@ QList<KeySpec> buildKeys()
          .group = Group::Discovery,
          .help = u"Service name the platform instances register under; \"thingworx-https\" "
                  "is usual with TLS."_s},
+        {.path = u"transport.websockets.service-discovery.allowed-networks"_s,
+         .type = KeyType::StringList,
+         .defaultValue = Value::list({}),
+         .format = Format::Networks,
+         .group = Group::Discovery,
+         .help = u"Networks (CIDR, such as \"10.0.0.0/8\") a discovered instance's address must "
+                 "be in to be dialled; empty: any address but link-local, multicast and "
+                 "unspecified ones."_s},
+        {.path = u"transport.websockets.service-discovery.max-instances"_s,
+         .type = KeyType::Int,
+         .defaultValue = Value::number(u"256"_s),
+         .minimum = 1,
+         .maximum = 10000,
+         .group = Group::Discovery,
+         .help = u"Most discovered instances dialled at once; further ones are skipped with a "
+                 "warning."_s},
         {.path = u"discovery.plugin"_s,
          .type = KeyType::String,
          .defaultValue = none,
@@ -301,9 +318,10 @@ QList<KeySpec> buildKeys()
         // Platform TLS
         {.path = u"transport.websockets.service-discovery.tls-enabled"_s,
          .type = KeyType::Bool,
-         .defaultValue = Value::boolean(false),
+         .defaultValue = Value::boolean(true),
          .group = Group::PlatformTls,
-         .help = u"Connect to discovered instances with wss:// on their sslPort."_s},
+         .help = u"Connect to discovered instances with wss:// on their sslPort; false sends "
+                 "the app key in clear text (a warning unless the instances are on loopback)."_s},
         {.path = u"transport.websockets.service-discovery.host-name-validation"_s,
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(true),
@@ -484,6 +502,12 @@ bool isListenAddress(const QString &host)
     return host.contains(u':') && QUrl(u"ws://["_s + host + u"]/", QUrl::StrictMode).isValid();
 }
 
+/// An IP network in CIDR notation (a bare address is one host), as QHostAddress parses it.
+bool isNetwork(const QString &text)
+{
+    return !QHostAddress::parseSubnet(text.trimmed()).first.isNull();
+}
+
 /// Why a static platform URL is not usable, or empty when it is.
 QString platformUrlProblem(const QString &text)
 {
@@ -515,6 +539,8 @@ QString formatExpectation(Format format)
         return u"an IP address such as \"0.0.0.0\" or \"::\", or \"localhost\""_s;
     case Format::LogRules:
         return u"a list of CATEGORY=LEVEL such as \"cx.worker=debug\""_s;
+    case Format::Networks:
+        return u"a list of networks such as \"10.0.0.0/8\" or \"fd00::/8\""_s;
     }
     return {};
 }
@@ -538,6 +564,27 @@ QString stringProblem(const KeySpec &key, const QString &s)
     case Format::None:
     case Format::PlatformUrls:
     case Format::LogRules:
+    case Format::Networks:
+        break;
+    }
+    return {};
+}
+
+/// Why an element of a list breaks its key's format, or empty when it does not.
+QString elementProblem(Format format, const QString &element)
+{
+    switch (format) {
+    case Format::PlatformUrls:
+        return platformUrlProblem(element);
+    case Format::LogRules:
+        return logRuleProblem(element);
+    case Format::Networks:
+        return isNetwork(element) ? QString() : u"is not an IP network"_s;
+    case Format::None:
+    case Format::ZooKeeperPath:
+    case Format::ZooKeeperNodeName:
+    case Format::ZooKeeperHosts:
+    case Format::ListenAddress:
         break;
     }
     return {};
@@ -727,16 +774,12 @@ Result<Setting> checkValue(const KeySpec &key, const Value &value)
         const Result<QStringList> list = toStringList(value);
         if (!list)
             return failure(list.error().message);
-        if (key.format == Format::PlatformUrls || key.format == Format::LogRules) {
-            for (qsizetype i = 0; i < list->size(); ++i) {
-                const QString problem = key.format == Format::PlatformUrls
-                    ? platformUrlProblem(list->at(i))
-                    : logRuleProblem(list->at(i));
-                if (!problem.isEmpty())
-                    return failureAbout(u"element "_s + QString::number(i + 1) + u", "
-                                            + quoted(list->at(i)) + u',',
-                                        problem);
-            }
+        for (qsizetype i = 0; i < list->size(); ++i) {
+            const QString problem = elementProblem(key.format, list->at(i));
+            if (!problem.isEmpty())
+                return failureAbout(u"element "_s + QString::number(i + 1) + u", "
+                                        + quoted(list->at(i)) + u',',
+                                    problem);
         }
         return Setting(*list);
     }

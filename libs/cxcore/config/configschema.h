@@ -38,6 +38,7 @@ enum class Format {
     ZooKeeperHosts, ///< "host:port,host:port[/chroot]"
     ListenAddress, ///< an IPv4 or IPv6 address literal, or "localhost"
     LogRules, ///< each element CATEGORY=LEVEL (logrules.h)
+    Networks, ///< each element an IP network in CIDR notation: "10.0.0.0/8", "fd00::/8"
 };
 
 /// When a key must be set (config.md §2 "Required").

@@ -168,6 +168,8 @@ ServerConfig readSettings(SettingsReader &r)
 
     c.serviceDiscoveryEnabled = r.boolean(u"transport.websockets.service-discovery.enabled");
     c.serviceName = r.string(u"transport.websockets.service-discovery.service-name");
+    c.allowedNetworks = r.strings(u"transport.websockets.service-discovery.allowed-networks");
+    c.maxInstances = r.integer(u"transport.websockets.service-discovery.max-instances");
     c.discoveryPlugin = r.string(u"discovery.plugin");
     c.zooKeeperConnectionString = r.string(u"discovery.connectionString");
     c.discoveryBasePath = r.string(u"discovery.basePath");

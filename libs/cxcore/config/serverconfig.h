@@ -47,6 +47,8 @@ struct CXCORE_EXPORT ServerConfig
     // Discovery
     bool serviceDiscoveryEnabled = false; ///< transport.websockets.service-discovery.enabled
     QString serviceName; ///< ...service-discovery.service-name
+    QStringList allowedNetworks; ///< ...service-discovery.allowed-networks, CIDR; empty: any
+    int maxInstances = 0; ///< ...service-discovery.max-instances
     /// discovery.plugin, or its derived default: "zookeeper" or "static".
     QString discoveryPlugin;
     QString zooKeeperConnectionString; ///< discovery.connectionString

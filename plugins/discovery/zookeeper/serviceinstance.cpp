@@ -13,8 +13,7 @@ constexpr int MaxPort = 65535;
 
 } // namespace
 
-Result<std::optional<plugin::PlatformInstance>>
-parseServiceInstance(const QString &id, const QByteArray &data, bool tls)
+Result<Registration> parseServiceInstance(const QString &node, const QByteArray &data, bool tls)
 {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
@@ -26,11 +25,20 @@ parseServiceInstance(const QString &id, const QByteArray &data, bool tls)
         return Error {QStringLiteral("its data is not a JSON object")};
     const QJsonObject object = document.object();
 
+    const QJsonValue id = object.value(QLatin1StringView("id"));
+    if (!id.isUndefined() && !id.isNull() && (!id.isString() || id.toString().isEmpty()))
+        return Error {QStringLiteral("\"id\" is not a non-empty string")};
+    Registration registration;
+    registration.id = id.isString() ? id.toString() : node;
+    registration.instance.id = node;
+
     const QJsonValue enabled = object.value(QLatin1StringView("enabled"));
     if (!enabled.isUndefined() && !enabled.isNull() && !enabled.isBool())
         return Error {QStringLiteral("\"enabled\" is not a boolean")};
-    if (enabled.isBool() && !enabled.toBool())
-        return std::optional<plugin::PlatformInstance> {};
+    if (enabled.isBool() && !enabled.toBool()) {
+        registration.enabled = false;
+        return registration;
+    }
 
     const QString address = object.value(QLatin1StringView("address")).toString();
     if (address.isEmpty())
@@ -47,12 +55,10 @@ parseServiceInstance(const QString &id, const QByteArray &data, bool tls)
                                                     "is true)")
                                    : QString())};
 
-    plugin::PlatformInstance instance;
-    instance.id = id;
-    instance.address = address;
-    instance.port = quint16(port);
-    instance.tls = tls;
-    return std::optional<plugin::PlatformInstance> {std::move(instance)};
+    registration.instance.address = address;
+    registration.instance.port = quint16(port);
+    registration.instance.tls = tls;
+    return registration;
 }
 
 } // namespace cx::zookeeperdiscovery

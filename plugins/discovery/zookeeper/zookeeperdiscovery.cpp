@@ -1,7 +1,5 @@
 #include "zookeeperdiscovery.h"
 
-#include "serviceinstance.h"
-
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <cerrno>
@@ -30,6 +28,7 @@ QString describe(int rc)
 ZooKeeperDiscovery::ZooKeeperDiscovery(Settings settings, QObject *parent)
     : DiscoveryBackend(parent)
     , m_settings(std::move(settings))
+    , m_policy(m_settings.allowedNetworks)
 {
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setInterval(InitRetryMs);
@@ -105,8 +104,9 @@ void ZooKeeperDiscovery::closeSession()
         m_handle = nullptr;
     }
     m_session.reset();
+    m_pendingReads = 0;
     for (Node &node : m_nodes) // their reads were answered ZCLOSING, to a closed generation
-        node.pending = false;
+        node.pendingReads = 0;
 }
 
 void ZooKeeperDiscovery::setState(State state)
@@ -150,7 +150,7 @@ void ZooKeeperDiscovery::onChildren(int rc, const String_vector *children, const
         Qt::QueuedConnection);
 }
 
-void ZooKeeperDiscovery::onData(int rc, const char *value, int length, const Stat *,
+void ZooKeeperDiscovery::onData(int rc, const char *value, int length, const Stat *stat,
                                 const void *data)
 {
     const std::unique_ptr<const Read> read(static_cast<const Read *>(data));
@@ -159,10 +159,12 @@ void ZooKeeperDiscovery::onData(int rc, const char *value, int length, const Sta
     std::optional<QByteArray> bytes;
     if (rc == ZOK)
         bytes = value && length > 0 ? QByteArray(value, length) : QByteArray();
+    const qint64 czxid = rc == ZOK && stat ? stat->czxid : 0;
+    const qint64 ctime = rc == ZOK && stat ? stat->ctime : 0;
     QMetaObject::invokeMethod(
         owner,
-        [owner, generation, node = read->node, rc, bytes = std::move(bytes)] {
-            owner->handleData(generation, node, rc, bytes);
+        [owner, generation, node = read->node, rc, bytes = std::move(bytes), czxid, ctime] {
+            owner->handleData(generation, node, rc, bytes, czxid, ctime);
         },
         Qt::QueuedConnection);
 }
@@ -216,8 +218,15 @@ void ZooKeeperDiscovery::handleWatch(quint64 generation, int type, int state,
             listChildren();
     } else if (type == ZOO_CHANGED_EVENT) {
         readNode(QString::fromUtf8(path.mid(m_settings.servicePath.size() + 1)));
+    } else if (type == ZOO_DELETED_EVENT) {
+        // The children watch fires as well. Curator re-registers by deleting and creating
+        // the node again, maybe before that listing: it then shows the same name, to be read
+        // (and watched) again. Until then the instance stays, so it does not flap.
+        const auto it
+            = m_nodes.find(QString::fromUtf8(path.mid(m_settings.servicePath.size() + 1)));
+        if (it != m_nodes.end())
+            it->readIn = 0;
     }
-    // A deleted child shows in the children watch as well.
 }
 
 void ZooKeeperDiscovery::handleSessionEvent(int state)
@@ -283,15 +292,16 @@ void ZooKeeperDiscovery::handleChildren(quint64 generation, int rc, const QStrin
         return;
     }
     m_missingReported = false;
+    const QSet<QString> present(children.cbegin(), children.cend());
     for (auto it = m_nodes.begin(); it != m_nodes.end();) {
-        if (children.contains(it.key()))
+        if (present.contains(it.key()))
             ++it;
         else
             it = m_nodes.erase(it);
     }
     for (const QString &child : children) {
         const Node &node = m_nodes[child];
-        if (node.readIn != m_generation && !node.pending)
+        if (node.readIn != m_generation && node.pendingReads == 0)
             readNode(child);
     }
     m_listed = true;
@@ -312,29 +322,37 @@ void ZooKeeperDiscovery::readNode(const QString &name)
         return;
     }
     read.release(); // onData owns it now
-    it->pending = true;
+    ++it->pendingReads;
+    ++m_pendingReads;
 }
 
 void ZooKeeperDiscovery::handleData(quint64 generation, const QString &name, int rc,
-                                    const std::optional<QByteArray> &data)
+                                    const std::optional<QByteArray> &data, qint64 czxid,
+                                    qint64 ctime)
 {
     if (generation != m_generation)
         return;
+    --m_pendingReads;
     const auto it = m_nodes.find(name);
-    if (it == m_nodes.end())
+    if (it == m_nodes.end()) { // gone from a listing meanwhile
+        publishIfComplete();
         return;
-    it->pending = false;
-    if (rc == ZNONODE) {
+    }
+    --it->pendingReads;
+    if (rc == ZNONODE) { // deleted: a listing follows and finds it again if re-created
         m_nodes.erase(it);
     } else if (rc == ZNOAUTH) {
         reportNoAuth(m_settings.servicePath + '/' + name.toUtf8());
     } else if (rc == ZOK) {
         it->readIn = generation;
-        Result<std::optional<plugin::PlatformInstance>> parsed
-            = parseServiceInstance(name, *data, m_settings.tls);
+        Result<Registration> parsed = parseServiceInstance(name, *data, m_settings.tls);
         if (parsed) {
-            it->instance = std::move(parsed).value();
-            if (!it->instance)
+            if (it->registration && it->registration->czxid != czxid)
+                qCDebug(lcZooKeeper) << "instance" << name << "was registered again";
+            it->registration = std::move(parsed).value();
+            it->registration->czxid = czxid;
+            it->registration->ctime = ctime;
+            if (!it->registration->enabled)
                 qCDebug(lcZooKeeper) << "instance" << name << "is registered as disabled";
         } else {
             if (!it->warned)
@@ -342,7 +360,7 @@ void ZooKeeperDiscovery::handleData(quint64 generation, const QString &name, int
                     << "skipping the registration" << m_settings.servicePath + '/' + name.toUtf8()
                     << ":" << parsed.error().message;
             it->warned = true;
-            it->instance.reset();
+            it->registration.reset();
         }
     } else {
         qCDebug(lcZooKeeper) << "reading" << name << "failed:" << describe(rc);
@@ -369,24 +387,68 @@ void ZooKeeperDiscovery::reportNoAuth(const QByteArray &path)
 
 void ZooKeeperDiscovery::publishIfComplete()
 {
-    if (!m_listed)
+    if (!m_listed || m_pendingReads > 0)
         return;
-    plugin::Membership instances;
+    QList<Registration> registrations;
+    registrations.reserve(m_nodes.size());
     for (const Node &node : std::as_const(m_nodes)) {
-        if (node.pending)
-            return;
-        if (node.instance)
-            instances.append(*node.instance);
+        if (node.registration)
+            registrations.append(*node.registration);
     }
-    if (instances == m_instances)
+    QSet<QString> current;
+    current.reserve(m_instances.size());
+    for (const plugin::PlatformInstance &instance : std::as_const(m_instances))
+        current.insert(instance.id);
+    InstanceSelection selection
+        = selectInstances(registrations, m_policy, m_settings.maxInstances, current);
+    reportSkipped(selection.skipped);
+    if (selection.instances == m_instances)
         return;
-    m_instances = std::move(instances);
+    m_instances = std::move(selection.instances);
+    warnIfClearText();
     QStringList ids;
     for (const plugin::PlatformInstance &instance : std::as_const(m_instances))
         ids.append(instance.id + u'=' + instance.address + u':' + QString::number(instance.port));
     qCInfo(lcZooKeeper).noquote() << "membership:" << m_instances.size() << "instance(s)"
                                   << ids.join(u", ");
     Q_EMIT instancesChanged(m_instances);
+}
+
+void ZooKeeperDiscovery::reportSkipped(const QList<SkippedRegistration> &skipped)
+{
+    QSet<QString> reported; // only the current skips: one that comes back is logged again
+    reported.reserve(skipped.size());
+    for (const SkippedRegistration &skip : skipped) {
+        const QString key = skip.node + u' ' + skip.reason;
+        reported.insert(key);
+        if (m_reportedSkips.contains(key))
+            continue;
+        const QByteArray path = m_settings.servicePath + '/' + skip.node.toUtf8();
+        if (skip.superseded)
+            qCInfo(lcZooKeeper).noquote()
+                << "ignoring the registration" << path << ":" << skip.reason;
+        else
+            qCWarning(lcZooKeeper).noquote()
+                << "not dialling the registration" << path << ":" << skip.reason;
+    }
+    m_reportedSkips = std::move(reported);
+}
+
+void ZooKeeperDiscovery::warnIfClearText()
+{
+    if (m_settings.tls || m_clearTextWarned)
+        return;
+    for (const plugin::PlatformInstance &instance : std::as_const(m_instances)) {
+        if (AddressPolicy::isLoopback(instance.address))
+            continue;
+        m_clearTextWarned = true;
+        qCWarning(lcZooKeeper).noquote()
+            << "transport.websockets.service-discovery.tls-enabled is false: the app key "
+               "goes in clear text to instance"
+            << instance.id << "at" << instance.address
+            << "(not a loopback address); enable TLS on the platforms and set it to true";
+        return;
+    }
 }
 
 } // namespace cx::zookeeperdiscovery

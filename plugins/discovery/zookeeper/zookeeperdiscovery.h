@@ -1,9 +1,11 @@
 #pragma once
 
+#include "instanceselection.h"
 #include "plugin/discovery.h"
 
 #include <QByteArray>
 #include <QMap>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -28,6 +30,11 @@ namespace cx::zookeeperdiscovery {
 /// have answered) and only when it differs from the last one. While ZooKeeper is
 /// unreachable the last membership stays; after a session expiry a new session lists
 /// again and the difference is published.
+///
+/// As Curator re-registers by deleting and re-creating a znode, a child's delete event
+/// makes it stale: the next listing reads it again (and re-arms its data watch) if it is
+/// back. Registrations are deduplicated by Curator id and filtered by the address policy
+/// and the instance cap (instanceselection.h); a change to the children costs O(n log n).
 class ZooKeeperDiscovery final : public plugin::DiscoveryBackend
 {
     Q_OBJECT
@@ -41,6 +48,8 @@ public:
         QByteArray authScheme; ///< discovery.auth.scheme; empty: no authentication
         QByteArray authCredentials; ///< discovery.auth.credentials; a secret, never logged
         bool tls = false; ///< service-discovery.tls-enabled: sslPort and wss
+        QStringList allowedNetworks; ///< service-discovery.allowed-networks; empty: any
+        int maxInstances = 0; ///< service-discovery.max-instances
     };
 
     explicit ZooKeeperDiscovery(Settings settings, QObject *parent = nullptr);
@@ -69,9 +78,11 @@ private:
     /// What is known of one child of the service path.
     struct Node
     {
-        std::optional<plugin::PlatformInstance> instance; ///< empty: disabled or bad data
-        quint64 readIn = 0; ///< the session generation its data was last read (and watched) in
-        bool pending = false; ///< a read is under way
+        std::optional<Registration> registration; ///< empty: not read yet, or bad data
+        /// The session generation its data was last read (and watched) in; 0: stale, read
+        /// it on the next listing.
+        quint64 readIn = 0;
+        int pendingReads = 0; ///< reads under way
         bool warned = false; ///< its bad data was reported once already
     };
 
@@ -92,9 +103,11 @@ private:
     void handleChildren(quint64 generation, int rc, const QStringList &children);
     void readNode(const QString &name);
     void handleData(quint64 generation, const QString &name, int rc,
-                    const std::optional<QByteArray> &data);
+                    const std::optional<QByteArray> &data, qint64 czxid, qint64 ctime);
     void reportNoAuth(const QByteArray &path);
     void publishIfComplete();
+    void reportSkipped(const QList<SkippedRegistration> &skipped);
+    void warnIfClearText();
 
     Settings m_settings;
     _zhandle *m_handle = nullptr; ///< owned: zookeeper_close() in closeSession()
@@ -102,7 +115,11 @@ private:
     quint64 m_generation = 0;
     State m_state = State::Disconnected;
     QMap<QString, Node> m_nodes;
+    int m_pendingReads = 0; ///< reads of this session under way, for every node
     bool m_listed = false; ///< a listing answered: the membership is known
+    AddressPolicy m_policy;
+    QSet<QString> m_reportedSkips; ///< "node: reason" of the skips logged already
+    bool m_clearTextWarned = false;
     bool m_initFailureReported = false;
     bool m_missingReported = false;
     bool m_noAuthReported = false;

@@ -40,6 +40,8 @@ plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::Plugin
         settings.authCredentials = config->zooKeeperAuthCredentials.reveal().toUtf8();
     }
     settings.tls = config->serviceDiscoveryTls;
+    settings.allowedNetworks = config->allowedNetworks;
+    settings.maxInstances = config->maxInstances;
     return new ZooKeeperDiscovery(std::move(settings), parent);
 }
 

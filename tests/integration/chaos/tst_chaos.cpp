@@ -148,6 +148,7 @@ QString tst_Chaos::serverSettings(int index) const
                           "  health.port = %2\n"
                           "  transport.websockets.app-key = \"%3\"\n"
                           "  transport.websockets.service-discovery.enabled = true\n"
+                          "  transport.websockets.service-discovery.tls-enabled = false\n"
                           "  discovery.connectionString = \"%4\"\n"
                           "  transport.websockets.request.default_timeout-ms = %5\n")
         .arg(m_edgePorts[size_t(index)])

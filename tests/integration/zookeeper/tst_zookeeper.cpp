@@ -256,6 +256,7 @@ std::unique_ptr<CxServerProcess> tst_ZooKeeper::startServer(const QString &servi
     const QString config
         = QStringLiteral("  transport.websockets.app-key = \"%1\"\n"
                          "  transport.websockets.service-discovery.enabled = true\n"
+                         "  transport.websockets.service-discovery.tls-enabled = false\n"
                          "  transport.websockets.service-discovery.service-name "
                          "= \"%2\"\n"
                          "  discovery.connectionString = \"%3\"\n"

@@ -183,8 +183,9 @@ void tst_ServerConfig::schemaIsConsistent()
         }
     }
     // Every key of config.md §2, those the original reads besides, and cxserver's own
-    // shutdown.drain-timeout, logging.level, logging.rules and limits.tunnel-idle-timeout.
-    QCOMPARE(paths.size(), 51);
+    // shutdown.drain-timeout, logging.level, logging.rules, limits.tunnel-idle-timeout and
+    // service-discovery.max-instances.
+    QCOMPARE(paths.size(), 53);
     QVERIFY(!schema::findKey(u"transport"));
     QVERIFY(schema::isKnownPrefix(u"transport.websockets"));
     QVERIFY(!schema::isKnownPrefix(u"transport.websockets.app-key"));
@@ -208,6 +209,8 @@ void tst_ServerConfig::defaults()
     QCOMPARE(c.platforms, QList<QUrl> {QUrl(u"ws://p:8080/Thingworx/WS"_s)});
     QCOMPARE(c.serviceDiscoveryEnabled, false);
     QCOMPARE(c.serviceName, u"thingworx-http"_s);
+    QCOMPARE(c.allowedNetworks, QStringList());
+    QCOMPARE(c.maxInstances, 256);
     QCOMPARE(c.discoveryPlugin, u"static"_s);
     QCOMPARE(c.zooKeeperConnectionString, QString());
     QCOMPARE(c.discoveryBasePath, u"/services"_s);
@@ -232,7 +235,7 @@ void tst_ServerConfig::defaults()
     QCOMPARE(c.sslEnabled, true);
     QCOMPARE(c.keyStoreFile, u"/etc/cxserver/ks.p12"_s);
     QVERIFY(!c.keyStorePassword.isSet());
-    QCOMPARE(c.serviceDiscoveryTls, false);
+    QCOMPARE(c.serviceDiscoveryTls, true);
     QCOMPARE(c.hostNameValidation, true);
     QCOMPARE(c.trustStoreFile, QString());
     QVERIFY(!c.trustStorePassword.isSet());
@@ -372,8 +375,10 @@ void tst_ServerConfig::conversions_data()
                              << u"lowWaterMark"_s << qint64(16000);
     QTest::addRow("size as int") << u"max-msg-size-bytes"_s << str(u"2m"_s) << u"maxMessageSize"_s
                                  << qint64(2097152);
-    QTest::addRow("bool yes") << u"transport.websockets.service-discovery.tls-enabled"_s
-                              << str(u"yes"_s) << u"serviceDiscoveryTls"_s << qint64(1);
+    QTest::addRow("bool no") << u"transport.websockets.service-discovery.tls-enabled"_s
+                             << str(u"no"_s) << u"serviceDiscoveryTls"_s << qint64(0);
+    QTest::addRow("quoted cap") << u"transport.websockets.service-discovery.max-instances"_s
+                                << str(u"3"_s) << u"maxInstances"_s << qint64(3);
     QTest::addRow("bool off") << u"transport.websockets.service-discovery.host-name-validation"_s
                               << str(u"off"_s) << u"hostNameValidation"_s << qint64(0);
     QTest::addRow("port 0") << u"protocol.port"_s << num(u"0"_s) << u"port"_s << qint64(0);
@@ -401,6 +406,7 @@ void tst_ServerConfig::conversions()
         {u"maxMessageSize"_s, c.maxMessageSize},
         {u"serviceDiscoveryTls"_s, c.serviceDiscoveryTls},
         {u"hostNameValidation"_s, c.hostNameValidation},
+        {u"maxInstances"_s, c.maxInstances},
         {u"port"_s, c.port},
         {u"healthPort"_s, c.healthPort},
     };
@@ -461,6 +467,17 @@ void tst_ServerConfig::choicesAndFormats_data()
     QTest::addRow("platform without host")
         << u"transport.websockets.platforms"_s << Value::list({str(u"ws://:80/x"_s)})
         << u"element 1, \"ws://:80/x\", has no host"_s;
+    const QString networks = u"transport.websockets.service-discovery.allowed-networks"_s;
+    QTest::addRow("networks") << networks
+                              << Value::list({str(u"10.0.0.0/8"_s), str(u"fd00::/8"_s),
+                                              str(u"127.0.0.1"_s)})
+                              << QString();
+    QTest::addRow("network with a host name")
+        << networks << Value::list({str(u"10.0.0.0/8"_s), str(u"zk.example.com/24"_s)})
+        << u"element 2, \"zk.example.com/24\", is not an IP network"_s;
+    QTest::addRow("network prefix too long")
+        << networks << Value::list({str(u"10.0.0.0/33"_s)})
+        << u"element 1, \"10.0.0.0/33\", is not an IP network"_s;
 }
 
 void tst_ServerConfig::choicesAndFormats()
@@ -836,7 +853,8 @@ void tst_ServerConfig::placeholdersAreWarnings_data()
         << Settings {{u"transport.websockets.platforms"_s,
                       Value::list({str(u"ws://platform1:8080/Thingworx/WS"_s),
                                    str(u"wss://platform.example.net:8443/Thingworx/WS"_s)})}}
-        << u"cx-server.transport.websockets.platforms: \"wss://platform.example.net:8443/Thingworx/WS\" "
+        << u"cx-server.transport.websockets.platforms: "
+           u"\"wss://platform.example.net:8443/Thingworx/WS\" "
            "is a placeholder of the shipped sample; replace it with your own"_s;
 }
 
