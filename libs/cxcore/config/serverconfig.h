@@ -48,7 +48,7 @@ struct CXCORE_EXPORT ServerConfig
     bool serviceDiscoveryEnabled = false; ///< transport.websockets.service-discovery.enabled
     QString serviceName; ///< ...service-discovery.service-name
     QStringList allowedNetworks; ///< ...service-discovery.allowed-networks, CIDR; empty: any
-    int maxInstances = 0; ///< ...service-discovery.max-instances
+    int maxInstances = 256; ///< ...service-discovery.max-instances (also when built in code)
     /// discovery.plugin, or its derived default: "zookeeper" or "static".
     QString discoveryPlugin;
     QString zooKeeperConnectionString; ///< discovery.connectionString
