@@ -1,6 +1,7 @@
 #include "configfilewriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 #ifdef Q_OS_UNIX
@@ -64,10 +65,20 @@ Result<void> writeConfigFile(const QString &path, QByteArrayView bytes, const QS
 Result<void> copyConfigFile(const QString &source, const QString &destination,
                             const QString &newFileGroup)
 {
+    // Only a regular file of bounded size: a keystore is a few KiB, and a device or a huge
+    // file chosen by mistake must not be read whole.
+    const QFileInfo info(source);
+    if (!info.isFile())
+        return Error(source + u" is not a regular file"_s);
+    if (info.size() > MaxCopiedFileBytes)
+        return Error(source + u" is larger than %1 bytes; a keystore is far smaller"_s.arg(MaxCopiedFileBytes));
     QFile in(source);
     if (!in.open(QIODevice::ReadOnly))
         return Error(u"cannot read "_s + source + u": " + in.errorString());
-    return writeConfigFile(destination, in.readAll(), newFileGroup);
+    const QByteArray bytes = in.read(MaxCopiedFileBytes + 1);
+    if (bytes.size() > MaxCopiedFileBytes) // grew since it was looked at
+        return Error(source + u" is larger than %1 bytes"_s.arg(MaxCopiedFileBytes));
+    return writeConfigFile(destination, bytes, newFileGroup);
 }
 
 } // namespace cx::config

@@ -25,8 +25,11 @@ CXCORE_EXPORT Result<void> writeConfigFile(const QString &path, QByteArrayView b
                                            const QString &newFileGroup
                                            = QString::fromLatin1(ServiceGroup));
 
-/// Copies \a source over \a destination by the same rules (a keystore placed next to the
-/// configuration that names it).
+/// The largest file copyConfigFile() copies.
+inline constexpr qint64 MaxCopiedFileBytes = 16 * 1024 * 1024;
+
+/// Copies \a source (a regular file of at most MaxCopiedFileBytes) over \a destination by
+/// the same rules (a keystore placed next to the configuration that names it).
 CXCORE_EXPORT Result<void> copyConfigFile(const QString &source, const QString &destination,
                                           const QString &newFileGroup
                                           = QString::fromLatin1(ServiceGroup));

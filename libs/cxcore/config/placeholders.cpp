@@ -1,22 +1,47 @@
 #include "placeholders.h"
 
-#include <QRegularExpression>
+#include <QStringList>
 
 namespace cx::config {
+
+namespace {
+
+bool isHostCharacter(QChar c)
+{
+    return c.isLetterOrNumber() || c == u'.' || c == u'-';
+}
+
+/// Whether one host name lies under a domain RFC 2606 reserves for examples.
+bool isExampleHost(QStringView host)
+{
+    for (const QStringView domain : {u"example.com", u"example.net", u"example.org"}) {
+        if (host.compare(domain, Qt::CaseInsensitive) == 0
+            || (host.size() > domain.size()
+                && host.endsWith(domain, Qt::CaseInsensitive)
+                && host.at(host.size() - domain.size() - 1) == u'.'))
+            return true;
+    }
+    // The TLD .example: a name with at least one label before it.
+    return host.size() > 8 && host.endsWith(u".example", Qt::CaseInsensitive);
+}
+
+} // namespace
 
 bool isPlaceholder(QStringView text)
 {
     if (text.startsWith(u"replace-with-", Qt::CaseInsensitive))
         return true;
-    // A host label sequence ending in a reserved example domain, at a word boundary: in a
-    // URL, a host:port list or a bare name.
-    static const QRegularExpression exampleHost(
-        QStringLiteral(R"((^|[^A-Za-z0-9.-])([A-Za-z0-9-]+\.)*example(\.(com|net|org))?)"
-                       R"(($|[^A-Za-z0-9.-]))"),
-        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch match = exampleHost.match(text);
-    // A bare "example" is a word, not a host: a domain needs a dot somewhere.
-    return match.hasMatch() && match.captured(0).contains(u'.');
+    // One pass over the text: each run of host characters (in a URL, a host:port list or a
+    // bare name) is one candidate host. Linear, whatever a hostile file puts in a value.
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && isHostCharacter(text.at(i)))
+            continue;
+        if (i > start && isExampleHost(text.sliced(start, i - start)))
+            return true;
+        start = i + 1;
+    }
+    return false;
 }
 
 } // namespace cx::config

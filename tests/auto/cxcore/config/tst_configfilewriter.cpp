@@ -39,6 +39,7 @@ private Q_SLOTS:
     void existingFileKeepsOwnerGroupAndMode();
     void newFileIs0640WithTheServiceGroup();
     void copyFollowsTheSameRules();
+    void copyRefusesDevicesAndHugeFiles();
     void unwritableFolderIsAnError();
 };
 
@@ -103,6 +104,27 @@ void tst_ConfigFileWriter::copyFollowsTheSameRules()
     QVERIFY(copy.open(QIODevice::ReadOnly));
     QCOMPARE(copy.readAll(), QByteArray("keystore bytes"));
     QVERIFY(!config::copyConfigFile(dir.filePath(u"missing.p12"_s), destination).ok());
+}
+
+void tst_ConfigFileWriter::copyRefusesDevicesAndHugeFiles()
+{
+    // A device or a huge file picked by mistake is refused, not read whole: the copy's
+    // memory stays bounded (the keystore import reads through here).
+    QTemporaryDir dir;
+    const QString destination = dir.filePath(u"cxserver.p12"_s);
+    const auto fromZero = config::copyConfigFile(u"/dev/zero"_s, destination);
+    QVERIFY(!fromZero.ok());
+    QVERIFY2(fromZero.error().message.contains(u"not a regular file"_s),
+             qPrintable(fromZero.error().message));
+    const QString huge = dir.filePath(u"huge.p12"_s);
+    QFile file(huge);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QVERIFY(file.resize(config::MaxCopiedFileBytes + 1)); // sparse: no disk used
+    file.close();
+    const auto fromHuge = config::copyConfigFile(huge, destination);
+    QVERIFY(!fromHuge.ok());
+    QVERIFY(fromHuge.error().message.contains(u"larger than"_s));
+    QVERIFY(!QFile::exists(destination));
 }
 
 void tst_ConfigFileWriter::unwritableFolderIsAnError()

@@ -883,6 +883,13 @@ void tst_ServerConfig::placeholderDetection_data()
     QTest::addRow("example.org.evil.com") << u"example.org.evil.com"_s << false;
     QTest::addRow("a real host") << u"zk1.acme.internal:2181"_s << false;
     QTest::addRow("a key mentioning replace") << u"key-replace-with"_s << false;
+    QTest::addRow("trailing dot") << u"host.example.com."_s << false;
+    // A hostile value near the largest a file may hold (1 MiB): checked in one linear pass.
+    QString labels;
+    for (int i = 0; i < 300000; ++i)
+        labels += u"a."_s;
+    QTest::addRow("a megabyte of labels") << labels + u"exampl"_s << false;
+    QTest::addRow("a megabyte of labels, then example") << labels + u"example"_s << true;
 }
 
 void tst_ServerConfig::placeholderDetection()
