@@ -6,10 +6,10 @@
 #include "configbuilder.h"
 #include "configsaver.h"
 #include "pkcs12importdialog.h"
-#include "wheelguard.h"
 #include "schematexts.h"
 #include "secrets/configsecrets.h"
 #include "secrets/valuecipher.h"
+#include "wheelguard.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -62,9 +62,9 @@ MainWindow::MainWindow(QWidget *parent)
                     &MainWindow::newConfiguration);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
     // Nothing that needs an open configuration is enabled without one (updateTitle()).
-    m_fileActions << file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(false); })
-                  << file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this,
-                                     [this] { save(true); });
+    m_fileActions << file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        save(false);
+    }) << file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { save(true); });
     file->addSeparator();
     file->addAction(tr("&Key file for encrypted secrets…"), this, &MainWindow::chooseKeyFile);
     QAction *keychain = file->addAction(tr("&Use the OS keychain for encrypted secrets"));

@@ -81,10 +81,9 @@ void PlatformTlsPage::updateWarning()
     const bool cluster = field(QStringLiteral("highAvailability")).toBool();
     // In a cluster TLS is a choice: its settings only apply, and are only editable, with it.
     const bool tls = !cluster || m_tls->isChecked();
-    for (QWidget *widget : {static_cast<QWidget *>(m_hostNameValidation),
-                            static_cast<QWidget *>(m_trustStore),
-                            static_cast<QWidget *>(m_trustStorePassword),
-                            static_cast<QWidget *>(m_browse)})
+    for (QWidget *widget :
+         {static_cast<QWidget *>(m_hostNameValidation), static_cast<QWidget *>(m_trustStore),
+          static_cast<QWidget *>(m_trustStorePassword), static_cast<QWidget *>(m_browse)})
         widget->setEnabled(tls);
     if (!m_hostNameValidation->isChecked()) {
         m_warning->setText(tr("Without host name validation any certificate from a trusted "

@@ -1,8 +1,8 @@
 #include "configcommands.h"
 
 #include "config/configdump.h"
-#include "config/configfilewriter.h"
 #include "config/configeditor.h"
+#include "config/configfilewriter.h"
 #include "config/configschema.h"
 #include "config/hoconparser.h"
 #include "config/jsonrender.h"

@@ -605,8 +605,7 @@ void EdgeConnection::flush()
             shutdownWrite();
     }
     updateReadPause();
-    if (before > m_lowWater && m_out.size() <= m_lowWater && m_handler
-        && m_state != State::Closed)
+    if (before > m_lowWater && m_out.size() <= m_lowWater && m_handler && m_state != State::Closed)
         m_handler->connectionDrained(*this);
 }
 

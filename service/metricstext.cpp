@@ -139,8 +139,7 @@ QByteArray ServiceStats::prometheusText() const
              "Tunnel payload bytes relayed, by direction: to_platform, to_edge.");
     e.sample("cxserver_tunnel_bytes_total", "direction=\"to_platform\"",
              double(t.tunnelBytesToPlatforms));
-    e.sample("cxserver_tunnel_bytes_total", "direction=\"to_edge\"",
-             double(t.tunnelBytesToEdges));
+    e.sample("cxserver_tunnel_bytes_total", "direction=\"to_edge\"", double(t.tunnelBytesToEdges));
 
     const auto perInstance = [&](const char *name, const char *type, const char *help, auto value) {
         e.family(name, type, help);

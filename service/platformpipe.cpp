@@ -148,9 +148,10 @@ void PlatformPipe::onDisconnected()
         m_listener.pipeLost(*this);
     } else {
         const QString error = m_socket.errorString();
-        m_listener.pipeFailed(*this, !m_failure.isEmpty() ? m_failure
-                                     : error.isEmpty() ? QStringLiteral("the connection closed")
-                                                       : error);
+        m_listener.pipeFailed(*this,
+                              !m_failure.isEmpty()  ? m_failure
+                                  : error.isEmpty() ? QStringLiteral("the connection closed")
+                                                    : error);
     }
     m_failure.clear();
     scheduleReconnect();
@@ -212,7 +213,8 @@ void PlatformPipe::onTick()
     const qint64 now = nowMs();
     if (m_state == State::Connecting || m_state == State::Authenticating) {
         if (now - m_stateSince >= m_settings.connectTimeoutMs) {
-            m_failure = QStringLiteral("did not connect within %1 ms").arg(m_settings.connectTimeoutMs);
+            m_failure
+                = QStringLiteral("did not connect within %1 ms").arg(m_settings.connectTimeoutMs);
             drop();
         }
         return;

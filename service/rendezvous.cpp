@@ -52,7 +52,8 @@ QByteArray tunnelMeetingKey(QByteArrayView path, QByteArrayView query)
 {
     if (path != "/Thingworx/VWS")
         return path.sliced(path.lastIndexOf('/') + 1).toByteArray();
-    for (const QByteArrayView item : QByteArray::fromRawData(query.data(), query.size()).split('&')) {
+    for (const QByteArrayView item :
+         QByteArray::fromRawData(query.data(), query.size()).split('&')) {
         if (item.startsWith("sessionId=") && item.size() > 10)
             return item.sliced(10).toByteArray();
     }

@@ -72,9 +72,8 @@ bool makeEdgeTls(const DataPlaneSettings &plane, std::shared_ptr<const TlsContex
     if (!plane.edgeTls)
         return true;
     QString tlsError;
-    *tls = TlsContext::create(plane.edgeSsl,
-                              {plane.tlsMinVersion, plane.tlsCiphers, plane.tlsCipherSuites},
-                              &tlsError);
+    *tls = TlsContext::create(
+        plane.edgeSsl, {plane.tlsMinVersion, plane.tlsCiphers, plane.tlsCipherSuites}, &tlsError);
     if (!*tls)
         *error = u"protocol.http-server.ssl.key-store.file: the keystore cannot serve TLS: "_s
             + tlsError;

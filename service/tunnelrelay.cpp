@@ -21,7 +21,8 @@ qint64 idleCheckIntervalMs(qint64 idleTimeoutMs)
 
 TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
                          const websocket::HttpHeaders &credentials, QString instanceId,
-                         const DataPlaneSettings &settings, TrafficCounters &traffic, QObject *parent)
+                         const DataPlaneSettings &settings, TrafficCounters &traffic,
+                         QObject *parent)
     : QObject(parent)
     , m_edge(std::move(edge))
     , m_platform(*this, this)

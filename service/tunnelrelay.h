@@ -36,7 +36,8 @@ public:
     /// through; \a traffic (the worker's) counts the bytes relayed.
     TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
                 const websocket::HttpHeaders &credentials, QString instanceId,
-                const DataPlaneSettings &settings, TrafficCounters &traffic, QObject *parent = nullptr);
+                const DataPlaneSettings &settings, TrafficCounters &traffic,
+                QObject *parent = nullptr);
     ~TunnelRelay() override;
 
     const QString &instanceId() const { return m_instanceId; }

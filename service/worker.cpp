@@ -393,13 +393,16 @@ void Worker::platformResponse(PlatformPipe &pipe, std::span<char> message, const
     // A platform answers on the pipe it was asked on; accept any pipe of the same instance.
     if (!request || request->failed || !request->pipe || &request->pipe->link() != &pipe.link()) {
         // config.md §6: counted by reason (a late one was answered 0xA4 already).
-        const bool late = request ? request->failed || !request->pipe
-                                  : m_recentTimeouts.contains(key);
-        ++(late ? m_traffic.droppedLate
-                : !request ? m_traffic.droppedUnknown : m_traffic.droppedWrongInstance);
-        qCDebug(lcWorker) << (late ? "late" : !request ? "unknown" : "wrong-instance")
-                          << "response" << header.requestId << "for endpoint"
-                          << header.endpointId << "dropped";
+        const bool late
+            = request ? request->failed || !request->pipe : m_recentTimeouts.contains(key);
+        ++(late           ? m_traffic.droppedLate
+               : !request ? m_traffic.droppedUnknown
+                          : m_traffic.droppedWrongInstance);
+        qCDebug(lcWorker) << (late           ? "late"
+                                  : !request ? "unknown"
+                                             : "wrong-instance")
+                          << "response" << header.requestId << "for endpoint" << header.endpointId
+                          << "dropped";
         return;
     }
     if (request->kind == PendingRequest::Kind::Unbind) {
@@ -626,8 +629,8 @@ void Worker::pipeConnected(PlatformPipe &pipe)
     link.connected.push_back(&pipe);
     if (link.connected.size() == 1) {
         if (link.failureLogged) // the recovery is said once too
-            qCInfo(lcWorker).noquote() << "worker" << m_index << "reached instance"
-                                       << link.instance.id << "again";
+            qCInfo(lcWorker).noquote()
+                << "worker" << m_index << "reached instance" << link.instance.id << "again";
         else
             qCInfo(lcWorker) << "worker" << m_index << "connected to instance" << link.instance.id;
         link.failureLogged = false;
@@ -760,9 +763,9 @@ InstanceLink *Worker::tunnelLink(QByteArrayView target) const
     // the cluster, skipping instances this worker has no pipe to, in weight order
     // (protocol.md §8). The path was checked raw (edgepath.h).
     const qsizetype question = target.indexOf('?');
-    const QByteArray key = tunnelMeetingKey(question < 0 ? target : target.first(question),
-                                            question < 0 ? QByteArrayView()
-                                                         : target.sliced(question + 1));
+    const QByteArray key
+        = tunnelMeetingKey(question < 0 ? target : target.first(question),
+                           question < 0 ? QByteArrayView() : target.sliced(question + 1));
     QStringList ids;
     for (const auto &link : m_links)
         ids << link->instance.id;
@@ -779,9 +782,9 @@ void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayVi
 {
     // The query goes on as sent, with the client's credentials.
     const websocket::HttpHeaders credentials = connection->takeCredentials();
-    auto *relay = new TunnelRelay(std::move(connection),
-                                  link.instance.url(QString::fromLatin1(target)), credentials,
-                                  link.instance.id, m_settings, m_traffic, this);
+    auto *relay
+        = new TunnelRelay(std::move(connection), link.instance.url(QString::fromLatin1(target)),
+                          credentials, link.instance.id, m_settings, m_traffic, this);
     link.tunnels.emplace_back(relay);
 }
 
@@ -886,8 +889,9 @@ WorkerStats Worker::stats() const
     stats.edgesAuthenticated = m_authenticatedEdges;
     for (const auto *links : {&m_links, &m_removedLinks})
         for (const auto &link : *links)
-            stats.tunnelsOpen += std::count_if(link->tunnels.begin(), link->tunnels.end(),
-                                               [](const QPointer<TunnelRelay> &t) { return !t.isNull(); });
+            stats.tunnelsOpen
+                += std::count_if(link->tunnels.begin(), link->tunnels.end(),
+                                 [](const QPointer<TunnelRelay> &t) { return !t.isNull(); });
     for (const auto &link : m_links) {
         InstanceStats instance;
         instance.instance = link->instance;

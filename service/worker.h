@@ -5,9 +5,9 @@
 #include "eventpoller.h"
 #include "instancelink.h"
 #include "pendingtable.h"
-#include "recentkeys.h"
 #include "platformpipe.h"
 #include "plugin/routing.h"
+#include "recentkeys.h"
 #include "tlscontext.h"
 #include "workerstats.h"
 

@@ -65,8 +65,9 @@ int main(int argc, char *argv[])
          u"pair: the credential tunnel ends must present (appKey header or query item, or "
          "Authorization: Bearer); the pipes' app key is always refused."_s,
          u"key"_s},
-        {u"tunnel-pair-timeout-ms"_s, u"pair: an end without a peer this long is closed 1011 "
-                                      "(default 10000)."_s,
+        {u"tunnel-pair-timeout-ms"_s,
+         u"pair: an end without a peer this long is closed 1011 "
+         "(default 10000)."_s,
          u"ms"_s},
     });
     if (const int exitCode = tools::parseToolArguments(parser, "cxplatformsim"); exitCode != 0)

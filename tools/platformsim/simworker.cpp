@@ -49,8 +49,8 @@ SimWorker::SimWorker(const SimConfig &config, int index, QObject *parent)
     connect(&m_upgrader, &QWebSocketServer::newConnection, this,
             &SimWorker::takePendingConnections);
     if (config.pairTunnels)
-        m_tunnelPairs = new TunnelPairs(config.appKey, config.tunnelKey,
-                                        config.tunnelPairTimeoutMs, m_stats, this);
+        m_tunnelPairs = new TunnelPairs(config.appKey, config.tunnelKey, config.tunnelPairTimeoutMs,
+                                        m_stats, this);
 }
 
 SimWorker::~SimWorker() = default;

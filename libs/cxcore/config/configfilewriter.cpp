@@ -24,7 +24,8 @@ Result<void> settleOwnership(int fd, const QString &path, const QString &newFile
     if (::stat(QFile::encodeName(path).constData(), &old) == 0) {
         struct stat fresh;
         if (::fstat(fd, &fresh) != 0)
-            return Error(u"cannot write "_s + path + u": " + QString::fromLocal8Bit(strerror(errno)));
+            return Error(u"cannot write "_s + path + u": "
+                         + QString::fromLocal8Bit(strerror(errno)));
         if ((old.st_uid != fresh.st_uid || old.st_gid != fresh.st_gid)
             && ::fchown(fd, old.st_uid, old.st_gid) != 0)
             return Error(u"cannot keep the owner and group of "_s + path
@@ -71,7 +72,9 @@ Result<void> copyConfigFile(const QString &source, const QString &destination,
     if (!info.isFile())
         return Error(source + u" is not a regular file"_s);
     if (info.size() > MaxCopiedFileBytes)
-        return Error(source + u" is larger than %1 bytes; a keystore is far smaller"_s.arg(MaxCopiedFileBytes));
+        return Error(
+            source
+            + u" is larger than %1 bytes; a keystore is far smaller"_s.arg(MaxCopiedFileBytes));
     QFile in(source);
     if (!in.open(QIODevice::ReadOnly))
         return Error(u"cannot read "_s + source + u": " + in.errorString());

@@ -16,8 +16,7 @@ bool isExampleHost(QStringView host)
 {
     for (const QStringView domain : {u"example.com", u"example.net", u"example.org"}) {
         if (host.compare(domain, Qt::CaseInsensitive) == 0
-            || (host.size() > domain.size()
-                && host.endsWith(domain, Qt::CaseInsensitive)
+            || (host.size() > domain.size() && host.endsWith(domain, Qt::CaseInsensitive)
                 && host.at(host.size() - domain.size() - 1) == u'.'))
             return true;
     }

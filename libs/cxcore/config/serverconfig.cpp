@@ -345,7 +345,8 @@ void checkPlaceholders(SettingsReader &r)
         const Value *value = r.valueAt(key.path);
         if (!value || value->isNull())
             continue;
-        const QList<Value> texts = value->items().isEmpty() ? QList<Value> {*value} : value->items();
+        const QList<Value> texts
+            = value->items().isEmpty() ? QList<Value> {*value} : value->items();
         for (const Value &text : texts) {
             if (text.type() != Value::Type::String || !isPlaceholder(text.text()))
                 continue;

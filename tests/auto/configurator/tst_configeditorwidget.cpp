@@ -8,10 +8,9 @@
 #include "secrets/valuecipher.h"
 #include "testpaths.h"
 
-#include <QCheckBox>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
-#include <QWheelEvent>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -20,6 +19,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 using namespace cx;
 using namespace cx::configurator;

@@ -98,9 +98,8 @@ void tst_ReloadPlan::defaultsCount()
 {
     // Every key that needs a restart exists in the schema.
     for (const char *key :
-         {"protocol.port", "protocol.host", "protocol.ssl.enabled", "health.port",
-          "admin.socket", "worker-threads", "plugin-path",
-          "transport.websockets.connections.pipe-count"})
+         {"protocol.port", "protocol.host", "protocol.ssl.enabled", "health.port", "admin.socket",
+          "worker-threads", "plugin-path", "transport.websockets.connections.pipe-count"})
         QVERIFY2(server::needsRestart(QString::fromLatin1(key)), key);
     QVERIFY(!server::needsRestart(u"routing.plugin"_s));
     // A renewed edge certificate (and its TLS policy) applies at a reload (docs/operations.md).

@@ -66,9 +66,9 @@ void tst_Rendezvous::weightsAreFixedAcrossVersions()
     // (FNV-1a and a splitmix64 finaliser of "id\nkey"), never Qt's seeded qHash. These
     // values were computed once and must never change.
     const QStringList ids = instances(3);
-    QCOMPARE(rendezvousOrder("tid-1", ids), (std::vector<int>{1, 2, 0}));
-    QCOMPARE(rendezvousOrder("tid-4", ids), (std::vector<int>{2, 0, 1}));
-    QCOMPARE(rendezvousOrder("abc", ids), (std::vector<int>{2, 0, 1}));
+    QCOMPARE(rendezvousOrder("tid-1", ids), (std::vector<int> {1, 2, 0}));
+    QCOMPARE(rendezvousOrder("tid-4", ids), (std::vector<int> {2, 0, 1}));
+    QCOMPARE(rendezvousOrder("abc", ids), (std::vector<int> {2, 0, 1}));
 }
 
 void tst_Rendezvous::spreadsKeysEvenly()
@@ -97,7 +97,8 @@ void tst_Rendezvous::aJoiningInstanceTakesOnlyWhatItWins()
             ++moved;
         }
     }
-    QVERIFY2(moved > 2000 / 4 * 8 / 10 && moved < 2000 / 4 * 12 / 10, qPrintable(QString::number(moved)));
+    QVERIFY2(moved > 2000 / 4 * 8 / 10 && moved < 2000 / 4 * 12 / 10,
+             qPrintable(QString::number(moved)));
 }
 
 void tst_Rendezvous::aLeavingInstanceMovesOnlyItsKeys()
@@ -125,15 +126,14 @@ void tst_Rendezvous::meetingKey_data()
     QTest::addColumn<QByteArray>("key");
     QTest::addRow("device end") << QByteArray("/Thingworx/WSTunnelServer/t-1") << QByteArray()
                                 << QByteArray("t-1");
-    QTest::addRow("client end, query ignored")
-        << QByteArray("/Thingworx/WSTunnelClient/t-1") << QByteArray("appKey=k&x=y")
-        << QByteArray("t-1");
+    QTest::addRow("client end, query ignored") << QByteArray("/Thingworx/WSTunnelClient/t-1")
+                                               << QByteArray("appKey=k&x=y") << QByteArray("t-1");
     QTest::addRow("VWS session") << QByteArray("/Thingworx/VWS")
                                  << QByteArray("a=b&sessionId=s-9&c=d") << QByteArray("s-9");
     QTest::addRow("VWS without session")
         << QByteArray("/Thingworx/VWS") << QByteArray("a=b") << QByteArray("/Thingworx/VWS?a=b");
-    QTest::addRow("VWS empty session")
-        << QByteArray("/Thingworx/VWS") << QByteArray("sessionId=") << QByteArray("/Thingworx/VWS?sessionId=");
+    QTest::addRow("VWS empty session") << QByteArray("/Thingworx/VWS") << QByteArray("sessionId=")
+                                       << QByteArray("/Thingworx/VWS?sessionId=");
     QTest::addRow("VWS bare") << QByteArray("/Thingworx/VWS") << QByteArray()
                               << QByteArray("/Thingworx/VWS");
 }

@@ -40,8 +40,8 @@ public:
     {
         Q_ASSERT(&connection == m_owned.get());
         QUrl url = platform;
-        url.setPath(QString::fromLatin1(target.first(target.indexOf('?') < 0 ? target.size()
-                                                                              : target.indexOf('?'))));
+        url.setPath(QString::fromLatin1(
+            target.first(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'))));
         if (target.contains('?'))
             url.setQuery(QString::fromLatin1(target.sliced(target.indexOf('?') + 1)));
         relay = new TunnelRelay(std::move(m_owned), url, connection.takeCredentials(),
@@ -203,8 +203,8 @@ bool tst_TunnelRelay::openTunnel(QWebSocket &client, const QUrl &platform, const
 {
     m_maker = std::make_unique<RelayMaker>(m_connection, m_settings, m_traffic);
     m_maker->platform = platform;
-    QNetworkRequest request(QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->serverPort())
-                                 + path));
+    QNetworkRequest request(
+        QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->serverPort()) + path));
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
     client.open(request);
@@ -219,8 +219,7 @@ bool tst_TunnelRelay::openTunnel(QWebSocket &client, const QUrl &platform, const
     QString error;
     if (!m_connection->start(&error))
         return false;
-    return QTest::qWaitFor([&] { return client.state() == QAbstractSocket::ConnectedState; },
-                           5000);
+    return QTest::qWaitFor([&] { return client.state() == QAbstractSocket::ConnectedState; }, 5000);
 }
 
 void tst_TunnelRelay::relaysTextAndBinaryWithTheClientsCredentials()
@@ -245,11 +244,12 @@ void tst_TunnelRelay::relaysTextAndBinaryWithTheClientsCredentials()
     const QByteArray binary(300000, 'b');
     client.sendBinaryMessage(binary);
     QTRY_COMPARE_WITH_TIMEOUT(binaries.size(), 1, 5000);
-    QCOMPARE(texts, QStringList{QStringLiteral("text ✓")});
+    QCOMPARE(texts, QStringList {QStringLiteral("text ✓")});
     QCOMPARE(binaries.first(), binary);
     QCOMPARE(platform.texts, texts);
     QCOMPARE(m_traffic.tunnelsOpened, quint64(1));
-    QCOMPARE(m_traffic.tunnelBytesToPlatforms, quint64(binary.size() + QByteArray("text ✓").size()));
+    QCOMPARE(m_traffic.tunnelBytesToPlatforms,
+             quint64(binary.size() + QByteArray("text ✓").size()));
     QCOMPARE(m_traffic.tunnelBytesToEdges, m_traffic.tunnelBytesToPlatforms);
 }
 
@@ -261,7 +261,8 @@ void tst_TunnelRelay::messagesBeforeTheOpenWait()
     Platform platform;
     QVERIFY(platform.listen());
     QList<QTcpSocket *> accepted;
-    connect(&slow, &QTcpServer::newConnection, this, [&] { accepted << slow.nextPendingConnection(); });
+    connect(&slow, &QTcpServer::newConnection, this,
+            [&] { accepted << slow.nextPendingConnection(); });
     QWebSocket client;
     QList<QByteArray> binaries;
     connect(&client, &QWebSocket::binaryMessageReceived, this,
@@ -275,11 +276,13 @@ void tst_TunnelRelay::messagesBeforeTheOpenWait()
     QTcpSocket upstream;
     upstream.connectToHost(QHostAddress::LocalHost, platform.server.serverPort());
     QVERIFY(upstream.waitForConnected(5000));
-    connect(edgeSide, &QTcpSocket::readyRead, &upstream, [&] { upstream.write(edgeSide->readAll()); });
-    connect(&upstream, &QTcpSocket::readyRead, edgeSide, [&] { edgeSide->write(upstream.readAll()); });
+    connect(edgeSide, &QTcpSocket::readyRead, &upstream,
+            [&] { upstream.write(edgeSide->readAll()); });
+    connect(&upstream, &QTcpSocket::readyRead, edgeSide,
+            [&] { edgeSide->write(upstream.readAll()); });
     upstream.write(edgeSide->readAll());
     QTRY_COMPARE_WITH_TIMEOUT(binaries.size(), 2, 5000);
-    QCOMPARE(binaries, (QList<QByteArray>{"one", "two"}));
+    QCOMPARE(binaries, (QList<QByteArray> {"one", "two"}));
 }
 
 void tst_TunnelRelay::edgeCloseClosesThePlatformWithItsCode()

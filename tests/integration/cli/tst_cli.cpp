@@ -135,8 +135,8 @@ void tst_Cli::samples()
         QVERIFY(lines.at(i).endsWith(u"is a placeholder of the shipped sample; replace it with "
                                      "your own"_s));
     }
-    QCOMPARE(r.out, sample.toLocal8Bit() + ": configuration OK ("
-                 + QByteArray::number(placeholders.size())
+    QCOMPARE(r.out,
+             sample.toLocal8Bit() + ": configuration OK (" + QByteArray::number(placeholders.size())
                  + (placeholders.size() == 1 ? " warning)\n" : " warnings)\n"));
 }
 

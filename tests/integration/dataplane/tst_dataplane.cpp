@@ -734,11 +734,12 @@ void tst_DataPlane::platformTlsValidatesHostName()
         if (withSan) {
             QVERIFY2(server.waitForInstances(1), "an IP SAN matching the address is accepted");
         } else {
-            QVERIFY(server
-                        .waitForLine(QRegularExpression(
-                            QStringLiteral("cannot reach instance .*wss://127.0.0.1:%1.*TLS refused")
-                                .arg(sim.port())))
-                        .hasMatch());
+            QVERIFY(
+                server
+                    .waitForLine(QRegularExpression(
+                        QStringLiteral("cannot reach instance .*wss://127.0.0.1:%1.*TLS refused")
+                            .arg(sim.port())))
+                    .hasMatch());
             QCOMPARE(server.health(), 503);
         }
     }

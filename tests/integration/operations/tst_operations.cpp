@@ -436,15 +436,18 @@ void tst_Operations::metricsCountLateResponses()
     edge.request(quint8(Code::Get), 2, EdgeId);
     QCOMPARE(codeOf(edge.waitForResponse(2)), quint8(Code::GatewayTimeout));
     QByteArray text;
-    QTRY_VERIFY_WITH_TIMEOUT(server->httpGet(QStringLiteral("/metrics"), &text) == 200
-                                 && metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="late"})")
-                                     == 1.0,
-                             5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        server->httpGet(QStringLiteral("/metrics"), &text) == 200
+            && metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="late"})")
+                == 1.0,
+        5000);
     QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="unknown"})"),
              0.0);
-    QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="platform",reason="wrong_instance"})"),
+    QCOMPARE(metric(text,
+                    R"(cxserver_responses_dropped_total{from="platform",reason="wrong_instance"})"),
              0.0);
-    QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="edge",reason="unknown"})"), 0.0);
+    QCOMPARE(metric(text, R"(cxserver_responses_dropped_total{from="edge",reason="unknown"})"),
+             0.0);
 }
 
 void tst_Operations::unreachablePlatformIsSaidOnceWithItsReason()
@@ -480,9 +483,9 @@ void tst_Operations::unreachablePlatformIsSaidOnceWithItsReason()
 
     test::PlatformSimProcess sim(QStringLiteral("late-sim"));
     QVERIFY(sim.start(AppKey, {}, port));
-    QVERIFY(server->waitForLine(QRegularExpression(QStringLiteral("reached instance .* again")),
-                                15000)
-                .hasMatch());
+    QVERIFY(
+        server->waitForLine(QRegularExpression(QStringLiteral("reached instance .* again")), 15000)
+            .hasMatch());
     QVERIFY(server->waitForInstances(1));
     QCOMPARE(QString::fromUtf8(server->log()).count(unreachable), 1);
 }
@@ -668,8 +671,9 @@ void tst_Operations::healthGraceServesEdgesBeforeTheDrain()
 {
     Sims sims = startSims(1);
     QVERIFY(!sims.empty());
-    auto server = startServer(sims, QStringLiteral("  shutdown.health-grace = 2s\n"
-                                                   "  shutdown.drain-timeout = 3s\n"));
+    auto server = startServer(sims,
+                              QStringLiteral("  shutdown.health-grace = 2s\n"
+                                             "  shutdown.drain-timeout = 3s\n"));
     QVERIFY(server);
     TestEdge before;
     QVERIFY(before.open(server->edgeUrl()));

@@ -20,8 +20,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 #include <csignal>
@@ -46,7 +46,8 @@ double cpuSeconds(qint64 pid)
         return -1;
     const QByteArray line = stat.readAll();
     const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
+    return (fields.value(11).toDouble() + fields.value(12).toDouble())
+        / double(::sysconf(_SC_CLK_TCK));
 }
 
 /// One end of a tunnel, opened with the client's credential.
@@ -131,8 +132,8 @@ std::unique_ptr<CxServerProcess> tst_RemoteAccess::startServer()
                            "  transport.websockets.service-discovery.enabled = true\n"
                            "  transport.websockets.service-discovery.tls-enabled = false\n"
                            "  discovery.connectionString = \"%2\"\n"
-                           "  transport.websockets.connections.pipe-count = 1\n"_s
-                               .arg(QString::fromUtf8(AppKey), m_zooKeeper->connectionString());
+                           "  transport.websockets.connections.pipe-count = 1\n"_s.arg(
+                               QString::fromUtf8(AppKey), m_zooKeeper->connectionString());
     if (!server->start(config))
         return nullptr;
     return server;
@@ -142,9 +143,8 @@ std::vector<int> tst_RemoteAccess::tunnelTotals()
 {
     std::vector<int> totals;
     for (const auto &sim : m_sims)
-        totals.push_back(sim && sim->isRunning()
-                             ? sim->stats().value(u"tunnelsTotal"_s).toInt()
-                             : -1);
+        totals.push_back(sim && sim->isRunning() ? sim->stats().value(u"tunnelsTotal"_s).toInt()
+                                                 : -1);
     return totals;
 }
 
@@ -243,10 +243,10 @@ void tst_RemoteAccess::shippedHAProxyHashesBothEndsToOneCxserver()
     // and the tunnel ids spread over both.
     QTemporaryDir dir;
     const quint16 port = freePort();
-    const CommandResult config = runCommand(
-        sourcePath(u"tools/dev/haproxy-local.sh"_s),
-        {QString::number(port), u"%1:%2"_s.arg(m_a->edgePort()).arg(m_a->healthPort()),
-         u"%1:%2"_s.arg(m_b->edgePort()).arg(m_b->healthPort())});
+    const CommandResult config
+        = runCommand(sourcePath(u"tools/dev/haproxy-local.sh"_s),
+                     {QString::number(port), u"%1:%2"_s.arg(m_a->edgePort()).arg(m_a->healthPort()),
+                      u"%1:%2"_s.arg(m_b->edgePort()).arg(m_b->healthPort())});
     QVERIFY2(config.exitCode == 0, config.describe().constData());
     const QString path = dir.filePath(u"haproxy.cfg"_s);
     QFile file(path);
@@ -295,8 +295,8 @@ void tst_RemoteAccess::clientCredentialsOnlyAndAttacks404()
     for (const auto &sim : m_sims) {
         const QJsonObject stats = sim->stats();
         QCOMPARE(stats.value(u"tunnelsWithPipeKey"_s).toInt(), 0); // never cxserver's key
-        sawClientKey = sawClientKey || stats.value(u"lastTunnelAppKey"_s).toString()
-                == QString::fromUtf8(ClientKey);
+        sawClientKey = sawClientKey
+            || stats.value(u"lastTunnelAppKey"_s).toString() == QString::fromUtf8(ClientKey);
     }
     QVERIFY(sawClientKey);
 
@@ -311,7 +311,8 @@ void tst_RemoteAccess::clientCredentialsOnlyAndAttacks404()
         raw.write(QByteArray("GET ") + attack
                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                    "appKey: " + ClientKey + "\r\n\r\n");
+                    "appKey: "
+                  + ClientKey + "\r\n\r\n");
         QByteArray response;
         QTRY_VERIFY_WITH_TIMEOUT((response += raw.readAll()).contains("\r\n"), WaitMs);
         QVERIFY2(response.startsWith("HTTP/1.1 404"), attack);
@@ -330,9 +331,9 @@ void tst_RemoteAccess::manyConcurrentTunnels()
                                      : u"/Thingworx/WSTunnelClient/many-%1"_s)
                               .arg(k / 4));
     }
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ends.begin(), ends.end(),
-                                         [](const auto &end) { return end->isOpen(); }),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(ends.begin(), ends.end(), [](const auto &end) { return end->isOpen(); }),
+        30000);
     for (const auto &end : ends)
         end->socket.sendBinaryMessage("ping");
     QTRY_VERIFY_WITH_TIMEOUT(std::all_of(ends.begin(), ends.end(),
@@ -353,9 +354,8 @@ void tst_RemoteAccess::bytesCrossIntactAndTheRelayCostIsMeasured()
     ManagedProcess bridge(u"cxedgesim-tunnel"_s);
     QVERIFY(bridge.start(binaryPath(u"cxedgesim"_s),
                          {u"--tunnel-client"_s, u"bulk"_s, u"--url"_s,
-                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(m_a->edgePort()),
-                          u"--listen"_s, u"127.0.0.1:0"_s, u"--app-key"_s,
-                          QString::fromUtf8(ClientKey)}));
+                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(m_a->edgePort()), u"--listen"_s,
+                          u"127.0.0.1:0"_s, u"--app-key"_s, QString::fromUtf8(ClientKey)}));
     const QRegularExpressionMatch listening
         = bridge.waitForLine(QRegularExpression(u"^listening 127.0.0.1:(\\d+)"_s), WaitMs);
     QVERIFY(listening.hasMatch());
@@ -411,8 +411,7 @@ void tst_RemoteAccess::bytesCrossIntactAndTheRelayCostIsMeasured()
     const double megabytes = 2 * 50.0; // each way through the relay
     qInfo("direct TCP echo: %.0f MB/s; through the tunnel: %.0f MB/s (%.2fx); "
           "cxserver CPU %.2f ms per MB relayed",
-          megabytes / direct, megabytes / tunnelled, direct / tunnelled,
-          1000 * cpu / megabytes);
+          megabytes / direct, megabytes / tunnelled, direct / tunnelled, 1000 * cpu / megabytes);
     ::kill(pid_t(bridge.pid()), SIGTERM);
     QVERIFY(bridge.waitForExit(WaitMs));
 }
@@ -452,7 +451,8 @@ void tst_RemoteAccess::lostInstanceClosesExactlyItsTunnelsAndANewOneMovesNone()
     for (int k = 0; k < 18; ++k) {
         const std::vector<int> before = tunnelTotals();
         ends.push_back(std::make_unique<TunnelEnd>());
-        ends.back()->open((k % 2 ? m_a : m_b)->edgePort(), u"/Thingworx/WSTunnelServer/lost-%1"_s.arg(k));
+        ends.back()->open((k % 2 ? m_a : m_b)->edgePort(),
+                          u"/Thingworx/WSTunnelServer/lost-%1"_s.arg(k));
         QTRY_VERIFY_WITH_TIMEOUT(ends.back()->isOpen(), WaitMs);
         instanceOf << grewOn(before);
         QVERIFY(instanceOf.last() >= 0);
@@ -499,14 +499,13 @@ void tst_RemoteAccess::sshThroughTunnelsAcrossTwoCxservers()
     out.close();
 
     PlatformSimProcess platform(u"pairing-platform"_s);
-    QVERIFY(platform.start(AppKey, {u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-key"_s,
-                                    QString::fromUtf8(ClientKey)}));
+    QVERIFY(platform.start(
+        AppKey, {u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-key"_s, QString::fromUtf8(ClientKey)}));
     const auto startStatic = [&] {
         auto server = std::make_unique<CxServerProcess>();
-        const bool started = server->start(
-            u"  transport.websockets.app-key = \"%1\"\n"
-            "  transport.websockets.platforms = [\"%2\"]\n"_s.arg(QString::fromUtf8(AppKey),
-                                                              platform.url()));
+        const bool started = server->start(u"  transport.websockets.app-key = \"%1\"\n"
+                                           "  transport.websockets.platforms = [\"%2\"]\n"_s.arg(
+                                               QString::fromUtf8(AppKey), platform.url()));
         return started && server->waitForInstances(1) ? std::move(server) : nullptr;
     };
     const auto one = startStatic();
@@ -515,28 +514,29 @@ void tst_RemoteAccess::sshThroughTunnelsAcrossTwoCxservers()
 
     ManagedProcess device(u"device-end"_s);
     QVERIFY(device.start(binaryPath(u"cxedgesim"_s),
-                         {u"--tunnel-device"_s, u"ssh"_s, u"--tunnel-count"_s, u"2"_s,
-                          u"--url"_s, u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(two->edgePort()),
-                          u"--connect"_s, u"127.0.0.1:%1"_s.arg(sshd.port()), u"--app-key"_s,
+                         {u"--tunnel-device"_s, u"ssh"_s, u"--tunnel-count"_s, u"2"_s, u"--url"_s,
+                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(two->edgePort()), u"--connect"_s,
+                          u"127.0.0.1:%1"_s.arg(sshd.port()), u"--app-key"_s,
                           QString::fromUtf8(ClientKey)}));
     ManagedProcess client(u"client-end"_s);
     QVERIFY(client.start(binaryPath(u"cxedgesim"_s),
                          {u"--tunnel-client"_s, u"ssh"_s, u"--url"_s,
-                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(one->edgePort()),
-                          u"--listen"_s, u"127.0.0.1:0"_s, u"--app-key"_s,
-                          QString::fromUtf8(ClientKey)}));
+                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(one->edgePort()), u"--listen"_s,
+                          u"127.0.0.1:0"_s, u"--app-key"_s, QString::fromUtf8(ClientKey)}));
     const QRegularExpressionMatch listening
         = client.waitForLine(QRegularExpression(u"^listening 127.0.0.1:(\\d+)"_s), WaitMs);
     QVERIFY(listening.hasMatch());
     const quint16 port = quint16(listening.captured(1).toUInt());
-    const QStringList ssh = sshd.clientArguments(port) + QStringList {SshdProcess::user() + u"@127.0.0.1"_s};
+    const QStringList ssh
+        = sshd.clientArguments(port) + QStringList {SshdProcess::user() + u"@127.0.0.1"_s};
 
     RunOptions options;
     options.timeoutMs = 60000;
     const CommandResult echo = runCommand(u"ssh"_s, ssh + QStringList {u"echo ok"_s}, options);
     QVERIFY2(echo.exitCode == 0 && echo.out == "ok\n", echo.describe().constData());
     options.timeoutMs = 180000;
-    const CommandResult copy = runCommand(u"ssh"_s, ssh + QStringList {u"cat "_s + filePath}, options);
+    const CommandResult copy
+        = runCommand(u"ssh"_s, ssh + QStringList {u"cat "_s + filePath}, options);
     QVERIFY2(copy.exitCode == 0, copy.describe().left(2000).constData());
     QCOMPARE(copy.out.size(), file.size());
     QCOMPARE(QCryptographicHash::hash(copy.out, QCryptographicHash::Sha256),

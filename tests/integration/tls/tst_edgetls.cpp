@@ -306,8 +306,9 @@ void tst_EdgeTls::reloadRenewsTheCertificateForNewEdgesOnly()
     config.close();
     const test::CommandResult renewed = reload();
     QVERIFY2(renewed.exitCode == 0, renewed.describe().constData());
-    QVERIFY(server->waitForLine(QRegularExpression(u"edge certificate for new connections: "
-                                                   "CN=renewed, valid until "_s))
+    QVERIFY(server
+                ->waitForLine(QRegularExpression(u"edge certificate for new connections: "
+                                                 "CN=renewed, valid until "_s))
                 .hasMatch());
     QCOMPARE(subjectOf(), u"renewed"_s);
 

@@ -439,7 +439,8 @@ void tst_PlatformSim::tunnelCredentialsAreChecked()
     test::PlatformSimFixture sim;
     QVERIFY(sim.start({u"--tunnel-mode"_s, u"pair"_s, u"--tunnel-key"_s, u"user-key"_s}));
     // cxserver's own app key never authorizes a tunnel; nor does nothing.
-    for (const QByteArray &key : QList<QByteArray> {test::PlatformSimFixture::AppKey, QByteArray()}) {
+    for (const QByteArray &key :
+         QList<QByteArray> {test::PlatformSimFixture::AppKey, QByteArray()}) {
         Client end;
         QNetworkRequest request(sim.url(u"/Thingworx/WSTunnelServer/c-1"_s));
         if (!key.isEmpty())

@@ -6,7 +6,6 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <grp.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,7 +17,9 @@ namespace {
 
 struct stat statOf(const QString &path)
 {
-    struct stat info {};
+    struct stat info
+    {
+    };
     ::stat(QFile::encodeName(path).constData(), &info);
     return info;
 }

@@ -172,15 +172,14 @@ void tst_Reference::citationParsing_data()
                          << QStringList {u"protocol.md 4"_s};
     QTest::addRow("subsection") << u"(protocol.md "_s + sec + u"3.4)"_s
                                 << QStringList {u"protocol.md 3.4"_s};
-    QTest::addRow("list") << u"protocol.md "_s + sec + u"1, "_s + sec + u"6, "_s + sec + u"7:"_s
-                          << QStringList {u"protocol.md 1"_s, u"protocol.md 6"_s,
-                                          u"protocol.md 7"_s};
+    QTest::addRow("list") << u"protocol.md "_s + sec + u"1, "_s + sec + u"6, "_s + sec
+            + u"7:"_s << QStringList {u"protocol.md 1"_s, u"protocol.md 6"_s, u"protocol.md 7"_s};
     QTest::addRow("range") << u"(protocol.md "_s + sec + u"1–8)"_s
                            << QStringList {u"protocol.md 1"_s, u"protocol.md 8"_s};
-    QTest::addRow("end of sentence") << u"config.md "_s + sec + u"2. Next"_s
-                                     << QStringList {u"config.md 2"_s};
-    QTest::addRow("next comment line") << u"read it (config.md\n// "_s + sec + u"2): the"_s
-                                       << QStringList {u"config.md 2"_s};
+    QTest::addRow("end of sentence")
+        << u"config.md "_s + sec + u"2. Next"_s << QStringList {u"config.md 2"_s};
+    QTest::addRow("next comment line")
+        << u"read it (config.md\n// "_s + sec + u"2): the"_s << QStringList {u"config.md 2"_s};
     QTest::addRow("key after it") << u"(config.md "_s + sec + u"2 protocol.ssl.*)"_s
                                   << QStringList {u"config.md 2"_s};
     QTest::addRow("rules are not sections")
@@ -217,8 +216,7 @@ void tst_Reference::everyCitationResolves()
 
     const QDir root(sourceDir());
     QStringList files;
-    for (const char *folder :
-         {"service", "libs", "tools", "plugins", "configurator", "tests"}) {
+    for (const char *folder : {"service", "libs", "tools", "plugins", "configurator", "tests"}) {
         QDirIterator it(root.filePath(QString::fromLatin1(folder)), {u"*.cpp"_s, u"*.h"_s},
                         QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
@@ -228,8 +226,8 @@ void tst_Reference::everyCitationResolves()
     while (docs.hasNext())
         files.append(docs.next());
     files.sort();
-    QVERIFY2(files.size() > 100, qPrintable(u"only %1 source files found under "_s.arg(files.size())
-                                            + sourceDir()));
+    QVERIFY2(files.size() > 100,
+             qPrintable(u"only %1 source files found under "_s.arg(files.size()) + sourceDir()));
 
     int citationCount = 0;
     QStringList dangling;
@@ -245,10 +243,11 @@ void tst_Reference::everyCitationResolves()
         }
     }
     qInfo("%d citations of the reference in %d files", citationCount, int(files.size()));
-    QVERIFY2(dangling.isEmpty(),
-             qPrintable(u"%1 citation(s) name a section that docs/reference/ does not have:\n  "_s
-                            .arg(dangling.size())
-                        + dangling.join(u"\n  "_s)));
+    QVERIFY2(
+        dangling.isEmpty(),
+        qPrintable(u"%1 citation(s) name a section that docs/reference/ does not have:\n  "_s.arg(
+                       dangling.size())
+                   + dangling.join(u"\n  "_s)));
 }
 
 QTEST_GUILESS_MAIN(tst_Reference)

@@ -33,8 +33,8 @@ StatusSnapshot sample()
     s.edgesAuthenticated = 10;
     s.instances.append({u"_c_1-a"_s, u"10.0.0.1"_s, 8443, true, u"connected"_s, true, 5, 5, 128, 3,
                         4000000000ULL, 2, QString(), QString()});
-    s.instances.append({u"_c_2-b"_s, u"10.0.0.2"_s, 8080, false, u"down"_s, false, 0, 5, 0, 0, 0,
-                        0, u"Connection refused"_s, u"2026-12-06T10:00:00.000Z"_s});
+    s.instances.append({u"_c_2-b"_s, u"10.0.0.2"_s, 8080, false, u"down"_s, false, 0, 5, 0, 0, 0, 0,
+                        u"Connection refused"_s, u"2026-12-06T10:00:00.000Z"_s});
     return s;
 }
 

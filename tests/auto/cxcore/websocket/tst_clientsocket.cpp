@@ -704,7 +704,9 @@ void tst_ClientSocket::pausedReadingHoldsMessagesBack()
     Client client;
     QVERIFY(openBoth(server, client));
     // Paused from inside the handler: the messages after it wait.
-    client.recorder.onMessage = [&](std::span<char>) { client.socket.setReadingPaused(true); };
+    client.recorder.onMessage = [&](std::span<char>) {
+        client.socket.setReadingPaused(true);
+    };
     const QByteArray big = pattern(256 * 1024);
     for (int i = 0; i < 64; ++i) // 16 MB toward a paused reader
         server.last()->sendBinaryMessage(big);
