@@ -146,14 +146,13 @@ void Worker::endHandshake(EdgeSession &edge)
     --m_handshakes;
 }
 
-int Worker::liveTunnels()
+int Worker::liveTunnels() const
 {
     int live = 0;
-    for (auto *links : {&m_links, &m_removedLinks}) {
-        for (auto &link : *links) {
-            std::erase_if(link->tunnels, [](const QPointer<TunnelRelay> &t) { return !t; });
-            live += int(link->tunnels.size());
-        }
+    for (const auto *links : {&m_links, &m_removedLinks}) {
+        for (const auto &link : *links)
+            live += int(std::count_if(link->tunnels.begin(), link->tunnels.end(),
+                                      [](const QPointer<TunnelRelay> &t) { return !t.isNull(); }));
     }
     return live;
 }
@@ -785,6 +784,8 @@ void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayVi
     auto *relay
         = new TunnelRelay(std::move(connection), link.instance.url(QString::fromLatin1(target)),
                           credentials, link.instance.id, m_settings, m_traffic, this);
+    // Relays that finished are forgotten here, so the list stays as long as the live ones.
+    std::erase_if(link.tunnels, [](const QPointer<TunnelRelay> &t) { return t.isNull(); });
     link.tunnels.emplace_back(relay);
 }
 
@@ -887,11 +888,7 @@ WorkerStats Worker::stats() const
     stats.traffic = m_traffic;
     stats.edgesConnected = m_edges.size();
     stats.edgesAuthenticated = m_authenticatedEdges;
-    for (const auto *links : {&m_links, &m_removedLinks})
-        for (const auto &link : *links)
-            stats.tunnelsOpen
-                += std::count_if(link->tunnels.begin(), link->tunnels.end(),
-                                 [](const QPointer<TunnelRelay> &t) { return !t.isNull(); });
+    stats.tunnelsOpen = liveTunnels();
     for (const auto &link : m_links) {
         InstanceStats instance;
         instance.instance = link->instance;

@@ -110,8 +110,8 @@ private:
     /// The edge's TLS and WebSocket handshake is over (upgraded or closed): it no longer
     /// counts against limits.max-handshakes.
     void endHandshake(EdgeSession &edge);
-    /// Tunnels open in this worker (forgets the closed ones).
-    int liveTunnels();
+    /// Tunnels open in this worker.
+    int liveTunnels() const;
     void routeRequest(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
     void routeChunk(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
     void answerPlatformRequest(EdgeSession &edge, std::span<char> message,

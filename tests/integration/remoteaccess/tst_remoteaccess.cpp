@@ -81,6 +81,20 @@ struct TunnelEnd
     }
 };
 
+/// Starts cxedgesim's client end for tunnel ids TID-k through the cxserver on \a edgePort;
+/// the local port it listens on for applications, or 0.
+quint16 startClientEnd(ManagedProcess &process, const QString &tid, quint16 edgePort)
+{
+    if (!process.start(binaryPath(u"cxedgesim"_s),
+                       {u"--tunnel-client"_s, tid, u"--url"_s,
+                        u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(edgePort), u"--listen"_s,
+                        u"127.0.0.1:0"_s, u"--app-key"_s, QString::fromUtf8(ClientKey)}))
+        return 0;
+    const QRegularExpressionMatch listening
+        = process.waitForLine(QRegularExpression(u"^listening 127.0.0.1:(\\d+)"_s), WaitMs);
+    return listening.hasMatch() ? quint16(listening.captured(1).toUInt()) : 0;
+}
+
 } // namespace
 
 class tst_RemoteAccess : public QObject
@@ -352,13 +366,8 @@ void tst_RemoteAccess::bytesCrossIntactAndTheRelayCostIsMeasured()
     // the platform (which echoes) and back. The same bytes through a direct TCP echo are the
     // baseline of the same run.
     ManagedProcess bridge(u"cxedgesim-tunnel"_s);
-    QVERIFY(bridge.start(binaryPath(u"cxedgesim"_s),
-                         {u"--tunnel-client"_s, u"bulk"_s, u"--url"_s,
-                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(m_a->edgePort()), u"--listen"_s,
-                          u"127.0.0.1:0"_s, u"--app-key"_s, QString::fromUtf8(ClientKey)}));
-    const QRegularExpressionMatch listening
-        = bridge.waitForLine(QRegularExpression(u"^listening 127.0.0.1:(\\d+)"_s), WaitMs);
-    QVERIFY(listening.hasMatch());
+    const quint16 bridgePort = startClientEnd(bridge, u"bulk"_s, m_a->edgePort());
+    QVERIFY(bridgePort != 0);
 
     QByteArray payload(50 * 1024 * 1024, Qt::Uninitialized);
     for (qsizetype i = 0; i < payload.size(); ++i)
@@ -405,7 +414,7 @@ void tst_RemoteAccess::bytesCrossIntactAndTheRelayCostIsMeasured()
     QVERIFY2(direct > 0, "the direct TCP echo failed");
 
     const double cpuBefore = cpuSeconds(m_a->pid());
-    const double tunnelled = roundTrip(quint16(listening.captured(1).toUInt()));
+    const double tunnelled = roundTrip(bridgePort);
     const double cpu = cpuSeconds(m_a->pid()) - cpuBefore;
     QVERIFY2(tunnelled > 0, tunnelled == -2 ? "the echo differs" : "the tunnel round trip failed");
     const double megabytes = 2 * 50.0; // each way through the relay
@@ -519,14 +528,8 @@ void tst_RemoteAccess::sshThroughTunnelsAcrossTwoCxservers()
                           u"127.0.0.1:%1"_s.arg(sshd.port()), u"--app-key"_s,
                           QString::fromUtf8(ClientKey)}));
     ManagedProcess client(u"client-end"_s);
-    QVERIFY(client.start(binaryPath(u"cxedgesim"_s),
-                         {u"--tunnel-client"_s, u"ssh"_s, u"--url"_s,
-                          u"ws://127.0.0.1:%1/Thingworx/WS"_s.arg(one->edgePort()), u"--listen"_s,
-                          u"127.0.0.1:0"_s, u"--app-key"_s, QString::fromUtf8(ClientKey)}));
-    const QRegularExpressionMatch listening
-        = client.waitForLine(QRegularExpression(u"^listening 127.0.0.1:(\\d+)"_s), WaitMs);
-    QVERIFY(listening.hasMatch());
-    const quint16 port = quint16(listening.captured(1).toUInt());
+    const quint16 port = startClientEnd(client, u"ssh"_s, one->edgePort());
+    QVERIFY(port != 0);
     const QStringList ssh
         = sshd.clientArguments(port) + QStringList {SshdProcess::user() + u"@127.0.0.1"_s};
 
