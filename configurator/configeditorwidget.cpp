@@ -167,6 +167,15 @@ void ConfigEditorWidget::buildForm(QWidget *container)
     layout->addStretch(1);
 }
 
+ConfigEditorWidget::~ConfigEditorWidget()
+{
+    for (const Field &field : std::as_const(m_fields)) {
+        field.editor->disconnect(this);
+        if (auto *combo = qobject_cast<QComboBox *>(field.editor); combo && combo->lineEdit())
+            combo->lineEdit()->disconnect(this);
+    }
+}
+
 QWidget *ConfigEditorWidget::makeEditor(const KeySpec &spec)
 {
     if (spec.type == KeyType::Bool) {

@@ -28,6 +28,9 @@ class ConfigEditorWidget : public QWidget
     Q_OBJECT
 public:
     explicit ConfigEditorWidget(QWidget *parent = nullptr);
+    /// Disconnects the editors first: closing a top-level editor moves the focus out of a
+    /// field, whose editingFinished must not reach a half-destroyed widget.
+    ~ConfigEditorWidget() override;
 
     /// Where the data key of encrypted files comes from (config.md §3).
     void setKeySource(const secrets::KeySourceOptions &options);
