@@ -3,6 +3,7 @@
 #include "sanitizerreport.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 #include <csignal>
 
@@ -162,6 +163,13 @@ qint64 residentKib(qint64 pid)
             return line.mid(6).trimmed().split(' ').first().toLongLong();
     }
     return 0;
+}
+
+qint64 asanQuarantineKib()
+{
+    static const QRegularExpression size(QStringLiteral("quarantine_size_mb=(\\d+)"));
+    const QRegularExpressionMatch match = size.match(qEnvironmentVariable("ASAN_OPTIONS"));
+    return match.hasMatch() ? match.captured(1).toLongLong() * 1024 : 0;
 }
 
 } // namespace cx::test

@@ -66,4 +66,9 @@ private:
 /// The resident set size (VmRSS) of process pid in KiB; 0 when it cannot be read.
 qint64 residentKib(qint64 pid);
 
+/// The AddressSanitizer quarantine the processes run with (quarantine_size_mb in
+/// $ASAN_OPTIONS), in KiB; 0 without one. Freed memory waits there before reuse, so a bound
+/// on a process's RSS growth allows this much more under AddressSanitizer.
+qint64 asanQuarantineKib();
+
 } // namespace cx::test

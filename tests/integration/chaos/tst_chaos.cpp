@@ -38,16 +38,6 @@ using test::ZooKeeperProcess;
 
 namespace {
 
-/// The AddressSanitizer quarantine the processes run with (ASAN_OPTIONS quarantine_size_mb),
-/// in KiB; 0 without one.
-qint64 asanQuarantineKib()
-{
-    const QByteArray options = qgetenv("ASAN_OPTIONS");
-    const QRegularExpression size(QStringLiteral("quarantine_size_mb=(\\d+)"));
-    const QRegularExpressionMatch match = size.match(QString::fromLatin1(options));
-    return match.hasMatch() ? match.captured(1).toLongLong() * 1024 : 0;
-}
-
 const QByteArray AppKey = "chaos-app-key";
 constexpr int SimCount = 3;
 constexpr int ServerCount = 2;
@@ -393,7 +383,7 @@ void tst_Chaos::survivesKillsAndRestarts()
     // Under AddressSanitizer freed memory waits in a quarantine before reuse: its size
     // (quarantine_size_mb) comes on top of the 10 %.
     const qint64 pid = m_servers[0]->pid();
-    const qint64 allowedKib = baselineKib * 11 / 10 + asanQuarantineKib();
+    const qint64 allowedKib = baselineKib * 11 / 10 + test::asanQuarantineKib();
     QTRY_VERIFY2_WITH_TIMEOUT(
         test::residentKib(pid) <= allowedKib,
         qPrintable(QStringLiteral("RSS %1 KiB, baseline %2 KiB, allowed %3 KiB")
