@@ -2,7 +2,7 @@
 
 #include "ctlcommand.h"
 #include "signalwatcher.h"
-#include "socketlist.h"
+#include "status/socketlist.h"
 #include "watchcommand.h"
 
 #include <QCommandLineParser>
@@ -108,12 +108,12 @@ int main(int argc, char *argv[])
         if (parser.isSet(socketOption) || !parser.isSet(socketsFileOption))
             sockets = parser.values(socketOption);
         if (parser.isSet(socketsFileOption)) {
-            const auto listed = cx::ctl::readSocketsFile(parser.value(socketsFileOption));
+            const auto listed = cx::status::readSocketsFile(parser.value(socketsFileOption));
             if (!listed)
                 return usageError(listed.error().message);
             sockets += listed.value();
         }
-        cx::ctl::WatchCommand watch(cx::ctl::uniqueSockets(sockets), interval);
+        cx::ctl::WatchCommand watch(cx::status::uniqueSockets(sockets), interval);
         watch.start();
         return QCoreApplication::exec();
     }

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clusterwatch.h"
+#include "status/clusterwatch.h"
 
 #include <QObject>
 #include <QStringList>
@@ -25,7 +25,7 @@ private:
     void draw();
 
     int m_intervalMs;
-    ClusterWatch m_watch;
+    status::ClusterWatch m_watch;
     QList<ServerFeed *> m_feeds;
     QTimer m_drawTimer;
     bool m_terminal;

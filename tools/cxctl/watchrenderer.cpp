@@ -7,6 +7,12 @@ using namespace Qt::StringLiterals;
 
 namespace cx::ctl {
 
+using status::ClusterWatch;
+using status::InstanceView;
+using status::ServerView;
+using status::WatchEvent;
+using status::WatchTotals;
+
 namespace {
 
 /// A last error longer than this is cut (the full text is in `cxctl status`).

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "clusterwatch.h"
+#include "status/clusterwatch.h"
 
 #include <QDateTime>
 #include <QString>
@@ -10,6 +10,6 @@ namespace cx::ctl {
 /// The watch as plain text (no escape codes): a header with the time, the interval and the
 /// cluster's totals; one section per cxserver (up with its summary and a table of its
 /// instances, or down since when and why); the latest events, oldest first.
-QString renderWatch(const ClusterWatch &watch, const QDateTime &now, int intervalMs);
+QString renderWatch(const status::ClusterWatch &watch, const QDateTime &now, int intervalMs);
 
 } // namespace cx::ctl

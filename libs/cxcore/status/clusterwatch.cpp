@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace cx::ctl {
+namespace cx::status {
 
 WatchTotals ServerView::totals() const
 {
@@ -35,7 +35,7 @@ ClusterWatch::ClusterWatch(const QStringList &sockets, int maxEvents, qint64 for
     }
 }
 
-void ClusterWatch::addSnapshot(qsizetype index, const status::StatusSnapshot &snapshot,
+void ClusterWatch::addSnapshot(qsizetype index, const StatusSnapshot &snapshot,
                                const QDateTime &now)
 {
     ServerView &server = m_servers[index];
@@ -59,7 +59,7 @@ void ClusterWatch::addSnapshot(qsizetype index, const status::StatusSnapshot &sn
     server.lastAt = now;
 }
 
-void ClusterWatch::updateInstances(ServerView &server, const status::StatusSnapshot &snapshot,
+void ClusterWatch::updateInstances(ServerView &server, const StatusSnapshot &snapshot,
                                    const QDateTime &now, bool continuous)
 {
     const bool first = !server.last.has_value();
@@ -69,7 +69,7 @@ void ClusterWatch::updateInstances(ServerView &server, const status::StatusSnaps
                             [&](const InstanceView &v) { return v.status.id == id; });
     };
     QList<InstanceView> next;
-    for (const status::InstanceStatus &row : snapshot.instances) {
+    for (const InstanceStatus &row : snapshot.instances) {
         const auto known = find(server.instances, row.id);
         InstanceView view;
         if (known == server.instances.cend()) {
@@ -79,7 +79,7 @@ void ClusterWatch::updateInstances(ServerView &server, const status::StatusSnaps
                          u"%1: instance %2 added (%3)"_s.arg(server.socket, row.id, row.state));
         } else {
             view = *known;
-            const status::InstanceStatus &before = known->status;
+            const InstanceStatus &before = known->status;
             const bool wasGone = view.isGone();
             if (wasGone) {
                 addEvent(now, u"%1: instance %2 back (%3)"_s.arg(server.socket, row.id, row.state));
@@ -160,4 +160,4 @@ void ClusterWatch::addEvent(const QDateTime &at, const QString &text)
         m_events.removeFirst();
 }
 
-} // namespace cx::ctl
+} // namespace cx::status

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "status/statussnapshot.h"
+#include "cxcore_global.h"
+#include "statussnapshot.h"
 
 #include <QDateTime>
 #include <QList>
@@ -8,7 +9,7 @@
 #include <QStringList>
 #include <optional>
 
-namespace cx::ctl {
+namespace cx::status {
 
 /// One line of the watch's event list.
 struct WatchEvent
@@ -21,7 +22,7 @@ struct WatchEvent
 /// from successive rows.
 struct InstanceView
 {
-    status::InstanceStatus status; ///< the latest row (the last one seen, once gone)
+    InstanceStatus status; ///< the latest row (the last one seen, once gone)
     bool ratesKnown = false; ///< false until two snapshots in a row listed it
     double routedPerSecond = 0;
     double errorsPerSecond = 0;
@@ -43,13 +44,13 @@ struct WatchTotals
 };
 
 /// One cxserver as the watch shows it.
-struct ServerView
+struct CXCORE_EXPORT ServerView
 {
     QString socket; ///< as given on the command line or in the sockets file
     bool up = false; ///< its latest snapshot came and nothing was lost since
     QDateTime downSince; ///< null while up or before the first attempt failed
     QString downReason;
-    std::optional<status::StatusSnapshot> last; ///< the latest snapshot (summary and rows)
+    std::optional<StatusSnapshot> last; ///< the latest snapshot (summary and rows)
     QDateTime lastAt; ///< when it came
     QList<InstanceView> instances; ///< in reply order, then the gone ones
 
@@ -61,7 +62,7 @@ struct ServerView
 /// since, per instance rates from successive snapshots and down since when it left the
 /// reply, and a bounded list of events (server up / down, instance added / removed / state
 /// changed). Knows nothing of sockets or text.
-class ClusterWatch
+class CXCORE_EXPORT ClusterWatch
 {
 public:
     static constexpr int DefaultMaxEvents = 10;
@@ -71,8 +72,7 @@ public:
                           qint64 forgetGoneMs = DefaultForgetGoneMs);
 
     /// Server number server (index into the sockets) answered with snapshot at now.
-    void addSnapshot(qsizetype server, const status::StatusSnapshot &snapshot,
-                     const QDateTime &now);
+    void addSnapshot(qsizetype server, const StatusSnapshot &snapshot, const QDateTime &now);
     /// Server number server could not be reached or stopped answering at now, for reason.
     void markDown(qsizetype server, const QString &reason, const QDateTime &now);
 
@@ -84,8 +84,8 @@ public:
 
 private:
     void addEvent(const QDateTime &at, const QString &text);
-    void updateInstances(ServerView &server, const status::StatusSnapshot &snapshot,
-                         const QDateTime &now, bool continuous);
+    void updateInstances(ServerView &server, const StatusSnapshot &snapshot, const QDateTime &now,
+                         bool continuous);
 
     QList<ServerView> m_servers;
     QList<WatchEvent> m_events;
@@ -93,4 +93,4 @@ private:
     qint64 m_forgetGoneMs;
 };
 
-} // namespace cx::ctl
+} // namespace cx::status

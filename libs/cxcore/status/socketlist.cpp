@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace cx::ctl {
+namespace cx::status {
 
 Result<QStringList> readSocketsFile(const QString &path)
 {
@@ -36,4 +36,4 @@ QStringList uniqueSockets(const QStringList &sockets)
     return unique;
 }
 
-} // namespace cx::ctl
+} // namespace cx::status

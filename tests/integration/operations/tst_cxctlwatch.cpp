@@ -5,12 +5,12 @@
 // stay live.
 
 #include "alwayson/header.h"
-#include "clusterwatch.h"
 #include "command.h"
 #include "cxserverprocess.h"
 #include "managedprocess.h"
-#include "socketlist.h"
 #include "staticcluster.h"
+#include "status/clusterwatch.h"
+#include "status/socketlist.h"
 #include "terminalframe.h"
 #include "testedge.h"
 #include "testpaths.h"
@@ -27,7 +27,7 @@
 using namespace cx;
 using namespace Qt::StringLiterals;
 using alwayson::Code;
-using ctl::ClusterWatch;
+using status::ClusterWatch;
 using test::CxServerProcess;
 
 namespace {
@@ -67,9 +67,9 @@ status::StatusSnapshot snapshot(qint64 uptime, const QList<status::InstanceStatu
     return s;
 }
 
-const ctl::InstanceView *find(const ctl::ServerView &server, const QString &id)
+const status::InstanceView *find(const status::ServerView &server, const QString &id)
 {
-    for (const ctl::InstanceView &v : server.instances) {
+    for (const status::InstanceView &v : server.instances) {
         if (v.status.id == id)
             return &v;
     }
@@ -78,7 +78,7 @@ const ctl::InstanceView *find(const ctl::ServerView &server, const QString &id)
 
 bool hasEvent(const ClusterWatch &watch, const QString &text)
 {
-    for (const ctl::WatchEvent &e : watch.events()) {
+    for (const status::WatchEvent &e : watch.events()) {
         if (e.text.contains(text))
             return true;
     }
@@ -261,11 +261,11 @@ void tst_CxctlWatch::modelRatesFromSuccessiveSnapshots()
     watch.addSnapshot(0, snapshot(10, {instance(u"i1"_s, u"connected"_s, 100)}), t0);
     QVERIFY(!find(watch.servers()[0], u"i1"_s)->ratesKnown);
     watch.addSnapshot(0, snapshot(12, {instance(u"i1"_s, u"connected"_s, 300, 2)}), t0.addSecs(2));
-    const ctl::InstanceView *i1 = find(watch.servers()[0], u"i1"_s);
+    const status::InstanceView *i1 = find(watch.servers()[0], u"i1"_s);
     QVERIFY(i1->ratesKnown);
     QCOMPARE(i1->routedPerSecond, 100.0);
     QCOMPARE(i1->errorsPerSecond, 1.0);
-    const ctl::WatchTotals totals = watch.totals();
+    const status::WatchTotals totals = watch.totals();
     QCOMPARE(totals.routed, 300u);
     QCOMPARE(totals.routedPerSecond, 100.0);
     QCOMPARE(totals.edgesConnected, 3);
@@ -295,7 +295,7 @@ void tst_CxctlWatch::modelDownSinceAndEvents()
     // A cxserver that cannot be reached: down since the first failure, one event.
     watch.markDown(1, u"not running"_s, t0.addSecs(1));
     watch.markDown(1, u"still not running"_s, t0.addSecs(2));
-    const ctl::ServerView &b = watch.servers()[1];
+    const status::ServerView &b = watch.servers()[1];
     QVERIFY(!b.up);
     QCOMPARE(b.downSince, t0.addSecs(1));
     QCOMPARE(b.downReason, u"still not running"_s);
@@ -307,9 +307,9 @@ void tst_CxctlWatch::modelDownSinceAndEvents()
     down.lastError = u"connection refused"_s;
     watch.addSnapshot(0, snapshot(13, {down, instance(u"i3"_s, u"connecting"_s, 0)}),
                       t0.addSecs(3));
-    const ctl::ServerView &a = watch.servers()[0];
+    const status::ServerView &a = watch.servers()[0];
     QCOMPARE(a.instances.size(), 3);
-    const ctl::InstanceView *i2 = find(a, u"i2"_s);
+    const status::InstanceView *i2 = find(a, u"i2"_s);
     QVERIFY(i2 && i2->isGone());
     QCOMPARE(i2->goneSince, t0.addSecs(3));
     QCOMPARE(find(a, u"i1"_s)->stateSince, t0.addSecs(3));
@@ -405,11 +405,11 @@ void tst_CxctlWatch::socketsFileSkipsComments()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("# the demo's cxservers\n/run/a.sock\n\n  /run/b.sock  # second\n#/run/c.sock\n");
     file.close();
-    const auto sockets = ctl::readSocketsFile(file.fileName());
+    const auto sockets = status::readSocketsFile(file.fileName());
     QVERIFY(sockets.ok());
     QCOMPARE(sockets.value(), (QStringList {u"/run/a.sock"_s, u"/run/b.sock"_s}));
-    QVERIFY(!ctl::readSocketsFile(dir.filePath(u"missing"_s)).ok());
-    QCOMPARE(ctl::uniqueSockets({u"a"_s, u"b"_s, u"a"_s}), (QStringList {u"a"_s, u"b"_s}));
+    QVERIFY(!status::readSocketsFile(dir.filePath(u"missing"_s)).ok());
+    QCOMPARE(status::uniqueSockets({u"a"_s, u"b"_s, u"a"_s}), (QStringList {u"a"_s, u"b"_s}));
 
     // Through cxctl: a file naming none is a usage error (exit 1).
     QFile empty(dir.filePath(u"empty"_s));
