@@ -62,12 +62,12 @@ void DemoStatusServer::dropClients()
     }
 }
 
-QByteArray DemoStatusServer::statusLine(int tick)
+QByteArray DemoStatusServer::statusLine(int tick, int listed)
 {
     const auto instance = [tick](const QString &id, const QString &address, const QString &state,
                                  double rate, int pipes) {
         const qint64 routed = qint64(rate * tick + 40 * std::sin(tick / 3.0) + 40);
-        return QJsonObject {
+        QJsonObject row {
             {QStringLiteral("id"), id},
             {QStringLiteral("address"), address},
             {QStringLiteral("port"), 8443},
@@ -81,7 +81,22 @@ QByteArray DemoStatusServer::statusLine(int tick)
             {QStringLiteral("routed"), state == u"down" ? 1200 : routed},
             {QStringLiteral("errors"), state == u"down" ? 3 : 0},
         };
+        if (state == u"down") {
+            row.insert(QStringLiteral("lastError"), QStringLiteral("connection refused"));
+            row.insert(QStringLiteral("lastErrorAt"), QStringLiteral("2026-12-06T09:41:07.000Z"));
+        }
+        return row;
     };
+    const QList<QJsonObject> all {
+        instance(QStringLiteral("6d4e0c1a-twx1"), QStringLiteral("10.0.0.12"),
+                 QStringLiteral("connected"), 180, 5),
+        instance(QStringLiteral("a91f33b2-twx2"), QStringLiteral("10.0.0.13"),
+                 QStringLiteral("connected"), 95, 5),
+        instance(QStringLiteral("c0ffee07-twx3"), QStringLiteral("10.0.0.14"),
+                 QStringLiteral("down"), 0, 0)};
+    QJsonArray instances;
+    for (const QJsonObject &row : all.first(qBound(0, listed, int(all.size()))))
+        instances.append(row);
     const QJsonObject status {
         {QStringLiteral("version"), QStringLiteral("0.1.0")},
         {QStringLiteral("uptimeSeconds"), 93784 + tick},
@@ -93,13 +108,7 @@ QByteArray DemoStatusServer::statusLine(int tick)
         {QStringLiteral("edges"),
          QJsonObject {{QStringLiteral("connected"), 1523 + tick % 5},
                       {QStringLiteral("authenticated"), 1519 + tick % 5}}},
-        {QStringLiteral("instances"),
-         QJsonArray {instance(QStringLiteral("6d4e0c1a-twx1"), QStringLiteral("10.0.0.12"),
-                              QStringLiteral("connected"), 180, 5),
-                     instance(QStringLiteral("a91f33b2-twx2"), QStringLiteral("10.0.0.13"),
-                              QStringLiteral("connected"), 95, 5),
-                     instance(QStringLiteral("c0ffee07-twx3"), QStringLiteral("10.0.0.14"),
-                              QStringLiteral("down"), 0, 0)}},
+        {QStringLiteral("instances"), instances},
     };
     return QJsonDocument(status).toJson(QJsonDocument::Compact) + '\n';
 }
@@ -113,17 +122,17 @@ void DemoStatusServer::serve(QLocalSocket *socket)
             const QJsonObject request = QJsonDocument::fromJson(socket->readLine()).object();
             const QString op = request.value(u"op").toString();
             if (op == u"status") {
-                socket->write(statusLine(m_sent++));
+                socket->write(statusLine(m_sent++, m_listed));
             } else if (op == u"subscribe") {
                 timer->start(qMax(10, request.value(u"intervalMs").toInt(1000)));
-                socket->write(statusLine(m_sent++));
+                socket->write(statusLine(m_sent++, m_listed));
             } else {
                 socket->write(QByteArrayLiteral("{\"error\":\"unknown op\"}\n"));
             }
         }
     });
     connect(timer, &QTimer::timeout, socket,
-            [this, socket] { socket->write(statusLine(m_sent++)); });
+            [this, socket] { socket->write(statusLine(m_sent++, m_listed)); });
     connect(socket, &QLocalSocket::disconnected, this, [this, socket] {
         m_clients.removeOne(socket);
         socket->deleteLater();

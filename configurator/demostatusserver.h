@@ -30,8 +30,12 @@ public:
     /// Closes every client connection (the service "goes away" without stopping listening).
     void dropClients();
 
-    /// The status object the server sends as its tick-th update.
-    static QByteArray statusLine(int tick);
+    /// How many of the three instances the replies list from now on (the last ones leave).
+    void setListed(int count) { m_listed = count; }
+
+    /// The status object the server sends as its tick-th update, listing the first listed
+    /// instances.
+    static QByteArray statusLine(int tick, int listed = 3);
 
 private:
     void serve(QLocalSocket *socket);
@@ -39,6 +43,7 @@ private:
     QLocalServer m_server;
     QList<QLocalSocket *> m_clients;
     int m_sent = 0;
+    int m_listed = 3;
 };
 
 } // namespace cx::configurator

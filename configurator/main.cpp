@@ -21,9 +21,10 @@ int main(int argc, char *argv[])
                                                  "zh_CN (default: the system locale)."),
                                   QStringLiteral("LANG"));
     const QCommandLineOption status(QStringLiteral("status"),
-                                    QStringLiteral("Open the live status view of the service "
-                                                   "whose status socket is SOCKET."),
-                                    QStringLiteral("SOCKET"));
+                                    QStringLiteral("Open the live status view on the "
+                                                   "cxservers whose status sockets are "
+                                                   "SOCKETS (separated by commas)."),
+                                    QStringLiteral("SOCKETS"));
     const QCommandLineOption wizard(QStringLiteral("new"),
                                     QStringLiteral("Start with the new-configuration wizard."));
     const QCommandLineOption screenshots(QStringLiteral("screenshots"),

@@ -149,7 +149,7 @@ void MainWindow::openFile(const QString &path)
 void MainWindow::showStatus(const QString &socketName)
 {
     m_tabs->setCurrentWidget(m_status);
-    m_status->connectTo(socketName);
+    m_status->connectTo(StatusPage::parseSockets(socketName));
 }
 
 bool MainWindow::save(bool choosePath)
@@ -275,21 +275,28 @@ bool MainWindow::takeScreenshots(const QString &directory)
         shoot(&window, QStringLiteral("editor"));
     }
 
-    DemoStatusServer server;
-    if (!server.listen())
+    // Two cxservers: both up; then one instance leaves the first one's reply and the second
+    // cxserver stops.
+    DemoStatusServer first;
+    DemoStatusServer second;
+    if (!first.listen() || !second.listen())
         return false;
     StatusPage page;
-    page.resize(980, 420);
+    page.resize(1180, 640);
     page.show();
-    page.connectTo(server.name(), 100);
+    page.connectTo({first.name(), second.name()}, 100);
     auto *table = page.findChild<QTableWidget *>(QStringLiteral("instanceTable"));
-    waitFor([&] { return server.sent() >= 30 && table->rowCount() > 0; }, 10000);
+    waitFor([&] { return second.sent() >= 30 && table->rowCount() == 6; }, 10000);
     shoot(&page, QStringLiteral("status"));
-    page.subscription()->stop();
-    server.close();
-    page.connectTo(QStringLiteral("cxserver-not-running-demo"));
+    first.setListed(2);
+    second.close();
+    waitFor([&] { return !page.watch().servers().at(1).up && first.sent() >= 40; }, 10000);
+    shoot(&page, QStringLiteral("status-down"));
+    page.connectTo({QStringLiteral("cxserver-not-running-demo")});
     waitFor(
-        [&page] { return page.subscription()->state() == StatusSubscription::State::NotRunning; },
+        [&page] {
+            return page.subscriptions().first()->state() == StatusSubscription::State::NotRunning;
+        },
         5000);
     shoot(&page, QStringLiteral("status-not-running"));
     return ok;

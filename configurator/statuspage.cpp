@@ -1,21 +1,33 @@
 #include "statuspage.h"
 
-#include "sparklinewidget.h"
+#include "status/socketlist.h"
 
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace cx::configurator {
 
 namespace {
-constexpr int HistoryLength = 60;
+
+const QColor Green(0x2e, 0x7d, 0x32);
+const QColor Orange(0xef, 0x8f, 0x00);
+const QColor Red(0xc6, 0x28, 0x28);
+const QColor Grey(0x9e, 0x9e, 0x9e);
+const QString GoodStyle = QStringLiteral("background: #e3f2e1; color: #1b5e20;");
+const QString BadStyle = QStringLiteral("background: #fdecea; color: #b00020;");
+
+QString clock(const QDateTime &at)
+{
+    return at.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+}
 
 QString formatUptime(qint64 seconds)
 {
@@ -26,19 +38,121 @@ QString formatUptime(qint64 seconds)
                              .arg(seconds % 60, 2, 10, QLatin1Char('0'));
     return days > 0 ? StatusPage::tr("%1 d %2").arg(days).arg(time) : time;
 }
+
+QString rate(bool known, double perSecond)
+{
+    return known ? QLocale().toString(perSecond, 'f', 1) : QStringLiteral("–");
+}
+
+/// The words of the contract's states ("connected", …) in the user's language.
+QString stateWord(const QString &state)
+{
+    if (state == u"connected")
+        return StatusPage::tr("connected");
+    if (state == u"connecting")
+        return StatusPage::tr("connecting");
+    if (state == u"down")
+        return StatusPage::tr("down");
+    if (state == u"disconnected")
+        return StatusPage::tr("disconnected");
+    if (state == u"static")
+        return StatusPage::tr("static list");
+    return state;
+}
+
+QColor stateColor(const status::InstanceView &view)
+{
+    if (view.isGone() || view.status.state == u"down")
+        return view.isGone() ? Grey : Red;
+    return view.status.state == u"connected" ? Green : Orange;
+}
+
+QString instanceState(const status::InstanceView &view)
+{
+    if (view.isGone())
+        return StatusPage::tr("down since %1 (removed)").arg(clock(view.goneSince));
+    const QString word = stateWord(view.status.state);
+    if (view.status.state != u"connected" && view.stateSince.isValid())
+        return StatusPage::tr("%1 since %2").arg(word, clock(view.stateSince));
+    return word;
+}
+
+/// One sentence on a subscription's state, for the banner.
+QString subscriptionSentence(const StatusSubscription &subscription)
+{
+    const QString name = subscription.socketName();
+    switch (subscription.state()) {
+    case StatusSubscription::State::Idle:
+        break;
+    case StatusSubscription::State::Connecting:
+        return StatusPage::tr("Connecting to %1…").arg(name);
+    case StatusSubscription::State::Connected:
+        return StatusPage::tr("Connected to %1.").arg(name);
+    case StatusSubscription::State::NotRunning:
+        return StatusPage::tr("The service is not running (no status socket %1). Retrying…")
+            .arg(name);
+    case StatusSubscription::State::AccessDenied:
+        return StatusPage::tr("Access to the status socket %1 is denied: run the configurator "
+                              "as a member of the service's group. Retrying…")
+            .arg(name);
+    case StatusSubscription::State::Failed:
+        return StatusPage::tr("Cannot connect to %1: %2. Retrying…")
+            .arg(name, subscription.errorString());
+    }
+    return {};
+}
+
+bool failed(StatusSubscription::State state)
+{
+    return state == StatusSubscription::State::NotRunning
+        || state == StatusSubscription::State::AccessDenied
+        || state == StatusSubscription::State::Failed;
+}
+
+QTableWidget *makeTable(const QString &name, const QStringList &headers, QWidget *parent)
+{
+    auto *table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(name);
+    table->setHorizontalHeaderLabels(headers);
+    table->verticalHeader()->hide();
+    table->setWordWrap(false);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionMode(QAbstractItemView::NoSelection);
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+
+/// Fills one row (columns past cells empty); columns listed in numeric are right-aligned; a
+/// dimmed row is grey.
+void setRow(QTableWidget *table, int row, const QStringList &cells, const QList<int> &numeric,
+            bool dimmed)
+{
+    for (int column = 0; column < table->columnCount(); ++column) {
+        auto *item = new QTableWidgetItem(column < cells.size() ? cells[column] : QString());
+        if (numeric.contains(column))
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        if (dimmed)
+            item->setForeground(Grey);
+        table->setItem(row, column, item);
+    }
+}
+
 } // namespace
 
 StatusPage::StatusPage(QWidget *parent)
     : QWidget(parent)
-    , m_subscription(new StatusSubscription(this))
+    , m_watch(std::make_unique<status::ClusterWatch>(QStringList()))
 {
     setObjectName(QStringLiteral("statusPage"));
     m_socket = new QLineEdit(QStringLiteral("cxserver"), this);
     m_socket->setObjectName(QStringLiteral("statusSocketEdit"));
+    m_socket->setToolTip(tr("The status socket (admin.socket) of each cxserver to watch, "
+                            "separated by commas."));
     auto *connectButton = new QPushButton(tr("Connect"), this);
     connectButton->setObjectName(QStringLiteral("statusConnectButton"));
     auto *socketRow = new QHBoxLayout;
-    socketRow->addWidget(new QLabel(tr("Status socket:"), this));
+    socketRow->addWidget(new QLabel(tr("Status sockets:"), this));
     socketRow->addWidget(m_socket, 1);
     socketRow->addWidget(connectButton);
 
@@ -46,188 +160,232 @@ StatusPage::StatusPage(QWidget *parent)
     m_banner->setObjectName(QStringLiteral("statusBanner"));
     m_banner->setWordWrap(true);
     m_banner->setMargin(6);
+    m_totals = new QLabel(this);
+    m_totals->setObjectName(QStringLiteral("statusTotalsLabel"));
+    m_totals->setWordWrap(true);
 
-    m_service = new QLabel(this);
-    m_service->setObjectName(QStringLiteral("statusServiceLabel"));
-    m_discovery = new QLabel(this);
-    m_discovery->setObjectName(QStringLiteral("statusDiscoveryLabel"));
-    m_edges = new QLabel(this);
-    m_edges->setObjectName(QStringLiteral("statusEdgesLabel"));
-    auto *summary = new QFormLayout;
-    summary->addRow(tr("Service:"), m_service);
-    summary->addRow(tr("Discovery:"), m_discovery);
-    summary->addRow(tr("Edge devices:"), m_edges);
-
-    m_table = new QTableWidget(0, ColumnCount, this);
-    m_table->setObjectName(QStringLiteral("instanceTable"));
-    m_table->setHorizontalHeaderLabels({tr("Instance"), tr("State"), tr("Writable"), tr("Pipes"),
-                                        tr("Pending"), tr("In flight"), tr("Routed"), tr("Errors"),
-                                        tr("Requests/s")});
-    m_table->verticalHeader()->hide();
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(IdColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(RateColumn, QHeaderView::Fixed);
-    m_table->setColumnWidth(RateColumn, 130);
+    m_servers = makeTable(QStringLiteral("serverTable"),
+                          {tr("cxserver"), tr("State"), tr("Version"), tr("Uptime"),
+                           tr("Discovery"), tr("Edge devices"), tr("Requests/s")},
+                          this);
+    m_instances = makeTable(QStringLiteral("instanceTable"),
+                            {tr("cxserver"), tr("Instance"), tr("Address"), tr("State"),
+                             tr("Writable"), tr("Pipes"), tr("Pending"), tr("In flight"),
+                             tr("Routed"), tr("Requests/s"), tr("Errors"), tr("Last error")},
+                            this);
+    m_events = new QListWidget(this);
+    m_events->setObjectName(QStringLiteral("statusEvents"));
+    m_events->setSelectionMode(QAbstractItemView::NoSelection);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(socketRow);
     layout->addWidget(m_banner);
-    layout->addLayout(summary);
-    layout->addWidget(m_table, 1);
+    layout->addWidget(m_totals);
+    layout->addWidget(m_servers, 1);
+    layout->addWidget(m_instances, 3);
+    layout->addWidget(new QLabel(tr("Events (newest first):"), this));
+    layout->addWidget(m_events, 1);
 
-    connect(connectButton, &QPushButton::clicked, this,
-            [this] { connectTo(m_socket->text().trimmed()); });
-    connect(m_subscription, &StatusSubscription::stateChanged, this, &StatusPage::showState);
-    connect(m_subscription, &StatusSubscription::snapshotReceived, this, &StatusPage::showSnapshot);
-    showState(StatusSubscription::State::Idle);
+    const auto connectTyped = [this] {
+        connectTo(parseSockets(m_socket->text()));
+    };
+    connect(connectButton, &QPushButton::clicked, this, connectTyped);
+    connect(m_socket, &QLineEdit::returnPressed, this, connectTyped);
+    refresh();
 }
 
-void StatusPage::connectTo(const QString &socketName, int intervalMs)
+StatusPage::~StatusPage()
 {
-    m_socket->setText(socketName);
-    m_history.clear();
-    m_lastUptime = -1;
-    m_subscription->connectTo(socketName, intervalMs);
+    // A subscription that stops as it is destroyed must not reach a half-destroyed page.
+    for (StatusSubscription *subscription : std::as_const(m_subscriptions))
+        subscription->disconnect(this);
+    qDeleteAll(m_subscriptions);
 }
 
-void StatusPage::showState(StatusSubscription::State state)
+QStringList StatusPage::parseSockets(const QString &text)
 {
-    QString text;
-    QString style;
-    const QString name = m_subscription->socketName();
-    switch (state) {
-    case StatusSubscription::State::Idle:
-        text = tr("Not connected. Enter the service's status socket (admin.socket) and press "
-                  "Connect.");
-        break;
-    case StatusSubscription::State::Connecting:
-        text = tr("Connecting to %1…").arg(name);
-        break;
-    case StatusSubscription::State::Connected:
-        text = tr("Connected to %1.").arg(name);
-        style = QStringLiteral("background: #e3f2e1; color: #1b5e20;");
-        break;
-    case StatusSubscription::State::NotRunning:
-        text = tr("The service is not running (no status socket %1). Retrying…").arg(name);
-        style = QStringLiteral("background: #fdecea; color: #b00020;");
-        break;
-    case StatusSubscription::State::AccessDenied:
-        text = tr("Access to the status socket %1 is denied: run the configurator as a member "
-                  "of the service's group. Retrying…")
-                   .arg(name);
-        style = QStringLiteral("background: #fdecea; color: #b00020;");
-        break;
-    case StatusSubscription::State::Failed:
-        text = tr("Cannot connect to %1: %2. Retrying…").arg(name, m_subscription->errorString());
-        style = QStringLiteral("background: #fdecea; color: #b00020;");
-        break;
-    }
-    m_banner->setText(text);
-    m_banner->setStyleSheet(style);
-    // Values from before a disconnection stay visible, greyed: the last known state.
-    const bool live = state == StatusSubscription::State::Connected;
-    for (QLabel *label : {m_service, m_discovery, m_edges})
-        label->setEnabled(live);
-    if (state != StatusSubscription::State::Connected) {
-        for (int row = 0; row < m_table->rowCount(); ++row) {
-            for (int column = 0; column < RateColumn; ++column) {
-                if (QTableWidgetItem *item = m_table->item(row, column))
-                    item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
-            }
-        }
-    }
+    static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+    return status::uniqueSockets(text.split(separators, Qt::SkipEmptyParts));
 }
 
-void StatusPage::showSnapshot(const status::StatusSnapshot &snapshot)
+void StatusPage::connectTo(const QStringList &sockets, int intervalMs)
+{
+    for (StatusSubscription *subscription : std::as_const(m_subscriptions))
+        subscription->disconnect(this);
+    qDeleteAll(std::exchange(m_subscriptions, {}));
+    m_socket->setText(sockets.join(QStringLiteral(", ")));
+    m_watch = std::make_unique<status::ClusterWatch>(sockets);
+    for (qsizetype server = 0; server < sockets.size(); ++server) {
+        auto *subscription = new StatusSubscription(this);
+        subscription->setRetryInterval(m_retryMs);
+        connect(subscription, &StatusSubscription::stateChanged, this,
+                [this, server](StatusSubscription::State state) { onState(server, state); });
+        connect(subscription, &StatusSubscription::snapshotReceived, this,
+                [this, server](const status::StatusSnapshot &snapshot) {
+                    m_watch->addSnapshot(server, snapshot, QDateTime::currentDateTime());
+                    refresh();
+                });
+        m_subscriptions.append(subscription);
+    }
+    for (qsizetype server = 0; server < sockets.size(); ++server)
+        m_subscriptions[server]->connectTo(sockets[server], intervalMs);
+    refresh();
+}
+
+void StatusPage::setRetryInterval(int ms)
+{
+    m_retryMs = ms;
+    for (StatusSubscription *subscription : std::as_const(m_subscriptions))
+        subscription->setRetryInterval(ms);
+}
+
+void StatusPage::onState(qsizetype server, StatusSubscription::State state)
+{
+    if (failed(state)) {
+        const QString reason = state == StatusSubscription::State::NotRunning ? tr("not running")
+            : state == StatusSubscription::State::AccessDenied
+            ? tr("access denied")
+            : m_subscriptions[server]->errorString();
+        m_watch->markDown(server, reason, QDateTime::currentDateTime());
+    }
+    refresh();
+}
+
+void StatusPage::refresh()
+{
+    showBanner();
+    const status::WatchTotals totals = m_watch->totals();
+    const QLocale locale;
+    m_totals->setText(
+        tr("Cluster: %1 edge devices connected, %2 authenticated · routed %3 (%4/s) · "
+           "errors %5 (%6/s)")
+            .arg(locale.toString(totals.edgesConnected), locale.toString(totals.edgesAuthenticated),
+                 locale.toString(totals.routed), rate(true, totals.routedPerSecond),
+                 locale.toString(totals.errors), rate(true, totals.errorsPerSecond)));
+    showServers();
+    showInstances();
+    showEvents();
+}
+
+void StatusPage::showBanner()
+{
+    if (m_subscriptions.isEmpty()) {
+        m_banner->setText(tr("Not connected. Enter the status socket (admin.socket) of each "
+                             "cxserver and press Connect."));
+        m_banner->setStyleSheet({});
+        return;
+    }
+    int connected = 0;
+    bool anyFailed = false;
+    QStringList problems;
+    for (const StatusSubscription *subscription : std::as_const(m_subscriptions)) {
+        connected += subscription->state() == StatusSubscription::State::Connected ? 1 : 0;
+        anyFailed = anyFailed || failed(subscription->state());
+        if (subscription->state() != StatusSubscription::State::Connected)
+            problems.append(subscriptionSentence(*subscription));
+    }
+    if (m_subscriptions.size() == 1) {
+        m_banner->setText(subscriptionSentence(*m_subscriptions.first()));
+    } else {
+        problems.prepend(
+            tr("Connected to %1 of %2 cxservers.").arg(connected).arg(m_subscriptions.size()));
+        m_banner->setText(problems.join(u'\n'));
+    }
+    m_banner->setStyleSheet(anyFailed                                 ? BadStyle
+                                : connected == m_subscriptions.size() ? GoodStyle
+                                                                      : QString());
+}
+
+void StatusPage::showServers()
 {
     const QLocale locale;
-    m_service->setText(
-        tr("cxserver %1, up %2, routing: %3")
-            .arg(snapshot.version, formatUptime(snapshot.uptimeSeconds), snapshot.routingPlugin));
-    QString discoveryState = snapshot.discoveryState;
-    if (discoveryState == u"connected")
-        discoveryState = tr("connected");
-    else if (discoveryState == u"connecting")
-        discoveryState = tr("connecting");
-    else if (discoveryState == u"disconnected")
-        discoveryState = tr("disconnected");
-    else if (discoveryState == u"static")
-        discoveryState = tr("static list");
-    m_discovery->setText(tr("%1 (%2)").arg(snapshot.discoveryPlugin, discoveryState));
-    m_discovery->setStyleSheet(
-        snapshot.discoveryState == u"disconnected" ? QStringLiteral("color: #b00020;") : QString());
-    m_edges->setText(tr("%1 connected, %2 authenticated")
-                         .arg(locale.toString(snapshot.edgesConnected),
-                              locale.toString(snapshot.edgesAuthenticated)));
-
-    const double seconds = m_lastUptime >= 0 && snapshot.uptimeSeconds > m_lastUptime
-        ? double(snapshot.uptimeSeconds - m_lastUptime)
-        : 1.0;
-    m_lastUptime = snapshot.uptimeSeconds;
-
-    m_table->setRowCount(int(snapshot.instances.size()));
-    for (int row = 0; row < snapshot.instances.size(); ++row) {
-        const status::InstanceStatus &instance = snapshot.instances[row];
-        QColor stateColor(0x9e, 0x9e, 0x9e);
-        QString state = instance.state;
-        if (instance.state == u"connected") {
-            stateColor = QColor(0x2e, 0x7d, 0x32);
-            state = tr("connected");
-        } else if (instance.state == u"connecting") {
-            stateColor = QColor(0xef, 0x8f, 0x00);
-            state = tr("connecting");
-        } else if (instance.state == u"down") {
-            stateColor = QColor(0xc6, 0x28, 0x28);
-            state = tr("down");
+    const QList<status::ServerView> &servers = m_watch->servers();
+    m_servers->setRowCount(int(servers.size()));
+    for (int row = 0; row < servers.size(); ++row) {
+        const status::ServerView &server = servers[row];
+        QString state = tr("connecting");
+        QColor color = Orange;
+        if (server.up) {
+            state = tr("up");
+            color = Green;
+        } else if (server.downSince.isValid()) {
+            state = tr("down since %1: %2").arg(clock(server.downSince), server.downReason);
+            color = Red;
         }
-        const QStringList cells {
-            instance.id,
-            QStringLiteral("● ") + state,
-            instance.writable ? tr("yes") : tr("no"),
-            QStringLiteral("%1/%2").arg(instance.pipesConnected).arg(instance.pipeCount),
-            locale.formattedDataSize(instance.pendingBytes, 1, QLocale::DataSizeTraditionalFormat),
-            locale.toString(instance.inFlight),
-            locale.toString(instance.routed),
-            locale.toString(instance.errors),
-        };
-        for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells[column]);
-            if (column > StateColumn)
-                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (column == IdColumn)
-                item->setToolTip(QStringLiteral("%1:%2%3")
-                                     .arg(instance.address)
-                                     .arg(instance.port)
-                                     .arg(instance.tls ? QStringLiteral(" (TLS)") : QString()));
-            m_table->setItem(row, column, item);
+        QStringList cells {server.socket, state};
+        if (server.last) {
+            const status::StatusSnapshot &s = *server.last;
+            cells << s.version << formatUptime(s.uptimeSeconds)
+                  << tr("%1 (%2)").arg(s.discoveryPlugin, stateWord(s.discoveryState))
+                  << tr("%1 connected, %2 authenticated")
+                         .arg(locale.toString(s.edgesConnected),
+                              locale.toString(s.edgesAuthenticated))
+                  << rate(server.up, server.totals().routedPerSecond);
         }
-        m_table->item(row, StateColumn)->setForeground(stateColor);
-        if (!instance.writable && instance.state == u"connected")
-            m_table->item(row, WritableColumn)->setForeground(QColor(0xef, 0x8f, 0x00));
-        if (instance.errors > 0)
-            m_table->item(row, ErrorsColumn)->setForeground(QColor(0xc6, 0x28, 0x28));
-
-        History &history = m_history[instance.id];
-        if (history.lastRouted >= 0 && qint64(instance.routed) >= history.lastRouted)
-            history.rates.append(double(qint64(instance.routed) - history.lastRouted) / seconds);
-        history.lastRouted = qint64(instance.routed);
-        while (history.rates.size() > HistoryLength)
-            history.rates.removeFirst();
-        auto *sparkline = qobject_cast<SparklineWidget *>(m_table->cellWidget(row, RateColumn));
-        if (!sparkline) {
-            sparkline = new SparklineWidget;
-            m_table->setCellWidget(row, RateColumn, sparkline);
-        }
-        sparkline->setObjectName(QStringLiteral("sparkline:") + instance.id);
-        sparkline->setColor(stateColor);
-        sparkline->setValues(history.rates);
-        sparkline->setToolTip(
-            history.rates.isEmpty()
-                ? QString()
-                : tr("%1 requests/s").arg(locale.toString(history.rates.last(), 'f', 1)));
+        setRow(m_servers, row, cells, {ServerRateColumn}, !server.up);
+        m_servers->item(row, ServerStateColumn)->setForeground(color);
+        if (server.last && server.last->discoveryState == u"disconnected")
+            m_servers->item(row, ServerDiscoveryColumn)->setForeground(Red);
     }
+}
+
+void StatusPage::showInstances()
+{
+    const QLocale locale;
+    int rows = 0;
+    for (const status::ServerView &server : m_watch->servers())
+        rows += int(server.instances.size());
+    m_instances->setRowCount(rows);
+    int row = 0;
+    for (const status::ServerView &server : m_watch->servers()) {
+        for (const status::InstanceView &view : server.instances) {
+            const status::InstanceStatus &i = view.status;
+            const bool listed = !view.isGone();
+            QString lastError;
+            if (!i.lastError.isEmpty()) {
+                const QDateTime at = QDateTime::fromString(i.lastErrorAt, Qt::ISODateWithMs);
+                lastError = (at.isValid() ? clock(at) : i.lastErrorAt) + u' ' + i.lastError;
+            }
+            const QStringList cells {
+                server.socket,
+                i.id,
+                QStringLiteral("%1:%2%3").arg(i.address).arg(i.port).arg(
+                    i.tls ? QStringLiteral(" (TLS)") : QString()),
+                QStringLiteral("● ") + instanceState(view),
+                listed ? (i.writable ? tr("yes") : tr("no")) : QString(),
+                listed ? QStringLiteral("%1/%2").arg(i.pipesConnected).arg(i.pipeCount) : QString(),
+                listed ? locale.formattedDataSize(i.pendingBytes, 1,
+                                                  QLocale::DataSizeTraditionalFormat)
+                       : QString(),
+                listed ? locale.toString(i.inFlight) : QString(),
+                locale.toString(i.routed),
+                rate(view.ratesKnown && server.up, view.routedPerSecond),
+                locale.toString(i.errors),
+                lastError,
+            };
+            setRow(m_instances, row, cells,
+                   {PipesColumn, PendingColumn, InFlightColumn, RoutedColumn, RateColumn,
+                    ErrorsColumn},
+                   !server.up || !listed);
+            m_instances->item(row, LastErrorColumn)->setToolTip(lastError);
+            if (server.up) {
+                m_instances->item(row, StateColumn)->setForeground(stateColor(view));
+                if (listed && !i.writable && i.state == u"connected")
+                    m_instances->item(row, WritableColumn)->setForeground(Orange);
+                if (listed && i.errors > 0)
+                    m_instances->item(row, ErrorsColumn)->setForeground(Red);
+            }
+            ++row;
+        }
+    }
+}
+
+void StatusPage::showEvents()
+{
+    m_events->clear();
+    const QList<status::WatchEvent> &events = m_watch->events();
+    for (auto event = events.crbegin(); event != events.crend(); ++event)
+        m_events->addItem(clock(event->at) + QStringLiteral("  ") + event->text);
 }
 
 } // namespace cx::configurator

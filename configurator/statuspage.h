@@ -1,63 +1,87 @@
 #pragma once
 
+#include "status/clusterwatch.h"
 #include "statussubscription.h"
 
-#include <QHash>
+#include <QList>
 #include <QWidget>
+#include <memory>
 
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QTableWidget;
 
 namespace cx::configurator {
 
-/// The live status view: subscribes to the service's status socket and shows its platform
-/// instances (state, writable, pipes, pending, in flight, routed, errors, a rate
-/// sparkline), the edge counts and discovery; says plainly when the service is not running
-/// or access is denied, and reconnects by itself.
+/// The live cluster view: subscribes to the status socket of one or several cxservers and
+/// shows them side by side through a status::ClusterWatch: the cluster's totals, one row
+/// per cxserver (up, or down since when and why), one row per platform instance (address,
+/// state, numeric rates, last error; an instance that left a reply stays, down since it
+/// went) and the latest events. Says plainly when a service is not running or access is
+/// denied, and reconnects by itself.
 class StatusPage : public QWidget
 {
     Q_OBJECT
 public:
+    enum ServerColumn {
+        ServerSocketColumn,
+        ServerStateColumn,
+        ServerVersionColumn,
+        ServerUptimeColumn,
+        ServerDiscoveryColumn,
+        ServerEdgesColumn,
+        ServerRateColumn,
+        ServerColumnCount
+    };
     enum Column {
+        ServerColumn,
         IdColumn,
+        AddressColumn,
         StateColumn,
         WritableColumn,
         PipesColumn,
         PendingColumn,
         InFlightColumn,
         RoutedColumn,
-        ErrorsColumn,
         RateColumn,
+        ErrorsColumn,
+        LastErrorColumn,
         ColumnCount
     };
 
     explicit StatusPage(QWidget *parent = nullptr);
+    ~StatusPage() override;
 
-    /// Connects to socketName (admin.socket).
-    void connectTo(const QString &socketName, int intervalMs = 1000);
-    StatusSubscription *subscription() const { return m_subscription; }
+    /// The sockets a user typed: separated by commas, semicolons or white space, each once.
+    static QStringList parseSockets(const QString &text);
 
-    /// Shows one snapshot (the client calls this for every update).
-    void showSnapshot(const cx::status::StatusSnapshot &snapshot);
+    /// Connects to each of sockets (admin.socket of each cxserver), dropping the previous
+    /// subscriptions, and subscribes with intervalMs.
+    void connectTo(const QStringList &sockets, int intervalMs = 1000);
+    /// How long a subscription waits before trying again (default 2 s).
+    void setRetryInterval(int ms);
+    /// One per socket, in the order given.
+    const QList<StatusSubscription *> &subscriptions() const { return m_subscriptions; }
+    const status::ClusterWatch &watch() const { return *m_watch; }
 
 private:
-    void showState(cx::configurator::StatusSubscription::State state);
+    void onState(qsizetype server, StatusSubscription::State state);
+    void refresh();
+    void showBanner();
+    void showServers();
+    void showInstances();
+    void showEvents();
 
-    StatusSubscription *m_subscription = nullptr;
+    QList<StatusSubscription *> m_subscriptions;
+    std::unique_ptr<status::ClusterWatch> m_watch;
+    int m_retryMs = 2000;
     QLineEdit *m_socket = nullptr;
     QLabel *m_banner = nullptr;
-    QLabel *m_service = nullptr;
-    QLabel *m_discovery = nullptr;
-    QLabel *m_edges = nullptr;
-    QTableWidget *m_table = nullptr;
-    struct History
-    {
-        qint64 lastRouted = -1;
-        QList<double> rates;
-    };
-    QHash<QString, History> m_history;
-    qint64 m_lastUptime = -1;
+    QLabel *m_totals = nullptr;
+    QTableWidget *m_servers = nullptr;
+    QTableWidget *m_instances = nullptr;
+    QListWidget *m_events = nullptr;
 };
 
 } // namespace cx::configurator

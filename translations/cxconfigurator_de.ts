@@ -793,22 +793,6 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
         <translation>Verbinden</translation>
     </message>
     <message>
-        <source>Status socket:</source>
-        <translation>Status-Socket:</translation>
-    </message>
-    <message>
-        <source>Service:</source>
-        <translation>Dienst:</translation>
-    </message>
-    <message>
-        <source>Discovery:</source>
-        <translation>Discovery:</translation>
-    </message>
-    <message>
-        <source>Edge devices:</source>
-        <translation>Edge-Geräte:</translation>
-    </message>
-    <message>
         <source>Instance</source>
         <translation>Instanz</translation>
     </message>
@@ -845,10 +829,6 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
         <translation>Anfragen/s</translation>
     </message>
     <message>
-        <source>Not connected. Enter the service&apos;s status socket (admin.socket) and press Connect.</source>
-        <translation>Nicht verbunden. Geben Sie den Status-Socket des Dienstes (admin.socket) ein und klicken Sie auf „Verbinden“.</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Verbinde mit %1…</translation>
     </message>
@@ -863,10 +843,6 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
     <message>
         <source>Cannot connect to %1: %2. Retrying…</source>
         <translation>Verbindung mit %1 nicht möglich: %2. Neuer Versuch folgt…</translation>
-    </message>
-    <message>
-        <source>cxserver %1, up %2, routing: %3</source>
-        <translation>cxserver %1, läuft seit %2, Routing: %3</translation>
     </message>
     <message>
         <source>connected</source>
@@ -905,16 +881,88 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
         <translation>nein</translation>
     </message>
     <message>
-        <source>%1 requests/s</source>
-        <translation>%1 Anfragen/s</translation>
-    </message>
-    <message>
         <source>%1 d %2</source>
         <translation>%1 T. %2</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
         <translation>Verbunden mit %1.</translation>
+    </message>
+    <message>
+        <source>down since %1 (removed)</source>
+        <translation>ausgefallen seit %1 (entfernt)</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 seit %2</translation>
+    </message>
+    <message>
+        <source>The status socket (admin.socket) of each cxserver to watch, separated by commas.</source>
+        <translation>Der Status-Socket (admin.socket) jedes zu beobachtenden cxserver, durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>Status sockets:</source>
+        <translation>Status-Sockets:</translation>
+    </message>
+    <message>
+        <source>cxserver</source>
+        <translation>cxserver</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Discovery</translation>
+    </message>
+    <message>
+        <source>Edge devices</source>
+        <translation>Edge-Geräte</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Events (newest first):</source>
+        <translation>Ereignisse (neueste zuerst):</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Cluster: %1 edge devices connected, %2 authenticated · routed %3 (%4/s) · errors %5 (%6/s)</source>
+        <translation>Cluster: %1 Edge-Geräte verbunden, %2 authentifiziert · weitergeleitet %3 (%4/s) · Fehler %5 (%6/s)</translation>
+    </message>
+    <message>
+        <source>Not connected. Enter the status socket (admin.socket) of each cxserver and press Connect.</source>
+        <translation>Nicht verbunden. Geben Sie den Status-Socket (admin.socket) jedes cxserver ein und klicken Sie auf Verbinden.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 of %2 cxservers.</source>
+        <translation>Mit %1 von %2 cxservern verbunden.</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>down since %1: %2</source>
+        <translation>ausgefallen seit %1: %2</translation>
     </message>
 </context>
 <context>

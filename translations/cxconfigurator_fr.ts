@@ -793,22 +793,6 @@ Choisissez le fichier de clé de cette configuration.</translation>
         <translation>Connecter</translation>
     </message>
     <message>
-        <source>Status socket:</source>
-        <translation>Socket d&apos;état :</translation>
-    </message>
-    <message>
-        <source>Service:</source>
-        <translation>Service :</translation>
-    </message>
-    <message>
-        <source>Discovery:</source>
-        <translation>Découverte :</translation>
-    </message>
-    <message>
-        <source>Edge devices:</source>
-        <translation>Appareils Edge :</translation>
-    </message>
-    <message>
         <source>Instance</source>
         <translation>Instance</translation>
     </message>
@@ -845,10 +829,6 @@ Choisissez le fichier de clé de cette configuration.</translation>
         <translation>Requêtes/s</translation>
     </message>
     <message>
-        <source>Not connected. Enter the service&apos;s status socket (admin.socket) and press Connect.</source>
-        <translation>Non connecté. Saisissez le socket d&apos;état du service (admin.socket) et cliquez sur « Connecter ».</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>Connexion à %1…</translation>
     </message>
@@ -863,10 +843,6 @@ Choisissez le fichier de clé de cette configuration.</translation>
     <message>
         <source>Cannot connect to %1: %2. Retrying…</source>
         <translation>Impossible de se connecter à %1 : %2. Nouvelle tentative…</translation>
-    </message>
-    <message>
-        <source>cxserver %1, up %2, routing: %3</source>
-        <translation>cxserver %1, actif depuis %2, routage : %3</translation>
     </message>
     <message>
         <source>connected</source>
@@ -905,16 +881,88 @@ Choisissez le fichier de clé de cette configuration.</translation>
         <translation>non</translation>
     </message>
     <message>
-        <source>%1 requests/s</source>
-        <translation>%1 requêtes/s</translation>
-    </message>
-    <message>
         <source>%1 d %2</source>
         <translation>%1 j %2</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
         <translation>Connecté à %1.</translation>
+    </message>
+    <message>
+        <source>down since %1 (removed)</source>
+        <translation>hors service depuis %1 (retirée)</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 depuis %2</translation>
+    </message>
+    <message>
+        <source>The status socket (admin.socket) of each cxserver to watch, separated by commas.</source>
+        <translation>Le socket d'état (admin.socket) de chaque cxserver à surveiller, séparés par des virgules.</translation>
+    </message>
+    <message>
+        <source>Status sockets:</source>
+        <translation>Sockets d'état :</translation>
+    </message>
+    <message>
+        <source>cxserver</source>
+        <translation>cxserver</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Disponibilité</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>Découverte</translation>
+    </message>
+    <message>
+        <source>Edge devices</source>
+        <translation>Appareils edge</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Events (newest first):</source>
+        <translation>Événements (les plus récents d'abord) :</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>arrêté</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>accès refusé</translation>
+    </message>
+    <message>
+        <source>Cluster: %1 edge devices connected, %2 authenticated · routed %3 (%4/s) · errors %5 (%6/s)</source>
+        <translation>Cluster : %1 appareils edge connectés, %2 authentifiés · routées %3 (%4/s) · erreurs %5 (%6/s)</translation>
+    </message>
+    <message>
+        <source>Not connected. Enter the status socket (admin.socket) of each cxserver and press Connect.</source>
+        <translation>Non connecté. Saisissez le socket d'état (admin.socket) de chaque cxserver et cliquez sur Connecter.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 of %2 cxservers.</source>
+        <translation>Connecté à %1 cxserver(s) sur %2.</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>en service</translation>
+    </message>
+    <message>
+        <source>down since %1: %2</source>
+        <translation>hors service depuis %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -793,22 +793,6 @@ Choose the key file of this configuration.</source>
         <translation>接続</translation>
     </message>
     <message>
-        <source>Status socket:</source>
-        <translation>ステータスソケット:</translation>
-    </message>
-    <message>
-        <source>Service:</source>
-        <translation>サービス:</translation>
-    </message>
-    <message>
-        <source>Discovery:</source>
-        <translation>検出:</translation>
-    </message>
-    <message>
-        <source>Edge devices:</source>
-        <translation>エッジデバイス:</translation>
-    </message>
-    <message>
         <source>Instance</source>
         <translation>インスタンス</translation>
     </message>
@@ -845,10 +829,6 @@ Choose the key file of this configuration.</source>
         <translation>リクエスト/秒</translation>
     </message>
     <message>
-        <source>Not connected. Enter the service&apos;s status socket (admin.socket) and press Connect.</source>
-        <translation>未接続です。サービスのステータスソケット (admin.socket) を入力して「接続」を押してください。</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>%1 に接続しています…</translation>
     </message>
@@ -863,10 +843,6 @@ Choose the key file of this configuration.</source>
     <message>
         <source>Cannot connect to %1: %2. Retrying…</source>
         <translation>%1 に接続できません: %2。再試行しています…</translation>
-    </message>
-    <message>
-        <source>cxserver %1, up %2, routing: %3</source>
-        <translation>cxserver %1、稼働時間 %2、ルーティング: %3</translation>
     </message>
     <message>
         <source>connected</source>
@@ -905,16 +881,88 @@ Choose the key file of this configuration.</source>
         <translation>いいえ</translation>
     </message>
     <message>
-        <source>%1 requests/s</source>
-        <translation>%1 リクエスト/秒</translation>
-    </message>
-    <message>
         <source>%1 d %2</source>
         <translation>%1 日 %2</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
         <translation>%1 に接続しました。</translation>
+    </message>
+    <message>
+        <source>down since %1 (removed)</source>
+        <translation>%1 から停止（削除済み）</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%2 から %1</translation>
+    </message>
+    <message>
+        <source>The status socket (admin.socket) of each cxserver to watch, separated by commas.</source>
+        <translation>監視する各 cxserver のステータスソケット（admin.socket）、カンマ区切り。</translation>
+    </message>
+    <message>
+        <source>Status sockets:</source>
+        <translation>ステータスソケット:</translation>
+    </message>
+    <message>
+        <source>cxserver</source>
+        <translation>cxserver</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>稼働時間</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>ディスカバリ</translation>
+    </message>
+    <message>
+        <source>Edge devices</source>
+        <translation>エッジデバイス</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>アドレス</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最後のエラー</translation>
+    </message>
+    <message>
+        <source>Events (newest first):</source>
+        <translation>イベント（新しい順）:</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>停止中</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>アクセス拒否</translation>
+    </message>
+    <message>
+        <source>Cluster: %1 edge devices connected, %2 authenticated · routed %3 (%4/s) · errors %5 (%6/s)</source>
+        <translation>クラスタ: エッジデバイス %1 台接続、%2 台認証済み · ルーティング %3 (%4/s) · エラー %5 (%6/s)</translation>
+    </message>
+    <message>
+        <source>Not connected. Enter the status socket (admin.socket) of each cxserver and press Connect.</source>
+        <translation>未接続です。各 cxserver のステータスソケット（admin.socket）を入力して「接続」を押してください。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 of %2 cxservers.</source>
+        <translation>%2 台中 %1 台の cxserver に接続中。</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>稼働中</translation>
+    </message>
+    <message>
+        <source>down since %1: %2</source>
+        <translation>%1 から停止: %2</translation>
     </message>
 </context>
 <context>

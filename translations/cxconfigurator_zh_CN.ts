@@ -793,22 +793,6 @@ Choose the key file of this configuration.</source>
         <translation>连接</translation>
     </message>
     <message>
-        <source>Status socket:</source>
-        <translation>状态套接字：</translation>
-    </message>
-    <message>
-        <source>Service:</source>
-        <translation>服务：</translation>
-    </message>
-    <message>
-        <source>Discovery:</source>
-        <translation>发现：</translation>
-    </message>
-    <message>
-        <source>Edge devices:</source>
-        <translation>边缘设备：</translation>
-    </message>
-    <message>
         <source>Instance</source>
         <translation>实例</translation>
     </message>
@@ -845,10 +829,6 @@ Choose the key file of this configuration.</source>
         <translation>请求/秒</translation>
     </message>
     <message>
-        <source>Not connected. Enter the service&apos;s status socket (admin.socket) and press Connect.</source>
-        <translation>未连接。请输入服务的状态套接字（admin.socket）并点击“连接”。</translation>
-    </message>
-    <message>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
@@ -863,10 +843,6 @@ Choose the key file of this configuration.</source>
     <message>
         <source>Cannot connect to %1: %2. Retrying…</source>
         <translation>无法连接 %1：%2。正在重试…</translation>
-    </message>
-    <message>
-        <source>cxserver %1, up %2, routing: %3</source>
-        <translation>cxserver %1，已运行 %2，路由：%3</translation>
     </message>
     <message>
         <source>connected</source>
@@ -905,16 +881,88 @@ Choose the key file of this configuration.</source>
         <translation>否</translation>
     </message>
     <message>
-        <source>%1 requests/s</source>
-        <translation>%1 个请求/秒</translation>
-    </message>
-    <message>
         <source>%1 d %2</source>
         <translation>%1 天 %2</translation>
     </message>
     <message>
         <source>Connected to %1.</source>
         <translation>已连接到 %1。</translation>
+    </message>
+    <message>
+        <source>down since %1 (removed)</source>
+        <translation>自 %1 起停止（已移除）</translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>自 %2 起%1</translation>
+    </message>
+    <message>
+        <source>The status socket (admin.socket) of each cxserver to watch, separated by commas.</source>
+        <translation>要监视的每个 cxserver 的状态套接字（admin.socket），以逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Status sockets:</source>
+        <translation>状态套接字：</translation>
+    </message>
+    <message>
+        <source>cxserver</source>
+        <translation>cxserver</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>Discovery</source>
+        <translation>发现</translation>
+    </message>
+    <message>
+        <source>Edge devices</source>
+        <translation>边缘设备</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>最近错误</translation>
+    </message>
+    <message>
+        <source>Events (newest first):</source>
+        <translation>事件（最新在前）：</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>访问被拒绝</translation>
+    </message>
+    <message>
+        <source>Cluster: %1 edge devices connected, %2 authenticated · routed %3 (%4/s) · errors %5 (%6/s)</source>
+        <translation>集群：%1 个边缘设备已连接，%2 个已认证 · 已路由 %3 (%4/s) · 错误 %5 (%6/s)</translation>
+    </message>
+    <message>
+        <source>Not connected. Enter the status socket (admin.socket) of each cxserver and press Connect.</source>
+        <translation>未连接。请输入每个 cxserver 的状态套接字（admin.socket），然后点击“连接”。</translation>
+    </message>
+    <message>
+        <source>Connected to %1 of %2 cxservers.</source>
+        <translation>已连接 %2 个 cxserver 中的 %1 个。</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>down since %1: %2</source>
+        <translation>自 %1 起停止：%2</translation>
     </message>
 </context>
 <context>
