@@ -3,8 +3,13 @@
 # (Windows). Included once, at the end of the top-level CMakeLists.txt, when every target
 # exists.
 #
-#   cpack -G DEB   --config <build>/CPackConfig.cmake   # cxserver_<version>-1_<arch>.deb
+#   cpack -G DEB   --config <build>/CPackConfig.cmake   # cxserver_<version>-1_<arch>.deb and
+#                                                       # cxserver-configurator_<version>-1_<arch>.deb
 #   cpack -G NSIS  --config <build>/CPackConfig.cmake   # cxserver-<version>-win64.exe
+#
+# Two install components: `service` (everything not named otherwise: the headless service,
+# cxctl, libcxcore, plugins) and, on Linux, `configurator` (the Qt Widgets configurator, its
+# desktop entry and icon), so that the service package stays free of Qt Widgets.
 #
 # Installed layout, relative to the prefix (/usr for the .deb):
 #   bin/cxserver, bin/cxctl                      RPATH $ORIGIN/../lib/cxserver
@@ -16,6 +21,9 @@
 #   lib/systemd/system/cxserver.service          Linux
 #   share/doc/cxserver/                          packaging.md, copyright, changelog (Linux)
 #   share/man/man1/cxserver.1.gz, cxctl.1.gz     manual pages (Linux)
+#   bin/cxconfigurator, share/applications/cxconfigurator.desktop,
+#   share/icons/hicolor/scalable/apps/cxconfigurator.svg, man1/cxconfigurator.1.gz
+#                                                the configurator package (Linux)
 # The simulators and the tests are not installed.
 include_guard(GLOBAL)
 include(GNUInstallDirs)
@@ -87,8 +95,8 @@ if(UNIX AND NOT APPLE)
         ${PROJECT_SOURCE_DIR}/installer/debian/copyright
         ${PROJECT_SOURCE_DIR}/docs/packaging.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
-    # Manual pages, compressed as Debian wants them.
-    foreach(cx_page IN LISTS cx_shipped_executables)
+    # Manual pages, compressed as Debian wants them, each in its program's package.
+    foreach(cx_page IN LISTS cx_shipped_executables ITEMS cxconfigurator)
         set(cx_page_source ${PROJECT_SOURCE_DIR}/installer/debian/man/${cx_page}.1)
         if(EXISTS ${cx_page_source})
             set(cx_page_gz ${CMAKE_BINARY_DIR}/packaging/${cx_page}.1.gz)
@@ -98,9 +106,25 @@ if(UNIX AND NOT APPLE)
             if(NOT cx_gzip_result EQUAL 0)
                 message(FATAL_ERROR "gzip ${cx_page}.1 failed: ${cx_gzip_result}")
             endif()
-            install(FILES ${cx_page_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+            set(cx_page_component service)
+            if(cx_page STREQUAL cxconfigurator)
+                set(cx_page_component configurator)
+            endif()
+            install(FILES ${cx_page_gz} DESTINATION ${CMAKE_INSTALL_MANDIR}/man1
+                COMPONENT ${cx_page_component})
         endif()
     endforeach()
+
+    # The configurator package: its program, desktop entry, icon and Debian's doc files.
+    set_target_properties(cxconfigurator PROPERTIES INSTALL_RPATH "$ORIGIN/${cx_pkglib_from_bin}")
+    install(TARGETS cxconfigurator RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+        COMPONENT configurator)
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/desktop/cxconfigurator.desktop
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/applications COMPONENT configurator)
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/desktop/cxconfigurator.svg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/icons/hicolor/scalable/apps COMPONENT configurator)
+    install(FILES ${cx_changelog}.gz ${PROJECT_SOURCE_DIR}/installer/debian/copyright
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/cxserver-configurator COMPONENT configurator)
 endif()
 
 if(WIN32)
@@ -117,7 +141,6 @@ set(CPACK_PACKAGE_NAME cxserver)
 set(CPACK_PACKAGE_VENDOR cxserver)
 set(CPACK_PACKAGE_CONTACT "${CX_PACKAGE_CONTACT}")
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "Connection Server for active-active IoT platform clusters")
 set(CPACK_PACKAGE_INSTALL_DIRECTORY cxserver)
 set(CPACK_PACKAGE_DIRECTORY ${CMAKE_BINARY_DIR}/packages)
 set(CPACK_STRIP_FILES ON)
@@ -129,27 +152,49 @@ else()
     set(CPACK_GENERATOR DEB)
 endif()
 
-# Debian package.
+# Debian packages: one per component. CPack would put one summary before both descriptions,
+# so each description starts with its own synopsis line.
+set(CPACK_DEB_COMPONENT_INSTALL ON)
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/cmake/CxCPackOptions.cmake)
+set(CPACK_COMPONENTS_ALL service)
+if(UNIX AND NOT APPLE)
+    list(APPEND CPACK_COMPONENTS_ALL configurator)
+endif()
+set(CPACK_DEBIAN_SERVICE_PACKAGE_NAME cxserver)
+set(CPACK_DEBIAN_CONFIGURATOR_PACKAGE_NAME cxserver-configurator)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_PACKAGE_RELEASE ${CX_DEBIAN_RELEASE})
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
-# The synopsis is CPACK_PACKAGE_DESCRIPTION_SUMMARY; this is the extended description.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+set(CPACK_DEBIAN_SERVICE_DESCRIPTION
+    "${PROJECT_DESCRIPTION}\n"
     "Edge devices keep long-lived WebSockets to cxserver, which multiplexes their\n"
     "AlwaysOn messages over a few WebSockets to every platform instance,\n"
     "discovers the instances in ZooKeeper, balances requests across them and fails\n"
     "over when one dies. This package runs it as the systemd service cxserver.")
-string(REPLACE ";" "" CPACK_DEBIAN_PACKAGE_DESCRIPTION "${CPACK_DEBIAN_PACKAGE_DESCRIPTION}")
+string(REPLACE ";" "" CPACK_DEBIAN_SERVICE_DESCRIPTION "${CPACK_DEBIAN_SERVICE_DESCRIPTION}")
+set(CPACK_DEBIAN_CONFIGURATOR_DESCRIPTION
+    "Desktop configurator for the cxserver Connection Server\n"
+    "A wizard and an editor for cxserver.conf that keep its comments, check it as\n"
+    "cxserver does, encrypt its secrets and import PKCS#12 keystores, and a live\n"
+    "view of the cxservers of a cluster over their status sockets.")
+string(REPLACE ";" "" CPACK_DEBIAN_CONFIGURATOR_DESCRIPTION
+    "${CPACK_DEBIAN_CONFIGURATOR_DESCRIPTION}")
 # Library dependencies come from dpkg-shlibdeps; libcxcore is the package's own.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_LIBRARY_OUTPUT_DIRECTORY})
 # deb-systemd-helper comes from init-system-helpers, an essential package.
 # openssl: postinst makes a self-signed edge certificate on a first install.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, openssl")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "haproxy, zookeeper")
-set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+set(CPACK_DEBIAN_SERVICE_PACKAGE_DEPENDS "adduser, openssl")
+set(CPACK_DEBIAN_SERVICE_PACKAGE_SUGGESTS "cxserver-configurator, haproxy, zookeeper")
+# The configurator loads libcxcore from the service package: the same build only.
+set(CPACK_DEBIAN_CONFIGURATOR_PACKAGE_DEPENDS "cxserver (= ${CX_DEBIAN_VERSION})")
+set(CPACK_DEBIAN_CONFIGURATOR_PACKAGE_SECTION admin)
+# Qt's own strings in the user's language; Japanese and Chinese need a CJK font.
+set(CPACK_DEBIAN_CONFIGURATOR_PACKAGE_RECOMMENDS "qt6-translations-l10n")
+set(CPACK_DEBIAN_CONFIGURATOR_PACKAGE_SUGGESTS "fonts-noto-cjk")
+set(CPACK_DEBIAN_SERVICE_PACKAGE_CONTROL_EXTRA
     ${PROJECT_SOURCE_DIR}/installer/debian/postinst
     ${PROJECT_SOURCE_DIR}/installer/debian/prerm
     ${PROJECT_SOURCE_DIR}/installer/debian/postrm)

@@ -5,6 +5,9 @@
 #   packaging.sh unit      BUILD SOURCE   systemd-analyze verify the unit as installed
 #   packaging.sh installed BUILD SOURCE   dpkg -x the .deb; the installed cxserver checks the
 #                                         installed samples and runs with its installed plugins
+#   packaging.sh configurator BUILD SOURCE dpkg -x both .debs: the desktop entry validates
+#                                         and names the installed program and icon; the
+#                                         service package does not depend on Qt Widgets
 #   packaging.sh mingw     BUILD SOURCE   the Qt-free Windows service code with MinGW
 #   packaging.sh nsis      BUILD SOURCE   cpack -G NSIS: makensis compiles the installer
 set -euo pipefail
@@ -33,6 +36,12 @@ need() {
 the_deb() {
     local debs=("$debdir"/cxserver_*.deb)
     [ -f "${debs[0]}" ] || { echo "FAIL: no .deb in $debdir (test packaging_deb)" >&2; exit 1; }
+    echo "${debs[0]}"
+}
+
+the_configurator_deb() {
+    local debs=("$debdir"/cxserver-configurator_*.deb)
+    [ -f "${debs[0]}" ] || { echo "FAIL: no configurator .deb in $debdir (test packaging_deb)" >&2; exit 1; }
     echo "${debs[0]}"
 }
 
@@ -70,10 +79,52 @@ deb)
     ;;
 lintian)
     need lintian
+    for deb in "$(the_deb)" "$(the_configurator_deb)"; do
+        # --fail-on error: warnings are reported, errors fail the test.
+        lintian --fail-on error --tag-display-limit 0 "$deb"
+        echo "lintian: no errors in $(basename "$deb")"
+    done
+    ;;
+configurator)
+    need desktop-file-validate
     deb=$(the_deb)
-    # --fail-on error: warnings are reported, errors fail the test.
-    lintian --fail-on error --tag-display-limit 0 "$deb"
-    echo "lintian: no errors in $(basename "$deb")"
+    if dpkg-deb -f "$deb" Depends | grep -E 'libqt6widgets|libqt6gui'; then
+        echo "FAIL: the service package depends on the Qt GUI" >&2
+        exit 1
+    fi
+    configurator=$(the_configurator_deb)
+    dpkg-deb -f "$configurator" Depends | grep -q "cxserver (= $(dpkg-deb -f "$deb" Version))" || {
+        echo "FAIL: the configurator does not depend on this very cxserver package" >&2
+        exit 1
+    }
+    extract
+    dpkg -x "$configurator" "$scratch/root"
+    root=$scratch/root
+    entry=$root/usr/share/applications/cxconfigurator.desktop
+    desktop-file-validate "$entry"
+    echo "desktop-file-validate: $(basename "$entry") is valid"
+    exec_line=$(sed -n 's/^Exec=//p' "$entry")
+    icon=$(sed -n 's/^Icon=//p' "$entry")
+    [ -x "$root/usr/bin/${exec_line%% *}" ] || {
+        echo "FAIL: Exec=$exec_line is not an installed program" >&2
+        exit 1
+    }
+    [ -f "$root/usr/share/icons/hicolor/scalable/apps/$icon.svg" ] || {
+        echo "FAIL: Icon=$icon is not installed" >&2
+        exit 1
+    }
+    # The installed configurator loads libcxcore from the service package's private folder
+    # and starts.
+    unset LD_LIBRARY_PATH
+    bin=$root/usr/bin/cxconfigurator
+    cxcore=$(ldd "$bin" | sed -nE 's/.*libcxcore\.so => (\S+) .*/\1/p')
+    [ "$(realpath "$cxcore")" = "$(realpath "$root/usr/lib/cxserver/libcxcore.so")" ] || {
+        echo "FAIL: cxconfigurator does not load libcxcore from $root/usr/lib/cxserver" >&2
+        exit 1
+    }
+    version=$(QT_QPA_PLATFORM=offscreen "$bin" --version)
+    echo "installed: $version"
+    case $version in "cxconfigurator "*) ;; *) echo "FAIL: cxconfigurator --version: $version" >&2; exit 1 ;; esac
     ;;
 unit)
     need systemd-analyze
