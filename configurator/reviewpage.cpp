@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -80,8 +81,10 @@ ReviewPage::ReviewPage(QWidget *parent)
         const QString path
             = QFileDialog::getSaveFileName(this, tr("Save configuration"), m_path->text(),
                                            tr("cxserver configuration (*.conf);;All files (*)"));
-        if (!path.isEmpty())
+        if (!path.isEmpty()) {
+            m_replaceConfirmed = path; // the save dialog asked before replacing a file
             m_path->setText(path);
+        }
     });
     updateKeyWidgets();
 }
@@ -147,9 +150,27 @@ void ReviewPage::refresh()
     m_diagnostics->setText(lines.join(u'\n'));
 }
 
+bool ReviewPage::confirmReplace(const QString &path)
+{
+    if (!QFileInfo::exists(path) || path == m_replaceConfirmed)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Replace the configuration?"),
+        tr("%1 already exists. Replace it with this configuration? Its owner, group and "
+           "permissions are kept.")
+            .arg(QDir::toNativeSeparators(path)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return false;
+    m_replaceConfirmed = path;
+    return true;
+}
+
 bool ReviewPage::validatePage()
 {
     auto *configWizard = qobject_cast<ConfigWizard *>(wizard());
+    if (!confirmReplace(m_path->text().trimmed()))
+        return false;
     KeyChoice key;
     key.kind = m_keyFileRadio->isChecked() ? KeyChoice::Kind::KeyFile : KeyChoice::Kind::Keychain;
     key.keyFile = m_keyFile->text().trimmed();

@@ -12,6 +12,7 @@ namespace cx::configurator {
 
 /// Last wizard page: the resulting file (secrets hidden), its check, and where and how to
 /// save it (plain, or with the secrets encrypted under a key file or the OS keychain).
+/// Replacing an existing file is asked first (unless its save dialog asked already).
 class ReviewPage : public QWizardPage
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ public:
 private:
     void refresh();
     void updateKeyWidgets();
+    bool confirmReplace(const QString &path);
 
     QPlainTextEdit *m_text = nullptr;
     QLabel *m_diagnostics = nullptr;
@@ -33,6 +35,7 @@ private:
     QRadioButton *m_keychainRadio = nullptr;
     QLineEdit *m_keyFile = nullptr;
     QLabel *m_saveResult = nullptr;
+    QString m_replaceConfirmed; ///< the existing file the user agreed to replace
 };
 
 } // namespace cx::configurator

@@ -594,6 +594,14 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
         <source>The file that will be written; secret values are hidden here.</source>
         <translation>Die Datei, die geschrieben wird; geheime Werte sind hier verborgen.</translation>
     </message>
+    <message>
+        <source>Replace the configuration?</source>
+        <translation>Konfiguration ersetzen?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
+        <translation>%1 existiert bereits. Durch diese Konfiguration ersetzen? Eigentümer, Gruppe und Berechtigungen bleiben erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

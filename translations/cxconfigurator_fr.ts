@@ -594,6 +594,14 @@ Choisissez le fichier de clé de cette configuration.</translation>
         <source>The file that will be written; secret values are hidden here.</source>
         <translation>Le fichier qui sera écrit ; les valeurs secrètes sont masquées ici.</translation>
     </message>
+    <message>
+        <source>Replace the configuration?</source>
+        <translation>Remplacer la configuration ?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
+        <translation>%1 existe déjà. Le remplacer par cette configuration ? Son propriétaire, son groupe et ses permissions sont conservés.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>
@@ -898,11 +906,11 @@ Choisissez le fichier de clé de cette configuration.</translation>
     </message>
     <message>
         <source>The status socket (admin.socket) of each cxserver to watch, separated by commas.</source>
-        <translation>Le socket d'état (admin.socket) de chaque cxserver à surveiller, séparés par des virgules.</translation>
+        <translation>Le socket d&apos;état (admin.socket) de chaque cxserver à surveiller, séparés par des virgules.</translation>
     </message>
     <message>
         <source>Status sockets:</source>
-        <translation>Sockets d'état :</translation>
+        <translation>Sockets d&apos;état :</translation>
     </message>
     <message>
         <source>cxserver</source>
@@ -934,7 +942,7 @@ Choisissez le fichier de clé de cette configuration.</translation>
     </message>
     <message>
         <source>Events (newest first):</source>
-        <translation>Événements (les plus récents d'abord) :</translation>
+        <translation>Événements (les plus récents d&apos;abord) :</translation>
     </message>
     <message>
         <source>not running</source>
@@ -950,7 +958,7 @@ Choisissez le fichier de clé de cette configuration.</translation>
     </message>
     <message>
         <source>Not connected. Enter the status socket (admin.socket) of each cxserver and press Connect.</source>
-        <translation>Non connecté. Saisissez le socket d'état (admin.socket) de chaque cxserver et cliquez sur Connecter.</translation>
+        <translation>Non connecté. Saisissez le socket d&apos;état (admin.socket) de chaque cxserver et cliquez sur Connecter.</translation>
     </message>
     <message>
         <source>Connected to %1 of %2 cxservers.</source>

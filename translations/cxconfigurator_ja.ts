@@ -594,6 +594,14 @@ Choose the key file of this configuration.</source>
         <source>The file that will be written; secret values are hidden here.</source>
         <translation>書き込まれるファイルです。機密の値はここでは伏せてあります。</translation>
     </message>
+    <message>
+        <source>Replace the configuration?</source>
+        <translation>構成を置き換えますか?</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
+        <translation>%1 は既に存在します。この構成で置き換えますか? 所有者、グループ、アクセス権は保持されます。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

@@ -594,6 +594,14 @@ Choose the key file of this configuration.</source>
         <source>The file that will be written; secret values are hidden here.</source>
         <translation>将要写入的文件；此处隐藏了机密值。</translation>
     </message>
+    <message>
+        <source>Replace the configuration?</source>
+        <translation>替换配置？</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
+        <translation>%1 已存在。要用此配置替换它吗？其所有者、组和权限将保持不变。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

@@ -4,6 +4,7 @@
 
 #include "configwizard.h"
 #include "cxservercli.h"
+#include "messageboxanswer.h"
 #include "pki.h"
 #include "platformsimprocess.h"
 #include "testpaths.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void saveAndCheck_data();
     void saveAndCheck();
     void reviewHidesSecrets();
+    void replacingAFileIsAsked();
     void zooKeeperTestButton();
     void reachabilityTestButton();
 
@@ -224,6 +226,46 @@ void tst_ConfigWizard::reviewHidesSecrets()
     QVERIFY(shown.contains(u"transport.websockets.app-key = \"********\""));
     QVERIFY(!shown.contains(AppKey));
     QVERIFY(!shown.contains(KeyStorePassword));
+}
+
+void tst_ConfigWizard::replacingAFileIsAsked()
+{
+    QTemporaryDir dir;
+    const QString configPath = dir.filePath(QStringLiteral("cxserver.conf"));
+    const QByteArray before = "# the operator's own configuration\n";
+    {
+        QFile file(configPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(before);
+    }
+    const QFileDevice::Permissions mode = QFileDevice::ReadOwner | QFileDevice::WriteOwner
+        | QFileDevice::ReadUser | QFileDevice::WriteUser | QFileDevice::ReadGroup;
+    QVERIFY(QFile::setPermissions(configPath, mode));
+
+    ConfigWizard wizard;
+    fillUpToReview(wizard, false);
+    if (QTest::currentTestFailed())
+        return;
+    child<QLineEdit>(&wizard, "savePathEdit")->setText(configPath);
+    {
+        MessageBoxAnswer no(QMessageBox::No);
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QVERIFY(no.answered());
+        QVERIFY2(no.text().contains(configPath), qPrintable(no.text()));
+    }
+    QCOMPARE(readFile(configPath), before); // kept
+    QVERIFY(wizard.isVisible());
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::ReviewPageId));
+
+    {
+        MessageBoxAnswer yes(QMessageBox::Yes);
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QVERIFY(yes.answered());
+    }
+    QVERIFY2(wizard.result() == QDialog::Accepted,
+             qPrintable(child<QLabel>(&wizard, "saveResultLabel")->text()));
+    QVERIFY(readFile(configPath).startsWith("# cxserver.conf"));
+    QCOMPARE(QFile::permissions(configPath), mode); // replaced, its mode kept
 }
 
 void tst_ConfigWizard::zooKeeperTestButton()
