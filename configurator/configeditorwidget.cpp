@@ -420,9 +420,16 @@ Result<void> ConfigEditorWidget::openFile(const QString &path)
         secrets::KeySourceOptions options = m_keyOptions;
         options.configPath = QFileInfo(path).absoluteFilePath();
         Result<secrets::LoadedKey> loaded = secrets::loadKey(options);
-        if (!loaded)
-            return Error(tr("%1 stores encrypted secrets and its key is not available: %2")
-                             .arg(path, loaded.error().message));
+        if (!loaded) {
+            // Without a chosen source the reason names command-line options: not shown.
+            const bool chosen = m_keyOptions.keychain || !m_keyOptions.keyFile.isEmpty();
+            return Error(chosen ? tr("%1 stores encrypted secrets and their key cannot be "
+                                     "read: %2")
+                                      .arg(path, loaded.error().message)
+                                : tr("%1 stores encrypted secrets, and no key file or keychain "
+                                     "holding their key was chosen.")
+                                      .arg(path));
+        }
         Result<secrets::configsecrets::Rewrite> check
             = secrets::configsecrets::decryptText(text, path, loaded->key);
         if (!check)

@@ -11,6 +11,18 @@
 
 namespace cx::configurator {
 
+namespace {
+/// The keychain's own error (e.g. no D-Bus session) with what the user can do instead.
+Error keychainUnavailable(const Error &error)
+{
+    return Error(QCoreApplication::translate(
+                     "cx::configurator::ConfigSaver",
+                     "The OS keychain cannot be used (%1). Choose a key file instead, or run the "
+                     "configurator in a desktop session with a keyring such as GNOME Keyring.")
+                     .arg(error.message));
+}
+} // namespace
+
 Result<secrets::DataKey> obtainKey(const KeyChoice &choice, const QString &configPath)
 {
     if (choice.kind == KeyChoice::Kind::KeyFile) {
@@ -31,11 +43,11 @@ Result<secrets::DataKey> obtainKey(const KeyChoice &choice, const QString &confi
     if (!loaded && choice.createIfMissing) {
         Result<void> created = secrets::createKeychainKey(options.configPath);
         if (!created)
-            return created.error();
+            return keychainUnavailable(created.error());
         loaded = secrets::loadKey(options);
     }
     if (!loaded)
-        return loaded.error();
+        return keychainUnavailable(loaded.error());
     return std::move(loaded.value().key);
 }
 

@@ -12,6 +12,7 @@
 #include "zookeeperpage.h"
 
 #include <QFileInfo>
+#include <optional>
 
 namespace cx::configurator {
 
@@ -64,6 +65,13 @@ Result<void> ConfigWizard::save(const QString &path, bool encrypt, const KeyChoi
     if (path.isEmpty())
         return Error(tr("Choose where to save the configuration."));
     WizardSettings s = settings();
+    std::optional<secrets::DataKey> dataKey;
+    if (encrypt) {
+        Result<secrets::DataKey> obtained = obtainKey(key, path);
+        if (!obtained)
+            return obtained.error();
+        dataKey = std::move(obtained.value());
+    }
     const QString directory = QFileInfo(path).absolutePath();
     if (s.edgeTls) {
         Result<QString> copied = Pkcs12Inspector::copyNextToConfig(s.keyStoreFile, directory);
@@ -75,11 +83,8 @@ Result<void> ConfigWizard::save(const QString &path, bool encrypt, const KeyChoi
     if (!text)
         return text.error();
     QByteArray bytes = text.value();
-    if (encrypt) {
-        Result<secrets::DataKey> dataKey = obtainKey(key, path);
-        if (!dataKey)
-            return dataKey.error();
-        Result<QByteArray> encrypted = encryptSecrets(bytes, path, dataKey.value());
+    if (dataKey) {
+        Result<QByteArray> encrypted = encryptSecrets(bytes, path, *dataKey);
         if (!encrypted)
             return encrypted.error();
         bytes = encrypted.value();
@@ -88,6 +93,13 @@ Result<void> ConfigWizard::save(const QString &path, bool encrypt, const KeyChoi
     if (!written)
         return written;
     m_savedPath = path;
+    m_savedKeySource = {};
+    if (encrypt) {
+        m_savedKeySource.keychain = key.kind == KeyChoice::Kind::Keychain;
+        if (!m_savedKeySource.keychain)
+            m_savedKeySource.keyFile = key.keyFile;
+        m_savedKeySource.configPath = QFileInfo(path).absoluteFilePath();
+    }
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "configbuilder.h"
 #include "configsaver.h"
 #include "result.h"
+#include "secrets/keysource.h"
 
 #include <QWizard>
 
@@ -30,15 +31,20 @@ public:
     /// What the pages hold now.
     WizardSettings settings() const;
 
-    /// Writes the configuration to path (owner-only), copying the edge keystore next to
-    /// it; with encrypt, every secret is stored as ENC() under the key from key.
+    /// Writes the configuration to path (config::writeConfigFile), copying the edge
+    /// keystore next to it; with encrypt, every secret is stored as ENC() under the key
+    /// from key, which is obtained first: nothing is written when it cannot be.
     Result<void> save(const QString &path, bool encrypt, const KeyChoice &key);
 
     /// The file written by the last successful save().
     QString savedPath() const { return m_savedPath; }
+    /// Where the key of that file's encrypted secrets is (nothing set: not encrypted), so
+    /// that the editor opens it without asking again.
+    secrets::KeySourceOptions savedKeySource() const { return m_savedKeySource; }
 
 private:
     QString m_savedPath;
+    secrets::KeySourceOptions m_savedKeySource;
 };
 
 } // namespace cx::configurator

@@ -67,9 +67,9 @@ MainWindow::MainWindow(QWidget *parent)
     }) << file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] { save(true); });
     file->addSeparator();
     file->addAction(tr("&Key file for encrypted secrets…"), this, &MainWindow::chooseKeyFile);
-    QAction *keychain = file->addAction(tr("&Use the OS keychain for encrypted secrets"));
-    keychain->setCheckable(true);
-    connect(keychain, &QAction::toggled, this, [this](bool on) {
+    m_keychainAction = file->addAction(tr("&Use the OS keychain for encrypted secrets"));
+    m_keychainAction->setCheckable(true);
+    connect(m_keychainAction, &QAction::toggled, this, [this](bool on) {
         secrets::KeySourceOptions options;
         options.keychain = on;
         if (!on)
@@ -104,7 +104,23 @@ void MainWindow::newConfiguration()
         return;
     ConfigWizard wizard(this);
     if (wizard.exec() == QDialog::Accepted && !wizard.savedPath().isEmpty())
-        openFile(wizard.savedPath());
+        openSaved(wizard.savedPath(), wizard.savedKeySource());
+}
+
+void MainWindow::openSaved(const QString &path, const secrets::KeySourceOptions &keySource)
+{
+    if (keySource.keychain || !keySource.keyFile.isEmpty())
+        useKeySource(keySource);
+    openFile(path);
+}
+
+void MainWindow::useKeySource(const secrets::KeySourceOptions &options)
+{
+    if (!options.keyFile.isEmpty())
+        m_keyFile = options.keyFile;
+    const QSignalBlocker blocker(m_keychainAction);
+    m_keychainAction->setChecked(options.keychain);
+    m_editor->setKeySource(options);
 }
 
 void MainWindow::open()
@@ -124,7 +140,9 @@ void MainWindow::openFile(const QString &path)
     if (!opened && QFileInfo::exists(path)) {
         QMessageBox::information(
             this, tr("Encrypted configuration"),
-            tr("%1\n\nChoose the key file of this configuration.").arg(opened.error().message));
+            tr("%1\n\nChoose the key file they were encrypted with. If they were encrypted "
+               "with the OS keychain, cancel and turn on File ▸ Use the OS keychain.")
+                .arg(opened.error().message));
         chooseKeyFile();
         if (!m_keyFile.isEmpty())
             opened = m_editor->openFile(path);
@@ -182,10 +200,9 @@ void MainWindow::chooseKeyFile()
                                                       tr("Key files (*.key);;All files (*)"));
     if (path.isEmpty())
         return;
-    m_keyFile = path;
     secrets::KeySourceOptions options;
     options.keyFile = path;
-    m_editor->setKeySource(options);
+    useKeySource(options);
 }
 
 bool MainWindow::confirmDiscard()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "secrets/keysource.h"
+
 #include <QList>
 #include <QMainWindow>
 
@@ -21,6 +23,8 @@ public:
 
     void newConfiguration();
     void openFile(const QString &path);
+    /// Opens a file the wizard just wrote, with the key source it chose for its secrets.
+    void openSaved(const QString &path, const secrets::KeySourceOptions &keySource);
     void showStatus(const QString &socketName);
 
     ConfigEditorWidget *editor() const { return m_editor; }
@@ -38,6 +42,8 @@ private:
     void open();
     bool save(bool choosePath);
     void chooseKeyFile();
+    /// The editor's key source, the key file remembered and the keychain entry's check.
+    void useKeySource(const secrets::KeySourceOptions &options);
     bool confirmDiscard();
     void updateTitle();
 
@@ -45,6 +51,7 @@ private:
     ConfigEditorWidget *m_editor = nullptr;
     StatusPage *m_status = nullptr;
     QString m_keyFile;
+    QAction *m_keychainAction = nullptr;
     QList<QAction *> m_fileActions; ///< enabled only with a configuration open
 };
 

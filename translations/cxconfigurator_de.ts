@@ -59,10 +59,6 @@
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>%1 stores encrypted secrets and its key is not available: %2</source>
-        <translation>%1 enthält verschlüsselte Geheimnisse, und ihr Schlüssel ist nicht verfügbar: %2</translation>
-    </message>
-    <message>
         <source>Cannot decrypt %1: %2</source>
         <translation>%1 kann nicht entschlüsselt werden: %2</translation>
     </message>
@@ -74,12 +70,24 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>%1 stores encrypted secrets and their key cannot be read: %2</source>
+        <translation>%1 enthält verschlüsselte Geheimnisse, und ihr Schlüssel kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
+        <translation>%1 enthält verschlüsselte Geheimnisse, und es wurde weder eine Schlüsseldatei noch ein Schlüsselbund mit ihrem Schlüssel gewählt.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
     <message>
         <source>Choose a key file.</source>
         <translation>Wählen Sie eine Schlüsseldatei.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be used (%1). Choose a key file instead, or run the configurator in a desktop session with a keyring such as GNOME Keyring.</source>
+        <translation>Der Schlüsselbund des Systems kann nicht verwendet werden (%1). Wählen Sie stattdessen eine Schlüsseldatei, oder starten Sie den Konfigurator in einer Desktop-Sitzung mit einem Schlüsselbund wie GNOME Keyring.</translation>
     </message>
 </context>
 <context>
@@ -199,14 +207,6 @@
         <translation>Verschlüsselte Konfiguration</translation>
     </message>
     <message>
-        <source>%1
-
-Choose the key file of this configuration.</source>
-        <translation>%1
-
-Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
-    </message>
-    <message>
         <source>Cannot open the configuration</source>
         <translation>Die Konfiguration kann nicht geöffnet werden</translation>
     </message>
@@ -245,6 +245,14 @@ Wählen Sie die Schlüsseldatei dieser Konfiguration.</translation>
     <message>
         <source>&amp;Use the OS keychain for encrypted secrets</source>
         <translation>Schlüsselbund des Systems für verschlüsselte Geheimnisse &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose the key file they were encrypted with. If they were encrypted with the OS keychain, cancel and turn on File ▸ Use the OS keychain.</source>
+        <translation>%1
+
+Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie mit dem Schlüsselbund des Systems verschlüsselt, brechen Sie ab und aktivieren Sie Datei ▸ Schlüsselbund des Systems verwenden.</translation>
     </message>
 </context>
 <context>

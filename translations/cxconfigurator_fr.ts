@@ -59,10 +59,6 @@
         <translation>Impossible de lire %1 : %2</translation>
     </message>
     <message>
-        <source>%1 stores encrypted secrets and its key is not available: %2</source>
-        <translation>%1 contient des secrets chiffrés et sa clé n&apos;est pas disponible : %2</translation>
-    </message>
-    <message>
         <source>Cannot decrypt %1: %2</source>
         <translation>Impossible de déchiffrer %1 : %2</translation>
     </message>
@@ -74,12 +70,24 @@
         <source>Cannot write %1: %2</source>
         <translation>Impossible d&apos;écrire %1 : %2</translation>
     </message>
+    <message>
+        <source>%1 stores encrypted secrets and their key cannot be read: %2</source>
+        <translation>%1 contient des secrets chiffrés et leur clé ne peut pas être lue : %2</translation>
+    </message>
+    <message>
+        <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
+        <translation>%1 contient des secrets chiffrés, et aucun fichier de clé ni trousseau contenant leur clé n&apos;a été choisi.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
     <message>
         <source>Choose a key file.</source>
         <translation>Choisissez un fichier de clé.</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be used (%1). Choose a key file instead, or run the configurator in a desktop session with a keyring such as GNOME Keyring.</source>
+        <translation>Le trousseau du système ne peut pas être utilisé (%1). Choisissez plutôt un fichier de clé, ou lancez le configurateur dans une session de bureau disposant d&apos;un trousseau comme GNOME Keyring.</translation>
     </message>
 </context>
 <context>
@@ -199,14 +207,6 @@
         <translation>Configuration chiffrée</translation>
     </message>
     <message>
-        <source>%1
-
-Choose the key file of this configuration.</source>
-        <translation>%1
-
-Choisissez le fichier de clé de cette configuration.</translation>
-    </message>
-    <message>
         <source>Cannot open the configuration</source>
         <translation>Impossible d&apos;ouvrir la configuration</translation>
     </message>
@@ -245,6 +245,14 @@ Choisissez le fichier de clé de cette configuration.</translation>
     <message>
         <source>&amp;Use the OS keychain for encrypted secrets</source>
         <translation>&amp;Utiliser le trousseau du système pour les secrets chiffrés</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose the key file they were encrypted with. If they were encrypted with the OS keychain, cancel and turn on File ▸ Use the OS keychain.</source>
+        <translation>%1
+
+Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils ont été chiffrés avec le trousseau du système, annulez et activez Fichier ▸ Utiliser le trousseau du système.</translation>
     </message>
 </context>
 <context>

@@ -59,10 +59,6 @@
         <translation>%1 を読み込めません: %2</translation>
     </message>
     <message>
-        <source>%1 stores encrypted secrets and its key is not available: %2</source>
-        <translation>%1 には暗号化された機密情報が含まれていますが、そのキーを利用できません: %2</translation>
-    </message>
-    <message>
         <source>Cannot decrypt %1: %2</source>
         <translation>%1 を復号できません: %2</translation>
     </message>
@@ -74,12 +70,24 @@
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
+    <message>
+        <source>%1 stores encrypted secrets and their key cannot be read: %2</source>
+        <translation>%1 には暗号化された機密情報が含まれていますが、その鍵を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
+        <translation>%1 には暗号化された機密情報が含まれていますが、その鍵を持つ鍵ファイルもキーチェーンも選択されていません。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
     <message>
         <source>Choose a key file.</source>
         <translation>キーファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be used (%1). Choose a key file instead, or run the configurator in a desktop session with a keyring such as GNOME Keyring.</source>
+        <translation>OS のキーチェーンを使用できません (%1)。代わりに鍵ファイルを選択するか、GNOME Keyring などのキーリングがあるデスクトップセッションで構成ツールを実行してください。</translation>
     </message>
 </context>
 <context>
@@ -199,14 +207,6 @@
         <translation>暗号化された構成</translation>
     </message>
     <message>
-        <source>%1
-
-Choose the key file of this configuration.</source>
-        <translation>%1
-
-この構成のキーファイルを選択してください。</translation>
-    </message>
-    <message>
         <source>Cannot open the configuration</source>
         <translation>構成を開けません</translation>
     </message>
@@ -245,6 +245,14 @@ Choose the key file of this configuration.</source>
     <message>
         <source>&amp;Use the OS keychain for encrypted secrets</source>
         <translation>暗号化された機密情報に OS のキーチェーンを使用(&amp;U)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose the key file they were encrypted with. If they were encrypted with the OS keychain, cancel and turn on File ▸ Use the OS keychain.</source>
+        <translation>%1
+
+暗号化に使用した鍵ファイルを選択してください。OS のキーチェーンで暗号化した場合は、キャンセルして「ファイル ▸ OS のキーチェーンを使用」をオンにしてください。</translation>
     </message>
 </context>
 <context>

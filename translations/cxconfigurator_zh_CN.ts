@@ -59,10 +59,6 @@
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <source>%1 stores encrypted secrets and its key is not available: %2</source>
-        <translation>%1 包含加密的机密信息，但其密钥不可用：%2</translation>
-    </message>
-    <message>
         <source>Cannot decrypt %1: %2</source>
         <translation>无法解密 %1：%2</translation>
     </message>
@@ -74,12 +70,24 @@
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>%1 stores encrypted secrets and their key cannot be read: %2</source>
+        <translation>%1 包含加密的机密信息，但无法读取其密钥：%2</translation>
+    </message>
+    <message>
+        <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
+        <translation>%1 包含加密的机密信息，但尚未选择保存其密钥的密钥文件或钥匙串。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
     <message>
         <source>Choose a key file.</source>
         <translation>请选择密钥文件。</translation>
+    </message>
+    <message>
+        <source>The OS keychain cannot be used (%1). Choose a key file instead, or run the configurator in a desktop session with a keyring such as GNOME Keyring.</source>
+        <translation>无法使用系统钥匙串（%1）。请改为选择密钥文件，或在带有钥匙串（如 GNOME Keyring）的桌面会话中运行配置工具。</translation>
     </message>
 </context>
 <context>
@@ -199,14 +207,6 @@
         <translation>加密的配置</translation>
     </message>
     <message>
-        <source>%1
-
-Choose the key file of this configuration.</source>
-        <translation>%1
-
-请选择此配置的密钥文件。</translation>
-    </message>
-    <message>
         <source>Cannot open the configuration</source>
         <translation>无法打开配置</translation>
     </message>
@@ -245,6 +245,14 @@ Choose the key file of this configuration.</source>
     <message>
         <source>&amp;Use the OS keychain for encrypted secrets</source>
         <translation>对加密机密信息使用系统钥匙串(&amp;U)</translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose the key file they were encrypted with. If they were encrypted with the OS keychain, cancel and turn on File ▸ Use the OS keychain.</source>
+        <translation>%1
+
+请选择加密时使用的密钥文件。如果是用系统钥匙串加密的，请取消并打开“文件 ▸ 使用系统钥匙串”。</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QDeadlineTimer>
 #include <QMessageBox>
+#include <QStringList>
 #include <QTimer>
 
 namespace cx::test {
@@ -48,6 +49,31 @@ private:
     QTimer m_timer;
     bool m_answered = false;
     QString m_text;
+};
+
+/// Closes every modal dialog that opens while it lives (a message box, a file dialog) and
+/// counts them: for code that must not ask the user anything.
+class ModalWatch
+{
+public:
+    ModalWatch()
+    {
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] {
+            if (QWidget *modal = QApplication::activeModalWidget()) {
+                m_titles.append(modal->windowTitle());
+                modal->close();
+            }
+        });
+        m_timer.start();
+    }
+
+    /// The window titles of the dialogs closed so far.
+    const QStringList &titles() const { return m_titles; }
+
+private:
+    QTimer m_timer;
+    QStringList m_titles;
 };
 
 } // namespace cx::test

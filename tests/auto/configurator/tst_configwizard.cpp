@@ -2,8 +2,10 @@
 // encrypted, and the result accepted by the real `cxserver --check-config`; the ZooKeeper
 // Test button against a real ZooKeeper with a registered platform simulator.
 
+#include "configeditorwidget.h"
 #include "configwizard.h"
 #include "cxservercli.h"
+#include "mainwindow.h"
 #include "messageboxanswer.h"
 #include "pki.h"
 #include "platformsimprocess.h"
@@ -21,6 +23,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScopeGuard>
 #include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -44,6 +47,8 @@ private Q_SLOTS:
     void saveAndCheck();
     void reviewHidesSecrets();
     void replacingAFileIsAsked();
+    void editorOpensWithTheWizardsKey();
+    void keychainUnavailableWritesNothing();
     void zooKeeperTestButton();
     void reachabilityTestButton();
 
@@ -266,6 +271,70 @@ void tst_ConfigWizard::replacingAFileIsAsked()
              qPrintable(child<QLabel>(&wizard, "saveResultLabel")->text()));
     QVERIFY(readFile(configPath).startsWith("# cxserver.conf"));
     QCOMPARE(QFile::permissions(configPath), mode); // replaced, its mode kept
+}
+
+void tst_ConfigWizard::editorOpensWithTheWizardsKey()
+{
+    QTemporaryDir dir;
+    const QString configPath = dir.filePath(QStringLiteral("cxserver.conf"));
+    const QString keyPath = dir.filePath(QStringLiteral("cxserver.key"));
+    ConfigWizard wizard;
+    fillUpToReview(wizard, false);
+    if (QTest::currentTestFailed())
+        return;
+    child<QLineEdit>(&wizard, "savePathEdit")->setText(configPath);
+    child<QCheckBox>(&wizard, "encryptCheck")->setChecked(true);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QVERIFY2(wizard.result() == QDialog::Accepted,
+             qPrintable(child<QLabel>(&wizard, "saveResultLabel")->text()));
+    QCOMPARE(wizard.savedKeySource().keyFile, keyPath);
+
+    // Opened as the wizard leaves it: nothing asked, the secrets readable with its key.
+    {
+        MainWindow window;
+        ModalWatch watch;
+        window.openSaved(wizard.savedPath(), wizard.savedKeySource());
+        QVERIFY2(watch.titles().isEmpty(), qPrintable(watch.titles().join(u", ")));
+        QCOMPARE(window.editor()->filePath(), configPath);
+        QVERIFY(window.editor()->text().contains("ENC(v1:"));
+    }
+    // Without it, the key file is asked for (and, refused here, nothing is opened).
+    {
+        MainWindow window;
+        ModalWatch watch;
+        window.openFile(configPath);
+        QVERIFY(!watch.titles().isEmpty());
+        QVERIFY(window.editor()->filePath().isEmpty());
+    }
+}
+
+void tst_ConfigWizard::keychainUnavailableWritesNothing()
+{
+    // No Secret Service on this bus: the keychain fails at once.
+    const QByteArray bus = qgetenv("DBUS_SESSION_BUS_ADDRESS");
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/cxserver-test-bus");
+    const auto restore = qScopeGuard([&bus] {
+        if (bus.isEmpty())
+            qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        else
+            qputenv("DBUS_SESSION_BUS_ADDRESS", bus);
+    });
+    QTemporaryDir dir;
+    const QString configPath = dir.filePath(QStringLiteral("cxserver.conf"));
+    ConfigWizard wizard;
+    fillUpToReview(wizard, false);
+    if (QTest::currentTestFailed())
+        return;
+    child<QLineEdit>(&wizard, "savePathEdit")->setText(configPath);
+    child<QCheckBox>(&wizard, "encryptCheck")->setChecked(true);
+    child<QRadioButton>(&wizard, "keychainRadio")->setChecked(true);
+    QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::ReviewPageId)); // refused
+    const QString said = child<QLabel>(&wizard, "saveResultLabel")->text();
+    QVERIFY2(said.startsWith(u"The OS keychain cannot be used"), qPrintable(said));
+    QVERIFY(said.contains(u"Choose a key file instead"));
+    // Nothing written: neither the configuration nor the keystore copy.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
 }
 
 void tst_ConfigWizard::zooKeeperTestButton()
