@@ -4,6 +4,8 @@
 #include "configeditorwidget.h"
 #include "configwizard.h"
 #include "demostatusserver.h"
+#include "recentfiles.h"
+#include "startpage.h"
 #include "statuspage.h"
 
 #include <QApplication>
@@ -19,6 +21,8 @@
 #include <QRadioButton>
 #include <QScreen>
 #include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -50,17 +54,29 @@ template<typename Condition> bool waitFor(Condition condition, int timeoutMs)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
-    m_tabs = new QTabWidget(this);
+    m_stack = new QStackedWidget(this);
+    m_start = new StartPage(m_stack);
+    m_tabs = new QTabWidget(m_stack);
     m_editor = new ConfigEditorWidget(m_tabs);
     m_status = new StatusPage(m_tabs);
     m_tabs->addTab(m_editor, tr("Configuration"));
     m_tabs->addTab(m_status, tr("Live status"));
-    setCentralWidget(m_tabs);
+    m_stack->addWidget(m_start);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
+    connect(m_start, &StartPage::newRequested, this, &MainWindow::newConfiguration);
+    connect(m_start, &StartPage::openRequested, this, &MainWindow::open);
+    connect(m_start, &StartPage::openFileRequested, this, &MainWindow::openFile);
+    connect(m_start, &StartPage::statusRequested, this, [this] {
+        m_stack->setCurrentWidget(m_tabs);
+        m_tabs->setCurrentWidget(m_status);
+    });
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New configuration…"), QKeySequence::New, this,
                     &MainWindow::newConfiguration);
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    file->addAction(tr("S&tart page"), this, &MainWindow::showStartPage);
     // Nothing that needs an open configuration is enabled without one (updateTitle()).
     m_fileActions << file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
         save(false);
@@ -151,6 +167,8 @@ void MainWindow::openFile(const QString &path)
         QMessageBox::warning(this, tr("Cannot open the configuration"), opened.error().message);
         return;
     }
+    RecentFiles::add(path);
+    m_stack->setCurrentWidget(m_tabs);
     m_tabs->setCurrentWidget(m_editor);
     updateTitle();
     // The status view follows the opened file's status socket.
@@ -164,8 +182,20 @@ void MainWindow::openFile(const QString &path)
     }
 }
 
+bool MainWindow::showsStartPage() const
+{
+    return m_stack->currentWidget() == m_start;
+}
+
+void MainWindow::showStartPage()
+{
+    m_start->refresh();
+    m_stack->setCurrentWidget(m_start);
+}
+
 void MainWindow::showStatus(const QString &socketName)
 {
+    m_stack->setCurrentWidget(m_tabs);
     m_tabs->setCurrentWidget(m_status);
     m_status->connectTo(StatusPage::parseSockets(socketName));
 }
@@ -190,6 +220,7 @@ bool MainWindow::save(bool choosePath)
         QMessageBox::warning(this, tr("Cannot save"), saved.error().message);
         return false;
     }
+    RecentFiles::add(path);
     updateTitle();
     return true;
 }
@@ -237,6 +268,15 @@ bool MainWindow::takeScreenshots(const QString &directory)
             = QDir(directory).filePath(name + u'-' + language + QStringLiteral(".png"));
         ok = widget->grab().save(file) && ok;
     };
+
+    // Settings of their own: no file of the user's shows among the recent ones.
+    QStandardPaths::setTestModeEnabled(true);
+    {
+        MainWindow window;
+        window.resize(980, 720);
+        window.show();
+        shoot(&window, QStringLiteral("start"));
+    }
 
     for (const bool cluster : {false, true}) {
         ConfigWizard wizard;

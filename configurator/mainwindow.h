@@ -6,15 +6,18 @@
 #include <QMainWindow>
 
 class QAction;
+class QStackedWidget;
 class QTabWidget;
 
 namespace cx::configurator {
 
 class ConfigEditorWidget;
+class StartPage;
 class StatusPage;
 
-/// The configurator's window: the editor of a cxserver.conf and the live status view, with
-/// the new-configuration wizard one menu entry away.
+/// The configurator's window: a start page until a configuration is open or a cluster is
+/// watched, then the editor of a cxserver.conf and the live status view, with the
+/// new-configuration wizard one menu entry away.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -29,6 +32,10 @@ public:
 
     ConfigEditorWidget *editor() const { return m_editor; }
     StatusPage *statusPage() const { return m_status; }
+    StartPage *startPage() const { return m_start; }
+    /// Whether the start page is what the window shows.
+    bool showsStartPage() const;
+    void showStartPage();
 
     /// Writes a PNG of every wizard page and of the status view (fed by a demo status
     /// socket) into directory, in the current UI language; false when one could not be
@@ -47,6 +54,8 @@ private:
     bool confirmDiscard();
     void updateTitle();
 
+    QStackedWidget *m_stack = nullptr;
+    StartPage *m_start = nullptr;
     QTabWidget *m_tabs = nullptr;
     ConfigEditorWidget *m_editor = nullptr;
     StatusPage *m_status = nullptr;

@@ -254,6 +254,10 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
 
 Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie mit dem Schlüsselbund des Systems verschlüsselt, brechen Sie ab und aktivieren Sie Datei ▸ Schlüsselbund des Systems verwenden.</translation>
     </message>
+    <message>
+        <source>S&amp;tart page</source>
+        <translation>S&amp;tartseite</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ModePage</name>
@@ -800,6 +804,61 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>Stufen je Kategorie, die logging.level überschreiben, etwa [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Änderbar per Reload.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::StartPage</name>
+    <message>
+        <source>cxserver configurator</source>
+        <translation>cxserver-Konfigurator</translation>
+    </message>
+    <message>
+        <source>Write the configuration of a cxserver, change it safely, and watch the cxservers of a cluster while they run.</source>
+        <translation>Die Konfiguration eines cxserver schreiben, sicher ändern und die cxserver eines Clusters im Betrieb beobachten.</translation>
+    </message>
+    <message>
+        <source>New configuration</source>
+        <translation>Neue Konfiguration</translation>
+    </message>
+    <message>
+        <source>A wizard asks for the platform instances, the app key and TLS, and writes a complete, checked cxserver.conf.</source>
+        <translation>Ein Assistent fragt nach den Plattforminstanzen, dem App-Key und TLS und schreibt eine vollständige, geprüfte cxserver.conf.</translation>
+    </message>
+    <message>
+        <source>Open a configuration…</source>
+        <translation>Konfiguration öffnen…</translation>
+    </message>
+    <message>
+        <source>Edit an existing cxserver.conf; its comments are kept.</source>
+        <translation>Eine vorhandene cxserver.conf bearbeiten; ihre Kommentare bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Open the service&apos;s configuration</source>
+        <translation>Konfiguration des Dienstes öffnen</translation>
+    </message>
+    <message>
+        <source>Watch a running cluster</source>
+        <translation>Laufenden Cluster beobachten</translation>
+    </message>
+    <message>
+        <source>Live status of one or more cxservers through their status sockets.</source>
+        <translation>Live-Status eines oder mehrerer cxserver über ihre Status-Sockets.</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>Noch keine zuletzt verwendeten Dateien.</translation>
+    </message>
+    <message>
+        <source>Recent files:</source>
+        <translation>Zuletzt verwendete Dateien:</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the cxserver package is not installed here.</source>
+        <translation>%1 existiert nicht: Das cxserver-Paket ist hier nicht installiert.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

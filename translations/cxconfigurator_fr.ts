@@ -254,6 +254,10 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
 
 Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils ont été chiffrés avec le trousseau du système, annulez et activez Fichier ▸ Utiliser le trousseau du système.</translation>
     </message>
+    <message>
+        <source>S&amp;tart page</source>
+        <translation>Page d&apos;&amp;accueil</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ModePage</name>
@@ -800,6 +804,61 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>Niveaux par catégorie qui remplacent logging.level, par exemple [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Modifiable par rechargement.</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::StartPage</name>
+    <message>
+        <source>cxserver configurator</source>
+        <translation>Configurateur cxserver</translation>
+    </message>
+    <message>
+        <source>Write the configuration of a cxserver, change it safely, and watch the cxservers of a cluster while they run.</source>
+        <translation>Écrire la configuration d&apos;un cxserver, la modifier sans risque, et suivre les cxserver d&apos;un cluster pendant leur fonctionnement.</translation>
+    </message>
+    <message>
+        <source>New configuration</source>
+        <translation>Nouvelle configuration</translation>
+    </message>
+    <message>
+        <source>A wizard asks for the platform instances, the app key and TLS, and writes a complete, checked cxserver.conf.</source>
+        <translation>Un assistant demande les instances de plateforme, la clé d&apos;application et TLS, et écrit un cxserver.conf complet et vérifié.</translation>
+    </message>
+    <message>
+        <source>Open a configuration…</source>
+        <translation>Ouvrir une configuration…</translation>
+    </message>
+    <message>
+        <source>Edit an existing cxserver.conf; its comments are kept.</source>
+        <translation>Modifier un cxserver.conf existant ; ses commentaires sont conservés.</translation>
+    </message>
+    <message>
+        <source>Open the service&apos;s configuration</source>
+        <translation>Ouvrir la configuration du service</translation>
+    </message>
+    <message>
+        <source>Watch a running cluster</source>
+        <translation>Suivre un cluster en fonctionnement</translation>
+    </message>
+    <message>
+        <source>Live status of one or more cxservers through their status sockets.</source>
+        <translation>État en direct d&apos;un ou plusieurs cxserver via leurs sockets d&apos;état.</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>Aucun fichier récent pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Recent files:</source>
+        <translation>Fichiers récents :</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the cxserver package is not installed here.</source>
+        <translation>%1 n&apos;existe pas : le paquet cxserver n&apos;est pas installé ici.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

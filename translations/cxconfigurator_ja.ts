@@ -254,6 +254,10 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
 
 暗号化に使用した鍵ファイルを選択してください。OS のキーチェーンで暗号化した場合は、キャンセルして「ファイル ▸ OS のキーチェーンを使用」をオンにしてください。</translation>
     </message>
+    <message>
+        <source>S&amp;tart page</source>
+        <translation>スタートページ(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ModePage</name>
@@ -800,6 +804,61 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>logging.level を上書きするカテゴリごとのレベル (例: [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;])。リロードで変更できます。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::StartPage</name>
+    <message>
+        <source>cxserver configurator</source>
+        <translation>cxserver 構成ツール</translation>
+    </message>
+    <message>
+        <source>Write the configuration of a cxserver, change it safely, and watch the cxservers of a cluster while they run.</source>
+        <translation>cxserver の構成を作成し、安全に変更し、クラスタの cxserver を稼働中に監視します。</translation>
+    </message>
+    <message>
+        <source>New configuration</source>
+        <translation>新しい構成</translation>
+    </message>
+    <message>
+        <source>A wizard asks for the platform instances, the app key and TLS, and writes a complete, checked cxserver.conf.</source>
+        <translation>ウィザードがプラットフォームインスタンス、アプリキー、TLS を尋ね、検証済みの完全な cxserver.conf を書き出します。</translation>
+    </message>
+    <message>
+        <source>Open a configuration…</source>
+        <translation>構成を開く…</translation>
+    </message>
+    <message>
+        <source>Edit an existing cxserver.conf; its comments are kept.</source>
+        <translation>既存の cxserver.conf を編集します。コメントは保持されます。</translation>
+    </message>
+    <message>
+        <source>Open the service&apos;s configuration</source>
+        <translation>サービスの構成を開く</translation>
+    </message>
+    <message>
+        <source>Watch a running cluster</source>
+        <translation>稼働中のクラスタを監視</translation>
+    </message>
+    <message>
+        <source>Live status of one or more cxservers through their status sockets.</source>
+        <translation>ステータスソケットを通じた 1 台以上の cxserver のライブステータス。</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>最近使ったファイルはまだありません。</translation>
+    </message>
+    <message>
+        <source>Recent files:</source>
+        <translation>最近使ったファイル:</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the cxserver package is not installed here.</source>
+        <translation>%1 は存在しません: このマシンには cxserver パッケージがインストールされていません。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

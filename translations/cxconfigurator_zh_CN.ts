@@ -254,6 +254,10 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
 
 请选择加密时使用的密钥文件。如果是用系统钥匙串加密的，请取消并打开“文件 ▸ 使用系统钥匙串”。</translation>
     </message>
+    <message>
+        <source>S&amp;tart page</source>
+        <translation>起始页(&amp;T)</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ModePage</name>
@@ -800,6 +804,61 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>覆盖 logging.level 的按类别级别，例如 [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]。重新加载即可更改。</translation>
+    </message>
+</context>
+<context>
+    <name>cx::configurator::StartPage</name>
+    <message>
+        <source>cxserver configurator</source>
+        <translation>cxserver 配置工具</translation>
+    </message>
+    <message>
+        <source>Write the configuration of a cxserver, change it safely, and watch the cxservers of a cluster while they run.</source>
+        <translation>编写 cxserver 的配置，安全地修改它，并在运行时监视集群中的 cxserver。</translation>
+    </message>
+    <message>
+        <source>New configuration</source>
+        <translation>新建配置</translation>
+    </message>
+    <message>
+        <source>A wizard asks for the platform instances, the app key and TLS, and writes a complete, checked cxserver.conf.</source>
+        <translation>向导会询问平台实例、应用密钥和 TLS，并写出一个完整且经过检查的 cxserver.conf。</translation>
+    </message>
+    <message>
+        <source>Open a configuration…</source>
+        <translation>打开配置…</translation>
+    </message>
+    <message>
+        <source>Edit an existing cxserver.conf; its comments are kept.</source>
+        <translation>编辑现有的 cxserver.conf；其注释会被保留。</translation>
+    </message>
+    <message>
+        <source>Open the service&apos;s configuration</source>
+        <translation>打开服务的配置</translation>
+    </message>
+    <message>
+        <source>Watch a running cluster</source>
+        <translation>监视运行中的集群</translation>
+    </message>
+    <message>
+        <source>Live status of one or more cxservers through their status sockets.</source>
+        <translation>通过状态套接字查看一个或多个 cxserver 的实时状态。</translation>
+    </message>
+    <message>
+        <source>No recent files yet.</source>
+        <translation>暂无最近使用的文件。</translation>
+    </message>
+    <message>
+        <source>Recent files:</source>
+        <translation>最近使用的文件：</translation>
+    </message>
+    <message>
+        <source>%1 does not exist: the cxserver package is not installed here.</source>
+        <translation>%1 不存在：此处未安装 cxserver 软件包。</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>

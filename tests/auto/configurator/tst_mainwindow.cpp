@@ -1,13 +1,22 @@
 // The configurator's window: nothing that needs an open configuration works without one
-// (Save and Import keystore once wrote a three-line file with the keystore password).
+// (Save and Import keystore once wrote a three-line file with the keystore password), and
+// its start page leads to each thing it does.
 
 #include "configeditorwidget.h"
 #include "mainwindow.h"
+#include "startpage.h"
+#include "statuspage.h"
 #include "testpaths.h"
 
 #include <QAction>
+#include <QCommandLinkButton>
 #include <QFile>
+#include <QFileInfo>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,7 +26,10 @@ class tst_MainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase();
     void fileActionsNeedAnOpenConfiguration();
+    void startPageOpensTheServiceFileAndRecentOnes();
+    void startPageLeadsToTheStatusView();
 };
 
 namespace {
@@ -32,6 +44,13 @@ QAction *action(const MainWindow &window, const QString &text)
 }
 
 } // namespace
+
+void tst_MainWindow::initTestCase()
+{
+    // The recent files live in the test's own settings, empty at the start.
+    QStandardPaths::setTestModeEnabled(true);
+    QSettings(QStringLiteral("cxserver"), QStringLiteral("cxconfigurator")).clear();
+}
 
 void tst_MainWindow::fileActionsNeedAnOpenConfiguration()
 {
@@ -55,6 +74,59 @@ void tst_MainWindow::fileActionsNeedAnOpenConfiguration()
     QCOMPARE(window.editor()->filePath(), path);
     for (const QString &text : needFile)
         QVERIFY2(action(window, text)->isEnabled(), qPrintable(text));
+}
+
+void tst_MainWindow::startPageOpensTheServiceFileAndRecentOnes()
+{
+    QTemporaryDir dir;
+    const QString service = dir.filePath(QStringLiteral("etc/cxserver.conf"));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.showsStartPage());
+    StartPage *start = window.startPage();
+    auto *openService
+        = start->findChild<QCommandLinkButton *>(QStringLiteral("startOpenServiceButton"));
+    start->setServiceConfigPath(service);
+    QVERIFY(!openService->isEnabled()); // not installed here: nothing to open
+    QVERIFY(openService->description().contains(u"does not exist"));
+
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("etc")));
+    QVERIFY(QFile::copy(cx::test::sourcePath(QStringLiteral("installer/conf/cxserver-sample.conf")),
+                        service));
+    start->refresh();
+    QVERIFY(openService->isEnabled());
+    QTest::mouseClick(openService, Qt::LeftButton);
+    QVERIFY(!window.showsStartPage());
+    QCOMPARE(window.editor()->filePath(), service);
+
+    // Back on the start page, the file is the first recent one, and opens from there.
+    window.showStartPage();
+    auto *recent = start->findChild<QListWidget *>(QStringLiteral("startRecentList"));
+    QVERIFY(recent->isVisible());
+    QVERIFY(recent->count() >= 1);
+    QCOMPARE(recent->item(0)->data(Qt::UserRole).toString(), QFileInfo(service).absoluteFilePath());
+    MainWindow second;
+    second.show();
+    auto *secondRecent
+        = second.startPage()->findChild<QListWidget *>(QStringLiteral("startRecentList"));
+    QCOMPARE(secondRecent->count(), recent->count()); // kept across windows (settings)
+    secondRecent->setCurrentRow(0);
+    secondRecent->setFocus();
+    QTest::keyClick(secondRecent, Qt::Key_Return);
+    QVERIFY(!second.showsStartPage());
+    QCOMPARE(second.editor()->filePath(), QFileInfo(service).absoluteFilePath());
+}
+
+void tst_MainWindow::startPageLeadsToTheStatusView()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(window.showsStartPage());
+    QTest::mouseClick(
+        window.startPage()->findChild<QCommandLinkButton *>(QStringLiteral("startStatusButton")),
+        Qt::LeftButton);
+    QVERIFY(!window.showsStartPage());
+    QCOMPARE(window.findChild<QTabWidget *>()->currentWidget(), window.statusPage());
 }
 
 QTEST_MAIN(tst_MainWindow)
