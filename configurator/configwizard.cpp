@@ -9,6 +9,7 @@
 #include "platformtlspage.h"
 #include "portspage.h"
 #include "reviewpage.h"
+#include "screenfit.h"
 #include "zookeeperpage.h"
 
 #include <QFileInfo>
@@ -32,7 +33,7 @@ ConfigWizard::ConfigWizard(QWidget *parent)
     setPage(PortsPageId, new PortsPage(this));
     setPage(ReviewPageId, new ReviewPage(this));
     setButtonText(QWizard::FinishButton, tr("Save"));
-    resize(760, 600);
+    resize(sizeOnScreen(this, QSize(760, 600)));
 }
 
 WizardSettings ConfigWizard::settings() const

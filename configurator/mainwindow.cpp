@@ -5,6 +5,7 @@
 #include "configwizard.h"
 #include "demostatusserver.h"
 #include "recentfiles.h"
+#include "screenfit.h"
 #include "startpage.h"
 #include "statuspage.h"
 
@@ -99,7 +100,7 @@ MainWindow::MainWindow(QWidget *parent)
                                      &ConfigEditorWidget::importKeyStore);
 
     connect(m_editor, &ConfigEditorWidget::modifiedChanged, this, &MainWindow::updateTitle);
-    resize(980, 720);
+    resize(sizeOnScreen(this, QSize(980, 720)));
     updateTitle();
 }
 

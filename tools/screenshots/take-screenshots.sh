@@ -5,7 +5,8 @@
 #
 #   tools/screenshots/take-screenshots.sh OUTDIR [BUILD_DIR] [--xvfb]
 #
-# OUTDIR must be outside the source tree: screenshots are build output, never committed.
+# OUTDIR must be outside the source tree: screenshots are build output. The few shown in
+# docs/configurator.md are copied by hand into docs/images/ after looking at them.
 # BUILD_DIR defaults to ./build. Rendering uses Qt's offscreen platform; --xvfb renders
 # through a real X server instead (xvfb-run, packages xvfb and xauth).
 set -eu
@@ -39,12 +40,24 @@ if [ ! -x "$binary" ]; then
     exit 1
 fi
 
-for lang in en de; do
-    if [ "$mode" = "--xvfb" ]; then
-        xvfb-run -a -s "-screen 0 1280x1024x24" "$binary" --lang "$lang" --screenshots "$out"
-    else
-        QT_QPA_PLATFORM=offscreen "$binary" --lang "$lang" --screenshots "$out"
-    fi
+# At 1× into OUTDIR, at 2× (QT_SCALE_FACTOR=2, twice the pixels) into OUTDIR/2x; on a
+# 3840×2160 screen, so that no window is shrunk to fit it.
+screen=$(mktemp -t cxscreen.XXXXXX.json)
+trap 'rm -f "$screen"' EXIT
+echo '{"screens":[{"name":"shots","x":0,"y":0,"width":3840,"height":2160,"logicalDpi":96}]}' >"$screen"
+for scale in 1 2; do
+    dir=$out
+    [ "$scale" = 1 ] || dir=$out/${scale}x
+    mkdir -p "$dir"
+    for lang in en de; do
+        if [ "$mode" = "--xvfb" ]; then
+            QT_SCALE_FACTOR=$scale xvfb-run -a -s "-screen 0 3840x2160x24" \
+                "$binary" --lang "$lang" --screenshots "$dir"
+        else
+            QT_SCALE_FACTOR=$scale QT_QPA_PLATFORM="offscreen:configfile=$screen" \
+                "$binary" --lang "$lang" --screenshots "$dir"
+        fi
+    done
 done
 echo "screenshots written to $out:"
 ls "$out"
