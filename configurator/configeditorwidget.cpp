@@ -18,6 +18,7 @@
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,6 +29,7 @@
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace cx::configurator {
 
@@ -66,12 +68,25 @@ ConfigEditorWidget::ConfigEditorWidget(QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("editorTabs"));
 
-    auto *scroll = new QScrollArea(m_tabs);
+    auto *settings = new QWidget(m_tabs);
+    auto *search = new QLineEdit(settings);
+    search->setObjectName(QStringLiteral("editorSearchEdit"));
+    search->setPlaceholderText(tr("Search the settings: a name, a key or words of its help"));
+    search->setClearButtonEnabled(true);
+    auto *scroll = new QScrollArea(settings);
     scroll->setWidgetResizable(true);
     auto *form = new QWidget(scroll);
     buildForm(form);
     scroll->setWidget(form);
-    m_tabs->addTab(scroll, tr("Settings"));
+    m_noMatch = new QLabel(tr("No setting matches the search."), settings);
+    m_noMatch->setObjectName(QStringLiteral("editorNoMatchLabel"));
+    m_noMatch->hide();
+    auto *settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->addWidget(search);
+    settingsLayout->addWidget(m_noMatch);
+    settingsLayout->addWidget(scroll, 1);
+    m_tabs->addTab(settings, tr("Settings"));
+    connect(search, &QLineEdit::textChanged, this, &ConfigEditorWidget::filterFields);
 
     m_raw = new QPlainTextEdit(m_tabs);
     m_raw->setObjectName(QStringLiteral("rawText"));
@@ -140,6 +155,8 @@ void ConfigEditorWidget::buildForm(QWidget *container)
         }
         Field field;
         field.spec = &spec;
+        field.form = form;
+        field.box = box;
         field.editor = makeEditor(spec);
         field.editor->setParent(box);
         field.editor->setObjectName(QStringLiteral("field:") + spec.path);
@@ -159,12 +176,41 @@ void ConfigEditorWidget::buildForm(QWidget *container)
         field.error->setStyleSheet(QStringLiteral("color: #b00020;"));
         field.error->hide();
         columnLayout->addWidget(field.error);
-        auto *label = new QLabel(spec.path, box);
+        // The name first, the key path it is written under as secondary text.
+        auto *label = new QLabel(
+            QStringLiteral("<b>%1</b><br><small>%2</small>")
+                .arg(SchemaTexts::label(spec).toHtmlEscaped(), spec.path.toHtmlEscaped()),
+            box);
+        label->setObjectName(QStringLiteral("label:") + spec.path);
+        label->setTextFormat(Qt::RichText);
         label->setToolTip(spec.fullPath());
+        label->setBuddy(field.editor);
         form->addRow(label, column);
         m_fields.insert(spec.path, field);
     }
     layout->addStretch(1);
+}
+
+void ConfigEditorWidget::filterFields(const QString &text)
+{
+    const QStringList words = text.split(u' ', Qt::SkipEmptyParts);
+    QHash<QGroupBox *, bool> boxShown;
+    bool any = false;
+    for (const Field &field : std::as_const(m_fields)) {
+        const KeySpec &spec = *field.spec;
+        const QString haystack
+            = QStringList {SchemaTexts::label(spec), spec.label, spec.path, SchemaTexts::help(spec)}
+                  .join(u'\n');
+        const bool shown = std::all_of(words.cbegin(), words.cend(), [&](const QString &word) {
+            return haystack.contains(word, Qt::CaseInsensitive);
+        });
+        field.form->setRowVisible(field.editor->parentWidget(), shown);
+        boxShown[field.box] = boxShown.value(field.box) || shown;
+        any = any || shown;
+    }
+    for (auto it = boxShown.cbegin(); it != boxShown.cend(); ++it)
+        it.key()->setVisible(it.value());
+    m_noMatch->setVisible(!any);
 }
 
 ConfigEditorWidget::~ConfigEditorWidget()

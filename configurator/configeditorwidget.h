@@ -11,6 +11,8 @@
 #include <QWidget>
 #include <optional>
 
+class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -65,9 +67,13 @@ private:
         const config::schema::KeySpec *spec = nullptr;
         QWidget *editor = nullptr;
         QLabel *error = nullptr;
+        QFormLayout *form = nullptr; ///< of its group's box
+        QGroupBox *box = nullptr;
     };
 
     void buildForm(QWidget *container);
+    /// Shows only the fields whose label, key path or help holds every word of text.
+    void filterFields(const QString &text);
     QWidget *makeEditor(const config::schema::KeySpec &spec);
     void fieldEdited(const config::schema::KeySpec &spec);
     QString hoconFromEditor(const Field &field) const;
@@ -87,6 +93,7 @@ private:
     config::Diagnostics m_diagnostics;
 
     QTabWidget *m_tabs = nullptr;
+    QLabel *m_noMatch = nullptr; ///< shown when the search hides every field
     QPlainTextEdit *m_raw = nullptr;
     QListWidget *m_diagnosticList = nullptr;
     QHash<QString, Field> m_fields;

@@ -8,11 +8,12 @@ namespace {
 
 constexpr char Context[] = "cx::configurator::SchemaTexts";
 
-// The group titles and help texts of libs/cxcore/config/configschema.cpp, as they stand
+// The group titles, key labels and help texts of libs/cxcore/config/configschema.cpp, as they stand
 // there, so that lupdate puts them into translations/cxconfigurator_*.ts. A text changed in
 // the schema shows in English until it is copied here and translated (tst_translations
 // lists such texts).
 [[maybe_unused]] constexpr const char *SchemaStrings[] = {
+    // Group titles.
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Platform connection"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Discovery"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Platform pipes and requests"),
@@ -118,6 +119,60 @@ constexpr char Context[] = "cx::configurator::SchemaTexts";
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
                       "Per-category levels that override logging.level, such as "
                       "[\"cx.worker=debug\", \"cx.discovery.*=warning\"]. Changes with a reload."),
+    // Key labels, in the order of the schema.
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Platform transport"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "App key"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Static platform instances"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Discover instances in ZooKeeper"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Service name"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Allowed networks"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Most instances"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Discovery plugin"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "ZooKeeper servers"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Base path"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Session timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Authentication scheme"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Authentication credentials"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL authentication"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Kerberos configuration file"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "JAAS file"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge authentication timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Request timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Pipes per instance"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Pipe connect timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Ping interval"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Idle timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "High watermark"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Low watermark"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Largest message"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Most edge connections"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Most handshakes at once"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Most requests per edge"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge send buffer"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Most tunnels"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Tunnel idle timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Routing plugin"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge port"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge address"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge TLS"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge keystore"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge keystore password"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Lowest TLS version"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "TLS 1.2 ciphers"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "TLS 1.3 cipher suites"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "TLS to discovered instances"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Host name validation"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Trust store"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Trust store password"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Health port"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Health address"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Status socket"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Worker threads"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Plugin folder"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Drain timeout"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Health grace period"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Log level"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Log rules"),
 };
 
 } // namespace
@@ -126,6 +181,11 @@ QString SchemaTexts::groupTitle(config::schema::Group group)
 {
     return QCoreApplication::translate(Context,
                                        config::schema::groupTitle(group).toUtf8().constData());
+}
+
+QString SchemaTexts::label(const config::schema::KeySpec &key)
+{
+    return QCoreApplication::translate(Context, key.label.toUtf8().constData());
 }
 
 QString SchemaTexts::help(const config::schema::KeySpec &key)

@@ -6,11 +6,13 @@
 
 namespace cx::configurator {
 
-/// The schema's group titles and help texts (English in cxcore) in the UI language.
+/// The schema's group titles, key labels and help texts (English in cxcore) in the UI
+/// language.
 class SchemaTexts
 {
 public:
     static QString groupTitle(config::schema::Group group);
+    static QString label(const config::schema::KeySpec &key);
     static QString help(const config::schema::KeySpec &key);
 };
 

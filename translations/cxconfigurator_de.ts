@@ -78,6 +78,14 @@
         <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
         <translation>%1 enthält verschlüsselte Geheimnisse, und es wurde weder eine Schlüsseldatei noch ein Schlüsselbund mit ihrem Schlüssel gewählt.</translation>
     </message>
+    <message>
+        <source>Search the settings: a name, a key or words of its help</source>
+        <translation>Einstellungen durchsuchen: ein Name, ein Schlüssel oder Wörter seiner Hilfe</translation>
+    </message>
+    <message>
+        <source>No setting matches the search.</source>
+        <translation>Keine Einstellung passt zur Suche.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
@@ -804,6 +812,218 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>Stufen je Kategorie, die logging.level überschreiben, etwa [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Änderbar per Reload.</translation>
+    </message>
+    <message>
+        <source>Platform transport</source>
+        <translation>Plattform-Transport</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>App-Key</translation>
+    </message>
+    <message>
+        <source>Static platform instances</source>
+        <translation>Statische Plattforminstanzen</translation>
+    </message>
+    <message>
+        <source>Discover instances in ZooKeeper</source>
+        <translation>Instanzen in ZooKeeper finden</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Dienstname</translation>
+    </message>
+    <message>
+        <source>Allowed networks</source>
+        <translation>Erlaubte Netze</translation>
+    </message>
+    <message>
+        <source>Most instances</source>
+        <translation>Höchstzahl Instanzen</translation>
+    </message>
+    <message>
+        <source>Discovery plugin</source>
+        <translation>Discovery-Plugin</translation>
+    </message>
+    <message>
+        <source>ZooKeeper servers</source>
+        <translation>ZooKeeper-Server</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>Basispfad</translation>
+    </message>
+    <message>
+        <source>Session timeout</source>
+        <translation>Sitzungs-Timeout</translation>
+    </message>
+    <message>
+        <source>Authentication scheme</source>
+        <translation>Authentifizierungsschema</translation>
+    </message>
+    <message>
+        <source>Authentication credentials</source>
+        <translation>Anmeldedaten</translation>
+    </message>
+    <message>
+        <source>SASL authentication</source>
+        <translation>SASL-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration file</source>
+        <translation>Kerberos-Konfigurationsdatei</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>JAAS-Datei</translation>
+    </message>
+    <message>
+        <source>Edge authentication timeout</source>
+        <translation>Timeout der Edge-Authentifizierung</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Anfrage-Timeout</translation>
+    </message>
+    <message>
+        <source>Pipes per instance</source>
+        <translation>Pipes pro Instanz</translation>
+    </message>
+    <message>
+        <source>Pipe connect timeout</source>
+        <translation>Verbindungs-Timeout der Pipes</translation>
+    </message>
+    <message>
+        <source>Ping interval</source>
+        <translation>Ping-Intervall</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Leerlauf-Timeout</translation>
+    </message>
+    <message>
+        <source>High watermark</source>
+        <translation>Obere Füllmarke</translation>
+    </message>
+    <message>
+        <source>Low watermark</source>
+        <translation>Untere Füllmarke</translation>
+    </message>
+    <message>
+        <source>Largest message</source>
+        <translation>Größte Nachricht</translation>
+    </message>
+    <message>
+        <source>Most edge connections</source>
+        <translation>Höchstzahl Edge-Verbindungen</translation>
+    </message>
+    <message>
+        <source>Most handshakes at once</source>
+        <translation>Höchstzahl gleichzeitiger Handshakes</translation>
+    </message>
+    <message>
+        <source>Most requests per edge</source>
+        <translation>Höchstzahl Anfragen pro Edge</translation>
+    </message>
+    <message>
+        <source>Edge send buffer</source>
+        <translation>Sendepuffer pro Edge</translation>
+    </message>
+    <message>
+        <source>Most tunnels</source>
+        <translation>Höchstzahl Tunnel</translation>
+    </message>
+    <message>
+        <source>Tunnel idle timeout</source>
+        <translation>Leerlauf-Timeout der Tunnel</translation>
+    </message>
+    <message>
+        <source>Routing plugin</source>
+        <translation>Routing-Plugin</translation>
+    </message>
+    <message>
+        <source>Edge port</source>
+        <translation>Edge-Port</translation>
+    </message>
+    <message>
+        <source>Edge address</source>
+        <translation>Edge-Adresse</translation>
+    </message>
+    <message>
+        <source>Edge TLS</source>
+        <translation>Edge-TLS</translation>
+    </message>
+    <message>
+        <source>Edge keystore</source>
+        <translation>Edge-Keystore</translation>
+    </message>
+    <message>
+        <source>Edge keystore password</source>
+        <translation>Passwort des Edge-Keystores</translation>
+    </message>
+    <message>
+        <source>Lowest TLS version</source>
+        <translation>Niedrigste TLS-Version</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 ciphers</source>
+        <translation>TLS-1.2-Cipher</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 cipher suites</source>
+        <translation>TLS-1.3-Cipher-Suites</translation>
+    </message>
+    <message>
+        <source>TLS to discovered instances</source>
+        <translation>TLS zu gefundenen Instanzen</translation>
+    </message>
+    <message>
+        <source>Host name validation</source>
+        <translation>Prüfung des Hostnamens</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>Truststore</translation>
+    </message>
+    <message>
+        <source>Trust store password</source>
+        <translation>Truststore-Passwort</translation>
+    </message>
+    <message>
+        <source>Health port</source>
+        <translation>Health-Port</translation>
+    </message>
+    <message>
+        <source>Health address</source>
+        <translation>Health-Adresse</translation>
+    </message>
+    <message>
+        <source>Status socket</source>
+        <translation>Status-Socket</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Worker-Threads</translation>
+    </message>
+    <message>
+        <source>Plugin folder</source>
+        <translation>Plugin-Ordner</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>Drain-Timeout</translation>
+    </message>
+    <message>
+        <source>Health grace period</source>
+        <translation>Health-Karenzzeit</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Log-Level</translation>
+    </message>
+    <message>
+        <source>Log rules</source>
+        <translation>Log-Regeln</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,14 @@
         <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
         <translation>%1 contient des secrets chiffrés, et aucun fichier de clé ni trousseau contenant leur clé n&apos;a été choisi.</translation>
     </message>
+    <message>
+        <source>Search the settings: a name, a key or words of its help</source>
+        <translation>Rechercher dans les réglages : un nom, une clé ou des mots de son aide</translation>
+    </message>
+    <message>
+        <source>No setting matches the search.</source>
+        <translation>Aucun réglage ne correspond à la recherche.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
@@ -804,6 +812,218 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>Niveaux par catégorie qui remplacent logging.level, par exemple [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Modifiable par rechargement.</translation>
+    </message>
+    <message>
+        <source>Platform transport</source>
+        <translation>Transport vers la plateforme</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>Clé d&apos;application</translation>
+    </message>
+    <message>
+        <source>Static platform instances</source>
+        <translation>Instances de plateforme statiques</translation>
+    </message>
+    <message>
+        <source>Discover instances in ZooKeeper</source>
+        <translation>Découvrir les instances dans ZooKeeper</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Nom du service</translation>
+    </message>
+    <message>
+        <source>Allowed networks</source>
+        <translation>Réseaux autorisés</translation>
+    </message>
+    <message>
+        <source>Most instances</source>
+        <translation>Nombre maximal d&apos;instances</translation>
+    </message>
+    <message>
+        <source>Discovery plugin</source>
+        <translation>Plugin de découverte</translation>
+    </message>
+    <message>
+        <source>ZooKeeper servers</source>
+        <translation>Serveurs ZooKeeper</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>Chemin de base</translation>
+    </message>
+    <message>
+        <source>Session timeout</source>
+        <translation>Délai d&apos;expiration de session</translation>
+    </message>
+    <message>
+        <source>Authentication scheme</source>
+        <translation>Schéma d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>Authentication credentials</source>
+        <translation>Identifiants d&apos;authentification</translation>
+    </message>
+    <message>
+        <source>SASL authentication</source>
+        <translation>Authentification SASL</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration file</source>
+        <translation>Fichier de configuration Kerberos</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>Fichier JAAS</translation>
+    </message>
+    <message>
+        <source>Edge authentication timeout</source>
+        <translation>Délai d&apos;authentification des appareils edge</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Délai d&apos;expiration des requêtes</translation>
+    </message>
+    <message>
+        <source>Pipes per instance</source>
+        <translation>Canaux par instance</translation>
+    </message>
+    <message>
+        <source>Pipe connect timeout</source>
+        <translation>Délai de connexion des canaux</translation>
+    </message>
+    <message>
+        <source>Ping interval</source>
+        <translation>Intervalle de ping</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>Délai d&apos;inactivité</translation>
+    </message>
+    <message>
+        <source>High watermark</source>
+        <translation>Seuil haut</translation>
+    </message>
+    <message>
+        <source>Low watermark</source>
+        <translation>Seuil bas</translation>
+    </message>
+    <message>
+        <source>Largest message</source>
+        <translation>Message le plus grand</translation>
+    </message>
+    <message>
+        <source>Most edge connections</source>
+        <translation>Nombre maximal de connexions edge</translation>
+    </message>
+    <message>
+        <source>Most handshakes at once</source>
+        <translation>Nombre maximal de handshakes simultanés</translation>
+    </message>
+    <message>
+        <source>Most requests per edge</source>
+        <translation>Nombre maximal de requêtes par appareil edge</translation>
+    </message>
+    <message>
+        <source>Edge send buffer</source>
+        <translation>Tampon d&apos;envoi par appareil edge</translation>
+    </message>
+    <message>
+        <source>Most tunnels</source>
+        <translation>Nombre maximal de tunnels</translation>
+    </message>
+    <message>
+        <source>Tunnel idle timeout</source>
+        <translation>Délai d&apos;inactivité des tunnels</translation>
+    </message>
+    <message>
+        <source>Routing plugin</source>
+        <translation>Plugin de routage</translation>
+    </message>
+    <message>
+        <source>Edge port</source>
+        <translation>Port edge</translation>
+    </message>
+    <message>
+        <source>Edge address</source>
+        <translation>Adresse edge</translation>
+    </message>
+    <message>
+        <source>Edge TLS</source>
+        <translation>TLS edge</translation>
+    </message>
+    <message>
+        <source>Edge keystore</source>
+        <translation>Magasin de clés edge</translation>
+    </message>
+    <message>
+        <source>Edge keystore password</source>
+        <translation>Mot de passe du magasin de clés edge</translation>
+    </message>
+    <message>
+        <source>Lowest TLS version</source>
+        <translation>Version TLS minimale</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 ciphers</source>
+        <translation>Chiffrements TLS 1.2</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 cipher suites</source>
+        <translation>Suites de chiffrement TLS 1.3</translation>
+    </message>
+    <message>
+        <source>TLS to discovered instances</source>
+        <translation>TLS vers les instances découvertes</translation>
+    </message>
+    <message>
+        <source>Host name validation</source>
+        <translation>Validation du nom d&apos;hôte</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>Magasin de confiance</translation>
+    </message>
+    <message>
+        <source>Trust store password</source>
+        <translation>Mot de passe du magasin de confiance</translation>
+    </message>
+    <message>
+        <source>Health port</source>
+        <translation>Port de santé</translation>
+    </message>
+    <message>
+        <source>Health address</source>
+        <translation>Adresse de santé</translation>
+    </message>
+    <message>
+        <source>Status socket</source>
+        <translation>Socket d&apos;état</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>Threads de travail</translation>
+    </message>
+    <message>
+        <source>Plugin folder</source>
+        <translation>Dossier des plugins</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>Délai de vidage</translation>
+    </message>
+    <message>
+        <source>Health grace period</source>
+        <translation>Délai de grâce de santé</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>Niveau de journalisation</translation>
+    </message>
+    <message>
+        <source>Log rules</source>
+        <translation>Règles de journalisation</translation>
     </message>
 </context>
 <context>

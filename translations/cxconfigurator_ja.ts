@@ -78,6 +78,14 @@
         <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
         <translation>%1 には暗号化された機密情報が含まれていますが、その鍵を持つ鍵ファイルもキーチェーンも選択されていません。</translation>
     </message>
+    <message>
+        <source>Search the settings: a name, a key or words of its help</source>
+        <translation>設定を検索: 名前、キー、またはヘルプ内の語句</translation>
+    </message>
+    <message>
+        <source>No setting matches the search.</source>
+        <translation>検索に一致する設定はありません。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
@@ -804,6 +812,218 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>logging.level を上書きするカテゴリごとのレベル (例: [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;])。リロードで変更できます。</translation>
+    </message>
+    <message>
+        <source>Platform transport</source>
+        <translation>プラットフォームトランスポート</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>アプリキー</translation>
+    </message>
+    <message>
+        <source>Static platform instances</source>
+        <translation>静的プラットフォームインスタンス</translation>
+    </message>
+    <message>
+        <source>Discover instances in ZooKeeper</source>
+        <translation>ZooKeeper でインスタンスを検出</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>サービス名</translation>
+    </message>
+    <message>
+        <source>Allowed networks</source>
+        <translation>許可するネットワーク</translation>
+    </message>
+    <message>
+        <source>Most instances</source>
+        <translation>最大インスタンス数</translation>
+    </message>
+    <message>
+        <source>Discovery plugin</source>
+        <translation>ディスカバリプラグイン</translation>
+    </message>
+    <message>
+        <source>ZooKeeper servers</source>
+        <translation>ZooKeeper サーバー</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>ベースパス</translation>
+    </message>
+    <message>
+        <source>Session timeout</source>
+        <translation>セッションタイムアウト</translation>
+    </message>
+    <message>
+        <source>Authentication scheme</source>
+        <translation>認証方式</translation>
+    </message>
+    <message>
+        <source>Authentication credentials</source>
+        <translation>認証情報</translation>
+    </message>
+    <message>
+        <source>SASL authentication</source>
+        <translation>SASL 認証</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration file</source>
+        <translation>Kerberos 設定ファイル</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>JAAS ファイル</translation>
+    </message>
+    <message>
+        <source>Edge authentication timeout</source>
+        <translation>エッジ認証タイムアウト</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>リクエストタイムアウト</translation>
+    </message>
+    <message>
+        <source>Pipes per instance</source>
+        <translation>インスタンスあたりのパイプ数</translation>
+    </message>
+    <message>
+        <source>Pipe connect timeout</source>
+        <translation>パイプ接続タイムアウト</translation>
+    </message>
+    <message>
+        <source>Ping interval</source>
+        <translation>ping 間隔</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>アイドルタイムアウト</translation>
+    </message>
+    <message>
+        <source>High watermark</source>
+        <translation>上限ウォーターマーク</translation>
+    </message>
+    <message>
+        <source>Low watermark</source>
+        <translation>下限ウォーターマーク</translation>
+    </message>
+    <message>
+        <source>Largest message</source>
+        <translation>最大メッセージサイズ</translation>
+    </message>
+    <message>
+        <source>Most edge connections</source>
+        <translation>最大エッジ接続数</translation>
+    </message>
+    <message>
+        <source>Most handshakes at once</source>
+        <translation>同時ハンドシェイクの最大数</translation>
+    </message>
+    <message>
+        <source>Most requests per edge</source>
+        <translation>エッジあたりの最大リクエスト数</translation>
+    </message>
+    <message>
+        <source>Edge send buffer</source>
+        <translation>エッジ送信バッファ</translation>
+    </message>
+    <message>
+        <source>Most tunnels</source>
+        <translation>最大トンネル数</translation>
+    </message>
+    <message>
+        <source>Tunnel idle timeout</source>
+        <translation>トンネルのアイドルタイムアウト</translation>
+    </message>
+    <message>
+        <source>Routing plugin</source>
+        <translation>ルーティングプラグイン</translation>
+    </message>
+    <message>
+        <source>Edge port</source>
+        <translation>エッジポート</translation>
+    </message>
+    <message>
+        <source>Edge address</source>
+        <translation>エッジアドレス</translation>
+    </message>
+    <message>
+        <source>Edge TLS</source>
+        <translation>エッジ TLS</translation>
+    </message>
+    <message>
+        <source>Edge keystore</source>
+        <translation>エッジキーストア</translation>
+    </message>
+    <message>
+        <source>Edge keystore password</source>
+        <translation>エッジキーストアのパスワード</translation>
+    </message>
+    <message>
+        <source>Lowest TLS version</source>
+        <translation>最低 TLS バージョン</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 ciphers</source>
+        <translation>TLS 1.2 暗号</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 cipher suites</source>
+        <translation>TLS 1.3 暗号スイート</translation>
+    </message>
+    <message>
+        <source>TLS to discovered instances</source>
+        <translation>検出されたインスタンスへの TLS</translation>
+    </message>
+    <message>
+        <source>Host name validation</source>
+        <translation>ホスト名の検証</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>トラストストア</translation>
+    </message>
+    <message>
+        <source>Trust store password</source>
+        <translation>トラストストアのパスワード</translation>
+    </message>
+    <message>
+        <source>Health port</source>
+        <translation>ヘルスポート</translation>
+    </message>
+    <message>
+        <source>Health address</source>
+        <translation>ヘルスアドレス</translation>
+    </message>
+    <message>
+        <source>Status socket</source>
+        <translation>ステータスソケット</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>ワーカースレッド</translation>
+    </message>
+    <message>
+        <source>Plugin folder</source>
+        <translation>プラグインフォルダー</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>ドレインタイムアウト</translation>
+    </message>
+    <message>
+        <source>Health grace period</source>
+        <translation>ヘルス猶予期間</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>ログレベル</translation>
+    </message>
+    <message>
+        <source>Log rules</source>
+        <translation>ログルール</translation>
     </message>
 </context>
 <context>

@@ -78,6 +78,14 @@
         <source>%1 stores encrypted secrets, and no key file or keychain holding their key was chosen.</source>
         <translation>%1 包含加密的机密信息，但尚未选择保存其密钥的密钥文件或钥匙串。</translation>
     </message>
+    <message>
+        <source>Search the settings: a name, a key or words of its help</source>
+        <translation>搜索设置：名称、键或其帮助中的词语</translation>
+    </message>
+    <message>
+        <source>No setting matches the search.</source>
+        <translation>没有与搜索匹配的设置。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ConfigSaver</name>
@@ -804,6 +812,218 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     <message>
         <source>Per-category levels that override logging.level, such as [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]. Changes with a reload.</source>
         <translation>覆盖 logging.level 的按类别级别，例如 [&quot;cx.worker=debug&quot;, &quot;cx.discovery.*=warning&quot;]。重新加载即可更改。</translation>
+    </message>
+    <message>
+        <source>Platform transport</source>
+        <translation>平台传输方式</translation>
+    </message>
+    <message>
+        <source>App key</source>
+        <translation>应用密钥</translation>
+    </message>
+    <message>
+        <source>Static platform instances</source>
+        <translation>静态平台实例</translation>
+    </message>
+    <message>
+        <source>Discover instances in ZooKeeper</source>
+        <translation>在 ZooKeeper 中发现实例</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>服务名称</translation>
+    </message>
+    <message>
+        <source>Allowed networks</source>
+        <translation>允许的网络</translation>
+    </message>
+    <message>
+        <source>Most instances</source>
+        <translation>最多实例数</translation>
+    </message>
+    <message>
+        <source>Discovery plugin</source>
+        <translation>发现插件</translation>
+    </message>
+    <message>
+        <source>ZooKeeper servers</source>
+        <translation>ZooKeeper 服务器</translation>
+    </message>
+    <message>
+        <source>Base path</source>
+        <translation>基础路径</translation>
+    </message>
+    <message>
+        <source>Session timeout</source>
+        <translation>会话超时</translation>
+    </message>
+    <message>
+        <source>Authentication scheme</source>
+        <translation>认证方案</translation>
+    </message>
+    <message>
+        <source>Authentication credentials</source>
+        <translation>认证凭据</translation>
+    </message>
+    <message>
+        <source>SASL authentication</source>
+        <translation>SASL 认证</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration file</source>
+        <translation>Kerberos 配置文件</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>JAAS 文件</translation>
+    </message>
+    <message>
+        <source>Edge authentication timeout</source>
+        <translation>边缘设备认证超时</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>请求超时</translation>
+    </message>
+    <message>
+        <source>Pipes per instance</source>
+        <translation>每个实例的管道数</translation>
+    </message>
+    <message>
+        <source>Pipe connect timeout</source>
+        <translation>管道连接超时</translation>
+    </message>
+    <message>
+        <source>Ping interval</source>
+        <translation>Ping 间隔</translation>
+    </message>
+    <message>
+        <source>Idle timeout</source>
+        <translation>空闲超时</translation>
+    </message>
+    <message>
+        <source>High watermark</source>
+        <translation>高水位线</translation>
+    </message>
+    <message>
+        <source>Low watermark</source>
+        <translation>低水位线</translation>
+    </message>
+    <message>
+        <source>Largest message</source>
+        <translation>最大消息</translation>
+    </message>
+    <message>
+        <source>Most edge connections</source>
+        <translation>最多边缘连接数</translation>
+    </message>
+    <message>
+        <source>Most handshakes at once</source>
+        <translation>同时握手的最多数量</translation>
+    </message>
+    <message>
+        <source>Most requests per edge</source>
+        <translation>每个边缘设备的最多请求数</translation>
+    </message>
+    <message>
+        <source>Edge send buffer</source>
+        <translation>边缘发送缓冲区</translation>
+    </message>
+    <message>
+        <source>Most tunnels</source>
+        <translation>最多隧道数</translation>
+    </message>
+    <message>
+        <source>Tunnel idle timeout</source>
+        <translation>隧道空闲超时</translation>
+    </message>
+    <message>
+        <source>Routing plugin</source>
+        <translation>路由插件</translation>
+    </message>
+    <message>
+        <source>Edge port</source>
+        <translation>边缘端口</translation>
+    </message>
+    <message>
+        <source>Edge address</source>
+        <translation>边缘地址</translation>
+    </message>
+    <message>
+        <source>Edge TLS</source>
+        <translation>边缘 TLS</translation>
+    </message>
+    <message>
+        <source>Edge keystore</source>
+        <translation>边缘密钥库</translation>
+    </message>
+    <message>
+        <source>Edge keystore password</source>
+        <translation>边缘密钥库密码</translation>
+    </message>
+    <message>
+        <source>Lowest TLS version</source>
+        <translation>最低 TLS 版本</translation>
+    </message>
+    <message>
+        <source>TLS 1.2 ciphers</source>
+        <translation>TLS 1.2 加密算法</translation>
+    </message>
+    <message>
+        <source>TLS 1.3 cipher suites</source>
+        <translation>TLS 1.3 密码套件</translation>
+    </message>
+    <message>
+        <source>TLS to discovered instances</source>
+        <translation>到已发现实例的 TLS</translation>
+    </message>
+    <message>
+        <source>Host name validation</source>
+        <translation>主机名验证</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>信任库</translation>
+    </message>
+    <message>
+        <source>Trust store password</source>
+        <translation>信任库密码</translation>
+    </message>
+    <message>
+        <source>Health port</source>
+        <translation>健康检查端口</translation>
+    </message>
+    <message>
+        <source>Health address</source>
+        <translation>健康检查地址</translation>
+    </message>
+    <message>
+        <source>Status socket</source>
+        <translation>状态套接字</translation>
+    </message>
+    <message>
+        <source>Worker threads</source>
+        <translation>工作线程</translation>
+    </message>
+    <message>
+        <source>Plugin folder</source>
+        <translation>插件文件夹</translation>
+    </message>
+    <message>
+        <source>Drain timeout</source>
+        <translation>排空超时</translation>
+    </message>
+    <message>
+        <source>Health grace period</source>
+        <translation>健康检查宽限期</translation>
+    </message>
+    <message>
+        <source>Log level</source>
+        <translation>日志级别</translation>
+    </message>
+    <message>
+        <source>Log rules</source>
+        <translation>日志规则</translation>
     </message>
 </context>
 <context>

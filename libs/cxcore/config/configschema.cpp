@@ -24,6 +24,7 @@ QList<KeySpec> buildKeys()
     return {
         // Platform connection
         {.path = u"platform.transport"_s,
+         .label = u"Platform transport"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"websockets"_s),
          .choices = {u"websockets"_s, u"websockets_active_active"_s},
@@ -32,6 +33,7 @@ QList<KeySpec> buildKeys()
          .help = u"\"websockets_active_active\" for an HA cluster, else \"websockets\"; it "
                  "only chooses the default discovery plugin."_s},
         {.path = u"transport.websockets.app-key"_s,
+         .label = u"App key"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .secret = true,
@@ -39,6 +41,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Platforms,
          .help = u"The app key cxserver authenticates its platform pipes with (a secret)."_s},
         {.path = u"transport.websockets.platforms"_s,
+         .label = u"Static platform instances"_s,
          .type = KeyType::StringList,
          .defaultValue = Value::list({}),
          .format = Format::PlatformUrls,
@@ -48,12 +51,14 @@ QList<KeySpec> buildKeys()
 
         // Discovery
         {.path = u"transport.websockets.service-discovery.enabled"_s,
+         .label = u"Discover instances in ZooKeeper"_s,
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(false),
          .group = Group::Discovery,
          .help = u"Discover platform instances in ZooKeeper instead of using the static "
                  "platforms list."_s},
         {.path = u"transport.websockets.service-discovery.service-name"_s,
+         .label = u"Service name"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"thingworx-http"_s),
          .format = Format::ZooKeeperNodeName,
@@ -61,6 +66,7 @@ QList<KeySpec> buildKeys()
          .help = u"Service name the platform instances register under; \"thingworx-https\" "
                  "is usual with TLS."_s},
         {.path = u"transport.websockets.service-discovery.allowed-networks"_s,
+         .label = u"Allowed networks"_s,
          .type = KeyType::StringList,
          .defaultValue = Value::list({}),
          .format = Format::Networks,
@@ -69,6 +75,7 @@ QList<KeySpec> buildKeys()
                  "be in to be dialled; empty: any address but link-local, multicast and "
                  "unspecified ones."_s},
         {.path = u"transport.websockets.service-discovery.max-instances"_s,
+         .label = u"Most instances"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"256"_s),
          .minimum = 1,
@@ -77,6 +84,7 @@ QList<KeySpec> buildKeys()
          .help = u"Most discovered instances dialled at once; further ones are skipped with a "
                  "warning."_s},
         {.path = u"discovery.plugin"_s,
+         .label = u"Discovery plugin"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .choices = {u"static"_s, u"zookeeper"_s},
@@ -85,6 +93,7 @@ QList<KeySpec> buildKeys()
                  "(or, when that is not set, for platform.transport "
                  "\"websockets_active_active\"), else \"static\"."_s},
         {.path = u"discovery.connectionString"_s,
+         .label = u"ZooKeeper servers"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .format = Format::ZooKeeperHosts,
@@ -92,6 +101,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Discovery,
          .help = u"The ZooKeeper ensemble, such as \"zk1:2181,zk2:2181,zk3:2181\"."_s},
         {.path = u"discovery.basePath"_s,
+         .label = u"Base path"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"/services"_s),
          .format = Format::ZooKeeperPath,
@@ -99,6 +109,7 @@ QList<KeySpec> buildKeys()
          .help = u"ZooKeeper path the services are registered under; must match the "
                  "cluster's namespace."_s},
         {.path = u"discovery.session-timeout"_s,
+         .label = u"Session timeout"_s,
          .type = KeyType::Duration,
          .defaultValue = Value::string(u"10s"_s),
          .minimum = 1,
@@ -106,11 +117,13 @@ QList<KeySpec> buildKeys()
          .group = Group::Discovery,
          .help = u"ZooKeeper session timeout."_s},
         {.path = u"discovery.auth.scheme"_s,
+         .label = u"Authentication scheme"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::Discovery,
          .help = u"ZooKeeper authentication scheme, such as \"digest\"; null: none."_s},
         {.path = u"discovery.auth.credentials"_s,
+         .label = u"Authentication credentials"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .secret = true,
@@ -118,17 +131,20 @@ QList<KeySpec> buildKeys()
          .help = u"Credentials for that scheme, such as \"user:password\" for digest (a "
                  "secret)."_s},
         {.path = u"discovery.sasl-enabled"_s,
+         .label = u"SASL authentication"_s,
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(false),
          .group = Group::Discovery,
          .help = u"Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built "
                  "with SASL support."_s},
         {.path = u"discovery.sasl.krb5-conf.file"_s,
+         .label = u"Kerberos configuration file"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::Discovery,
          .help = u"Kerberos configuration file (krb5.conf) for SASL."_s},
         {.path = u"discovery.sasl-jaas-file"_s,
+         .label = u"JAAS file"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::Discovery,
@@ -136,6 +152,7 @@ QList<KeySpec> buildKeys()
 
         // Platform pipes and requests
         {.path = u"transport.websockets.authentication.timeout-ms"_s,
+         .label = u"Edge authentication timeout"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"10000"_s),
          .minimum = 1,
@@ -143,6 +160,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"Milliseconds an edge has to send AUTH after it connects."_s},
         {.path = u"transport.websockets.request.default_timeout-ms"_s,
+         .label = u"Request timeout"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"10000"_s),
          .minimum = 1,
@@ -151,6 +169,7 @@ QList<KeySpec> buildKeys()
          .help = u"Milliseconds a request waits for the platform's response before the edge "
                  "gets 0xA4 (gateway timeout)."_s},
         {.path = u"transport.websockets.connections.pipe-count"_s,
+         .label = u"Pipes per instance"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"5"_s),
          .minimum = 1,
@@ -158,6 +177,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"WebSockets cxserver opens to each platform instance."_s},
         {.path = u"transport.websockets.connections.timeout-ms"_s,
+         .label = u"Pipe connect timeout"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"10000"_s),
          .minimum = 1,
@@ -165,6 +185,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"Milliseconds one platform pipe may take to connect."_s},
         {.path = u"transport.websockets.connections.pingRate"_s,
+         .label = u"Ping interval"_s,
          .type = KeyType::Duration,
          .defaultValue = Value::string(u"30s"_s),
          .minimum = 1,
@@ -172,6 +193,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"How often cxserver pings each platform pipe."_s},
         {.path = u"transport.websockets.connections.idleReadTimeout"_s,
+         .label = u"Idle timeout"_s,
          .type = KeyType::Duration,
          .defaultValue = Value::string(u"60s"_s),
          .minimum = 1,
@@ -179,6 +201,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"A platform pipe or an edge that sends nothing for this long is closed."_s},
         {.path = u"transport.websockets.connections.highWaterMark"_s,
+         .label = u"High watermark"_s,
          .type = KeyType::Size,
          .defaultValue = Value::string(u"64k"_s),
          .minimum = 1,
@@ -186,6 +209,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"A pipe holding more unsent bytes than this takes no new requests."_s},
         {.path = u"transport.websockets.connections.lowWaterMark"_s,
+         .label = u"Low watermark"_s,
          .type = KeyType::Size,
          .defaultValue = Value::string(u"32k"_s),
          .minimum = 0,
@@ -193,6 +217,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Connections,
          .help = u"Such a pipe takes requests again once its unsent bytes are down to this."_s},
         {.path = u"max-msg-size-bytes"_s,
+         .label = u"Largest message"_s,
          .type = KeyType::Size,
          .defaultValue = Value::number(u"1048576"_s),
          .minimum = 1024,
@@ -203,6 +228,7 @@ QList<KeySpec> buildKeys()
 
         // Limits on what edges can make cxserver hold (protocol.md §3.4, docs/security.md)
         {.path = u"limits.max-edges"_s,
+         .label = u"Most edge connections"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"100000"_s),
          .minimum = 1,
@@ -211,6 +237,7 @@ QList<KeySpec> buildKeys()
          .help = u"Edge connections one cxserver holds at most; a connection beyond it is "
                  "closed at once and counted."_s},
         {.path = u"limits.max-handshakes"_s,
+         .label = u"Most handshakes at once"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"4096"_s),
          .minimum = 1,
@@ -219,6 +246,7 @@ QList<KeySpec> buildKeys()
          .help = u"Edge connections still in their TLS or WebSocket handshake at most; a "
                  "connection beyond it is closed at once and counted."_s},
         {.path = u"limits.max-requests-per-edge"_s,
+         .label = u"Most requests per edge"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"256"_s),
          .minimum = 1,
@@ -227,6 +255,7 @@ QList<KeySpec> buildKeys()
          .help = u"Requests one edge may have in flight; a request beyond it is answered "
                  "0xA0 (too many requests in flight)."_s},
         {.path = u"limits.edge-send-buffer"_s,
+         .label = u"Edge send buffer"_s,
          .type = KeyType::Size,
          .defaultValue = Value::string(u"2m"_s),
          .minimum = 1024,
@@ -236,6 +265,7 @@ QList<KeySpec> buildKeys()
                  "frames) beyond which an edge that does not read is dropped; at least one "
                  "largest message plus highWaterMark is always allowed."_s},
         {.path = u"limits.max-tunnels"_s,
+         .label = u"Most tunnels"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"1000"_s),
          .minimum = 0,
@@ -244,6 +274,7 @@ QList<KeySpec> buildKeys()
          .help = u"Remote-access tunnels one cxserver relays at once; a tunnel beyond it is "
                  "refused with 503."_s},
         {.path = u"limits.tunnel-idle-timeout"_s,
+         .label = u"Tunnel idle timeout"_s,
          .type = KeyType::Duration,
          .defaultValue = Value::string(u"5m"_s),
          .minimum = 1,
@@ -254,6 +285,7 @@ QList<KeySpec> buildKeys()
 
         // Routing
         {.path = u"routing.plugin"_s,
+         .label = u"Routing plugin"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"round-robin"_s),
          .choices = {u"round-robin"_s, u"least-pending"_s},
@@ -262,6 +294,7 @@ QList<KeySpec> buildKeys()
 
         // Edge listener
         {.path = u"protocol.port"_s,
+         .label = u"Edge port"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"8443"_s),
          .minimum = 0,
@@ -269,6 +302,7 @@ QList<KeySpec> buildKeys()
          .group = Group::EdgeListener,
          .help = u"TCP port edges connect to; 0 takes any free port (for tests)."_s},
         {.path = u"protocol.host"_s,
+         .label = u"Edge address"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"0.0.0.0"_s),
          .format = Format::ListenAddress,
@@ -276,17 +310,20 @@ QList<KeySpec> buildKeys()
          .help = u"IP address the edge listener binds to, or \"localhost\"; \"0.0.0.0\" is "
                  "every IPv4 address, \"::\" every address."_s},
         {.path = u"protocol.ssl.enabled"_s,
+         .label = u"Edge TLS"_s,
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(true),
          .group = Group::EdgeListener,
          .help = u"TLS on the edge listener: edges connect with wss://."_s},
         {.path = u"protocol.http-server.ssl.key-store.file"_s,
+         .label = u"Edge keystore"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .requirement = Requirement::WhenSsl,
          .group = Group::EdgeListener,
          .help = u"PKCS#12 keystore holding the edge listener's certificate and key."_s},
         {.path = u"protocol.http-server.ssl.key-store.password"_s,
+         .label = u"Edge keystore password"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .secret = true,
@@ -294,6 +331,7 @@ QList<KeySpec> buildKeys()
          .group = Group::EdgeListener,
          .help = u"Password of that keystore; null when it has none (a secret)."_s},
         {.path = u"protocol.ssl.min-version"_s,
+         .label = u"Lowest TLS version"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"TLSv1.2"_s),
          .choices = {u"TLSv1.2"_s, u"TLSv1.3"_s},
@@ -301,6 +339,7 @@ QList<KeySpec> buildKeys()
          .group = Group::EdgeListener,
          .help = u"Oldest TLS version an edge may use: \"TLSv1.2\" or \"TLSv1.3\"."_s},
         {.path = u"protocol.ssl.ciphers"_s,
+         .label = u"TLS 1.2 ciphers"_s,
          .type = KeyType::String,
          .defaultValue
          = Value::string(u"ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:"
@@ -310,6 +349,7 @@ QList<KeySpec> buildKeys()
          .help = u"OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key "
                  "exchange with AEAD ciphers only (forward secrecy)."_s},
         {.path = u"protocol.ssl.ciphersuites"_s,
+         .label = u"TLS 1.3 cipher suites"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::EdgeListener,
@@ -317,24 +357,28 @@ QList<KeySpec> buildKeys()
 
         // Platform TLS
         {.path = u"transport.websockets.service-discovery.tls-enabled"_s,
+         .label = u"TLS to discovered instances"_s,
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(true),
          .group = Group::PlatformTls,
          .help = u"Connect to discovered instances with wss:// on their sslPort; false sends "
                  "the app key in clear text (a warning unless the instances are on loopback)."_s},
         {.path = u"transport.websockets.service-discovery.host-name-validation"_s,
+         .label = u"Host name validation"_s,
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(true),
          .group = Group::PlatformTls,
          .help = u"Check that a platform's certificate names the address connected to; "
                  "turn off for tests only."_s},
         {.path = u"protocol.http-client.ssl.trust-store.file"_s,
+         .label = u"Trust store"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::PlatformTls,
          .help = u"Certificates (PKCS#12 or PEM) that platform certificates are verified "
                  "against; null: the system CAs."_s},
         {.path = u"protocol.http-client.ssl.trust-store.password"_s,
+         .label = u"Trust store password"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .secret = true,
@@ -344,6 +388,7 @@ QList<KeySpec> buildKeys()
 
         // Operations
         {.path = u"health.port"_s,
+         .label = u"Health port"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"9009"_s),
          .minimum = 0,
@@ -351,6 +396,7 @@ QList<KeySpec> buildKeys()
          .group = Group::Operations,
          .help = u"HTTP port of /health and /metrics; 0 turns them off."_s},
         {.path = u"health.host"_s,
+         .label = u"Health address"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"127.0.0.1"_s),
          .format = Format::ListenAddress,
@@ -358,6 +404,7 @@ QList<KeySpec> buildKeys()
          .help = u"IP address the health and metrics listener binds to (its own, not the "
                  "edges'); a load balancer on another host needs it set."_s},
         {.path = u"admin.socket"_s,
+         .label = u"Status socket"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"cxserver"_s),
          .group = Group::Operations,
@@ -365,6 +412,7 @@ QList<KeySpec> buildKeys()
                  "$XDG_RUNTIME_DIR/NAME, else to <tempdir>/cxserver-<uid>/NAME (a private "
                  "folder created 0700), or \\\\.\\pipe\\NAME on Windows."_s},
         {.path = u"worker-threads"_s,
+         .label = u"Worker threads"_s,
          .type = KeyType::Int,
          .defaultValue = Value::number(u"0"_s),
          .minimum = 0,
@@ -372,12 +420,14 @@ QList<KeySpec> buildKeys()
          .group = Group::Operations,
          .help = u"Event-loop threads that own edge connections; 0: one per CPU core."_s},
         {.path = u"plugin-path"_s,
+         .label = u"Plugin folder"_s,
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::Operations,
          .help = u"Folder the discovery and routing plugins are loaded from; null: the "
                  "folder of the cxserver executable."_s},
         {.path = u"shutdown.drain-timeout"_s,
+         .label = u"Drain timeout"_s,
          .type = KeyType::Duration,
          .defaultValue = Value::string(u"10s"_s),
          .minimum = 0,
@@ -386,6 +436,7 @@ QList<KeySpec> buildKeys()
          .help = u"On SIGTERM, how long requests in flight may take to finish before they fail "
                  "and cxserver exits (/health reports 503 meanwhile)."_s},
         {.path = u"shutdown.health-grace"_s,
+         .label = u"Health grace period"_s,
          .type = KeyType::Duration,
          .defaultValue = Value::string(u"5s"_s),
          .minimum = 0,
@@ -395,6 +446,7 @@ QList<KeySpec> buildKeys()
                  "accepted, so that the load balancer moves new edges away before the listener "
                  "closes and the drain begins; 0: no grace."_s},
         {.path = u"logging.level"_s,
+         .label = u"Log level"_s,
          .type = KeyType::String,
          .defaultValue = Value::string(u"info"_s),
          .choices = logLevelNames(),
@@ -403,6 +455,7 @@ QList<KeySpec> buildKeys()
          .help = u"Least severe messages logged: debug, info, warning, critical or off. "
                  "Changes with a reload."_s},
         {.path = u"logging.rules"_s,
+         .label = u"Log rules"_s,
          .type = KeyType::StringList,
          .defaultValue = Value::list({}),
          .format = Format::LogRules,

@@ -67,6 +67,7 @@ CXCORE_EXPORT QString groupTitle(Group group);
 struct CXCORE_EXPORT KeySpec
 {
     QString path = {}; ///< below cx-server, dotted: "transport.websockets.app-key"
+    QString label = {}; ///< a few words for a form, e.g. "App key" (English)
     KeyType type = KeyType::String;
     Value defaultValue = {}; ///< with its HOCON type ("64k" is a string); Null when none
     /// Int: the value; Size: bytes; Duration: milliseconds. Unused for other types.

@@ -23,6 +23,7 @@
 
 using namespace cx;
 using namespace cx::configurator;
+using namespace Qt::StringLiterals;
 using namespace cx::test;
 
 class tst_ConfigEditorWidget : public QObject
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void encryptedFileNeedsItsKey();
     void wheelOverAnUnfocusedComboBoxChangesNothing();
     void tabLeavesTheText();
+    void labelsAndSearch();
 
 private:
     QString copySample(const QString &name);
@@ -287,6 +289,48 @@ void tst_ConfigEditorWidget::tabLeavesTheText()
     QCOMPARE(raw->toPlainText(), text); // no tab character inserted
     QVERIFY(!raw->hasFocus()); // focus moved on: Tab does not trap it
     QVERIFY(!editor.isModified());
+}
+
+void tst_ConfigEditorWidget::labelsAndSearch()
+{
+    const QString path = copySample(QStringLiteral("cxserver-sample.conf"));
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    // A name first, the key path under it.
+    const QString label
+        = editor.findChild<QLabel *>(QStringLiteral("label:transport.websockets.app-key"))->text();
+    QVERIFY2(label.contains(u"App key") && label.contains(u"transport.websockets.app-key"),
+             qPrintable(label));
+
+    const auto shown = [&editor](const QString &key) {
+        return editor.findChild<QWidget *>(u"field:"_s + key)->isVisibleTo(&editor);
+    };
+    auto *search = editor.findChild<QLineEdit *>(QStringLiteral("editorSearchEdit"));
+    auto *noMatch = editor.findChild<QLabel *>(QStringLiteral("editorNoMatchLabel"));
+    QVERIFY(shown(u"discovery.connectionString"_s));
+    // By name, whatever the case.
+    QTest::keyClicks(search, QStringLiteral("KEYSTORE"));
+    QVERIFY(shown(u"protocol.http-server.ssl.key-store.file"_s));
+    QVERIFY(shown(u"protocol.http-server.ssl.key-store.password"_s));
+    QVERIFY(!shown(u"discovery.connectionString"_s));
+    QVERIFY(!shown(u"transport.websockets.app-key"_s));
+    QVERIFY(!noMatch->isVisibleTo(&editor));
+    // By words of the key path and of the help, all of them.
+    search->setText(QStringLiteral("idleReadTimeout"));
+    QVERIFY(shown(u"transport.websockets.connections.idleReadTimeout"_s));
+    QVERIFY(!shown(u"protocol.port"_s));
+    search->setText(QStringLiteral("ZooKeeper ensemble"));
+    QVERIFY(shown(u"discovery.connectionString"_s));
+    QVERIFY(!shown(u"discovery.basePath"_s));
+    search->setText(QStringLiteral("no-such-setting"));
+    QVERIFY(noMatch->isVisibleTo(&editor));
+    QVERIFY(!shown(u"protocol.port"_s));
+    search->clear();
+    QVERIFY(shown(u"protocol.port"_s));
+    QVERIFY(shown(u"discovery.connectionString"_s));
+    QVERIFY(!noMatch->isVisibleTo(&editor));
+    QVERIFY(!editor.isModified()); // searching changes nothing
 }
 
 QTEST_MAIN(tst_ConfigEditorWidget)

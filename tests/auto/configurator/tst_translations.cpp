@@ -217,7 +217,7 @@ void tst_Translations::cliFollowsLocale()
     QVERIFY2(plain.out.contains("configuration OK"), plain.out.constData());
 }
 
-// The settings form shows the schema's help texts and group titles through
+// The settings form shows the schema's labels, help texts and group titles through
 // configurator/schematexts.cpp. A text changed in cxcore's schema falls back to English
 // until it is copied there and translated: listed here as a warning, not a failure, so that
 // a help text can be improved without blocking on four translations.
@@ -225,7 +225,7 @@ void tst_Translations::schemaTextsTranslated()
 {
     QStringList texts;
     for (const cx::config::schema::KeySpec &key : cx::config::schema::keys())
-        texts.append(key.help);
+        texts << key.label << key.help;
     for (const auto group :
          {cx::config::schema::Group::Platforms, cx::config::schema::Group::Discovery,
           cx::config::schema::Group::Connections, cx::config::schema::Group::Routing,

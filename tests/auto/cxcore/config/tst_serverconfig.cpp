@@ -169,10 +169,15 @@ private Q_SLOTS:
 void tst_ServerConfig::schemaIsConsistent()
 {
     QSet<QString> paths;
+    QSet<QString> labels;
     for (const schema::KeySpec &key : schema::keys()) {
         QVERIFY2(!paths.contains(key.path), qPrintable(key.path));
         paths.insert(key.path);
         QVERIFY2(key.help.endsWith(u'.'), qPrintable(key.path));
+        // A form shows the label: there is one, it names one key, and it is not a sentence.
+        QVERIFY2(!key.label.isEmpty() && !key.label.endsWith(u'.'), qPrintable(key.path));
+        QVERIFY2(!labels.contains(key.label), qPrintable(key.label));
+        labels.insert(key.label);
         QCOMPARE(schema::findKey(key.path), &key);
         QCOMPARE(schema::findKey(key.fullPath()), &key);
         if (!key.defaultValue.isNull()) {
