@@ -37,12 +37,14 @@ int main(int argc, char *argv[])
                                  QStringLiteral("A cxserver.conf to open in the editor."));
     parser.process(app);
 
-    installTranslations(chooseLocale(parser.value(lang)));
+    const QLocale locale = chooseLocale(parser.value(lang));
+    installTranslations(locale);
 
     if (parser.isSet(screenshots))
         return MainWindow::takeScreenshots(parser.value(screenshots)) ? 0 : 1;
 
     MainWindow window;
+    window.showFontNote(missingFontNote(locale));
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openFile(parser.positionalArguments().constFirst());

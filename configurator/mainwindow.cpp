@@ -15,6 +15,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -24,6 +25,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -181,6 +183,16 @@ void MainWindow::openFile(const QString &path)
             m_status->findChild<QLineEdit *>(QStringLiteral("statusSocketEdit"))
                 ->setText(socket->text());
     }
+}
+
+void MainWindow::showFontNote(const QString &note)
+{
+    if (note.isEmpty())
+        return;
+    auto *label = new QLabel(note, this);
+    label->setObjectName(QStringLiteral("fontNoteLabel"));
+    label->setStyleSheet(QStringLiteral("color: #b00020;"));
+    statusBar()->addWidget(label, 1);
 }
 
 bool MainWindow::showsStartPage() const

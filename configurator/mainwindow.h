@@ -29,6 +29,8 @@ public:
     /// Opens a file the wizard just wrote, with the key source it chose for its secrets.
     void openSaved(const QString &path, const secrets::KeySourceOptions &keySource);
     void showStatus(const QString &socketName);
+    /// Shows note (missingFontNote()) in the status bar for as long as the window lives.
+    void showFontNote(const QString &note);
 
     ConfigEditorWidget *editor() const { return m_editor; }
     StatusPage *statusPage() const { return m_status; }

@@ -7,11 +7,14 @@
 #include "startpage.h"
 #include "statuspage.h"
 #include "testpaths.h"
+#include "translations.h"
 
 #include <QAction>
 #include <QCommandLinkButton>
 #include <QFile>
 #include <QFileInfo>
+#include <QFontDatabase>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
@@ -30,6 +33,7 @@ private Q_SLOTS:
     void fileActionsNeedAnOpenConfiguration();
     void startPageOpensTheServiceFileAndRecentOnes();
     void startPageLeadsToTheStatusView();
+    void noteWhenNoFontShowsTheLanguage();
 };
 
 namespace {
@@ -127,6 +131,29 @@ void tst_MainWindow::startPageLeadsToTheStatusView()
         Qt::LeftButton);
     QVERIFY(!window.showsStartPage());
     QCOMPARE(window.findChild<QTabWidget *>()->currentWidget(), window.statusPage());
+}
+
+void tst_MainWindow::noteWhenNoFontShowsTheLanguage()
+{
+    // Latin script: any font does.
+    QVERIFY(missingFontNote(QLocale(QStringLiteral("de"))).isEmpty());
+    // Japanese: a note exactly when no installed font has the script (the CI machine has
+    // none; a desktop with fonts-noto-cjk has one).
+    const bool japaneseFont = !QFontDatabase::families(QFontDatabase::Japanese).isEmpty();
+    const QString note = missingFontNote(QLocale(QStringLiteral("ja")));
+    QCOMPARE(note.isEmpty(), japaneseFont);
+    const bool chineseFont = !QFontDatabase::families(QFontDatabase::SimplifiedChinese).isEmpty();
+    QCOMPARE(missingFontNote(QLocale(QStringLiteral("zh_CN"))).isEmpty(), chineseFont);
+    if (japaneseFont)
+        return;
+    QVERIFY2(note.contains(u"Japanese") && note.contains(u"fonts-noto-cjk"), qPrintable(note));
+    MainWindow window;
+    window.showFontNote(note);
+    window.show();
+    auto *label = window.findChild<QLabel *>(QStringLiteral("fontNoteLabel"));
+    QVERIFY(label);
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->text(), note);
 }
 
 QTEST_MAIN(tst_MainWindow)
