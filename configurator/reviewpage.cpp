@@ -37,7 +37,7 @@ ReviewPage::ReviewPage(QWidget *parent)
 
     m_path = new QLineEdit(this);
     m_path->setObjectName(QStringLiteral("savePathEdit"));
-    m_path->setPlaceholderText(QStringLiteral("/etc/cxserver/cxserver.conf"));
+    m_path->setPlaceholderText(tr("where to save it, e.g. /etc/cxserver/cxserver.conf"));
     auto *browse = new QPushButton(tr("Browse…"), this);
     auto *pathRow = new QHBoxLayout;
     pathRow->addWidget(m_path, 1);

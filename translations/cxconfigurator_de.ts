@@ -622,6 +622,10 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
         <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
         <translation>%1 existiert bereits. Durch diese Konfiguration ersetzen? Eigentümer, Gruppe und Berechtigungen bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>where to save it, e.g. /etc/cxserver/cxserver.conf</source>
+        <translation>wohin speichern, z. B. /etc/cxserver/cxserver.conf</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

@@ -622,6 +622,10 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
         <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
         <translation>%1 existe déjà. Le remplacer par cette configuration ? Son propriétaire, son groupe et ses permissions sont conservés.</translation>
     </message>
+    <message>
+        <source>where to save it, e.g. /etc/cxserver/cxserver.conf</source>
+        <translation>où l&apos;enregistrer, p. ex. /etc/cxserver/cxserver.conf</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

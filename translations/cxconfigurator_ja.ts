@@ -622,6 +622,10 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
         <translation>%1 は既に存在します。この構成で置き換えますか? 所有者、グループ、アクセス権は保持されます。</translation>
     </message>
+    <message>
+        <source>where to save it, e.g. /etc/cxserver/cxserver.conf</source>
+        <translation>保存先 (例: /etc/cxserver/cxserver.conf)</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

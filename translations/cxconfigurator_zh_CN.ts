@@ -622,6 +622,10 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <source>%1 already exists. Replace it with this configuration? Its owner, group and permissions are kept.</source>
         <translation>%1 已存在。要用此配置替换它吗？其所有者、组和权限将保持不变。</translation>
     </message>
+    <message>
+        <source>where to save it, e.g. /etc/cxserver/cxserver.conf</source>
+        <translation>保存位置，例如 /etc/cxserver/cxserver.conf</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::SchemaTexts</name>

@@ -177,6 +177,8 @@ void tst_ConfigWizard::saveAndCheck()
     if (QTest::currentTestFailed())
         return;
     QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled()); // no path yet
+    // An empty path says it is a hint, not a value that looks filled in.
+    QVERIFY(child<QLineEdit>(&wizard, "savePathEdit")->placeholderText().startsWith(u"where"));
     child<QLineEdit>(&wizard, "savePathEdit")->setText(configPath);
     QVERIFY(child<QLabel>(&wizard, "reviewDiagnosticsLabel")->text().contains(u"valid"));
     if (encrypt) {
