@@ -119,6 +119,54 @@ constexpr char Context[] = "cx::configurator::SchemaTexts";
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
                       "Per-category levels that override logging.level, such as "
                       "[\"cx.worker=debug\", \"cx.discovery.*=warning\"]. Changes with a reload."),
+    QT_TRANSLATE_NOOP(
+        "cx::configurator::SchemaTexts",
+        "Networks (CIDR, such as \"10.0.0.0/8\") a discovered instance's address must be in to be "
+        "dialled; empty: any address but link-local, multicast and unspecified ones."),
+    QT_TRANSLATE_NOOP(
+        "cx::configurator::SchemaTexts",
+        "Most discovered instances dialled at once; further ones are skipped with a warning."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Edge connections one cxserver holds at most; a connection beyond it is "
+                      "closed at once and counted."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Edge connections still in their TLS or WebSocket handshake at most; a "
+                      "connection beyond it is closed at once and counted."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Requests one edge may have in flight; a request beyond it is answered 0xA0 "
+                      "(too many requests in flight)."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Bytes queued toward one edge (responses, platform requests, pongs, close "
+                      "frames) beyond which an edge that does not read is dropped; at least one "
+                      "largest message plus highWaterMark is always allowed."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Remote-access tunnels one cxserver relays at once; a tunnel beyond it is "
+                      "refused with 503."),
+    QT_TRANSLATE_NOOP(
+        "cx::configurator::SchemaTexts",
+        "A tunnel with no frame from either side (pings count) for this long is closed (1001)."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Oldest TLS version an edge may use: \"TLSv1.2\" or \"TLSv1.3\"."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key "
+                      "exchange with AEAD ciphers only (forward secrecy)."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "OpenSSL cipher suites for TLS 1.3 edges; null: OpenSSL's default."),
+    QT_TRANSLATE_NOOP(
+        "cx::configurator::SchemaTexts",
+        "Connect to discovered instances with wss:// on their sslPort; false sends the app key in "
+        "clear text (a warning unless the instances are on loopback)."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "IP address the health and metrics listener binds to (its own, not the "
+                      "edges'); a load balancer on another host needs it set."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Status socket: a value with / is a socket path; a bare name goes to "
+                      "$XDG_RUNTIME_DIR/NAME, else to <tempdir>/cxserver-<uid>/NAME (a private "
+                      "folder created 0700), or \\\\.\\pipe\\NAME on Windows."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "On SIGTERM, how long /health answers 503 while edges are still served and "
+                      "accepted, so that the load balancer moves new edges away before the "
+                      "listener closes and the drain begins; 0: no grace."),
     // Key labels, in the order of the schema.
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Platform transport"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "App key"),

@@ -1029,6 +1029,66 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
         <source>Log rules</source>
         <translation>Log-Regeln</translation>
     </message>
+    <message>
+        <source>Networks (CIDR, such as &quot;10.0.0.0/8&quot;) a discovered instance&apos;s address must be in to be dialled; empty: any address but link-local, multicast and unspecified ones.</source>
+        <translation>Netze (CIDR, etwa „10.0.0.0/8“), in denen die Adresse einer gefundenen Instanz liegen muss, damit sie angewählt wird; leer: jede Adresse außer Link-Local, Multicast und unspezifizierten.</translation>
+    </message>
+    <message>
+        <source>Most discovered instances dialled at once; further ones are skipped with a warning.</source>
+        <translation>Höchstzahl gleichzeitig angewählter gefundener Instanzen; weitere werden mit einer Warnung übersprungen.</translation>
+    </message>
+    <message>
+        <source>Edge connections one cxserver holds at most; a connection beyond it is closed at once and counted.</source>
+        <translation>Höchstzahl der Edge-Verbindungen, die ein cxserver hält; eine Verbindung darüber hinaus wird sofort geschlossen und gezählt.</translation>
+    </message>
+    <message>
+        <source>Edge connections still in their TLS or WebSocket handshake at most; a connection beyond it is closed at once and counted.</source>
+        <translation>Höchstzahl der Edge-Verbindungen, die sich noch im TLS- oder WebSocket-Handshake befinden; eine Verbindung darüber hinaus wird sofort geschlossen und gezählt.</translation>
+    </message>
+    <message>
+        <source>Requests one edge may have in flight; a request beyond it is answered 0xA0 (too many requests in flight).</source>
+        <translation>Anfragen, die ein Edge gleichzeitig offen haben darf; eine Anfrage darüber hinaus wird mit 0xA0 beantwortet (zu viele offene Anfragen).</translation>
+    </message>
+    <message>
+        <source>Bytes queued toward one edge (responses, platform requests, pongs, close frames) beyond which an edge that does not read is dropped; at least one largest message plus highWaterMark is always allowed.</source>
+        <translation>Bytes in der Warteschlange zu einem Edge (Antworten, Plattformanfragen, Pongs, Close-Frames), ab denen ein Edge, das nicht liest, getrennt wird; mindestens eine größte Nachricht plus highWaterMark ist immer erlaubt.</translation>
+    </message>
+    <message>
+        <source>Remote-access tunnels one cxserver relays at once; a tunnel beyond it is refused with 503.</source>
+        <translation>Fernzugriffstunnel, die ein cxserver gleichzeitig weiterleitet; ein Tunnel darüber hinaus wird mit 503 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>A tunnel with no frame from either side (pings count) for this long is closed (1001).</source>
+        <translation>Ein Tunnel, über den so lange von keiner Seite ein Frame kommt (Pings zählen), wird geschlossen (1001).</translation>
+    </message>
+    <message>
+        <source>Oldest TLS version an edge may use: &quot;TLSv1.2&quot; or &quot;TLSv1.3&quot;.</source>
+        <translation>Älteste TLS-Version, die ein Edge verwenden darf: „TLSv1.2“ oder „TLSv1.3“.</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key exchange with AEAD ciphers only (forward secrecy).</source>
+        <translation>OpenSSL-Cipher-Liste für TLS-1.2-Edges; der Standard erlaubt nur ECDHE-Schlüsselaustausch mit AEAD-Ciphern (Forward Secrecy).</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher suites for TLS 1.3 edges; null: OpenSSL&apos;s default.</source>
+        <translation>OpenSSL-Cipher-Suites für TLS-1.3-Edges; null: der Standard von OpenSSL.</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with wss:// on their sslPort; false sends the app key in clear text (a warning unless the instances are on loopback).</source>
+        <translation>Mit gefundenen Instanzen per wss:// über ihren sslPort verbinden; false sendet den App-Key im Klartext (eine Warnung, außer die Instanzen liegen auf Loopback).</translation>
+    </message>
+    <message>
+        <source>IP address the health and metrics listener binds to (its own, not the edges&apos;); a load balancer on another host needs it set.</source>
+        <translation>IP-Adresse, an die der Health- und Metrik-Listener bindet (seine eigene, nicht die der Edges); ein Load Balancer auf einem anderen Host braucht sie gesetzt.</translation>
+    </message>
+    <message>
+        <source>Status socket: a value with / is a socket path; a bare name goes to $XDG_RUNTIME_DIR/NAME, else to &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (a private folder created 0700), or \\.\pipe\NAME on Windows.</source>
+        <translation>Status-Socket: Ein Wert mit / ist ein Socket-Pfad; ein bloßer Name kommt nach $XDG_RUNTIME_DIR/NAME, sonst nach &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (ein privater Ordner, mit 0700 angelegt), oder \\.\pipe\NAME unter Windows.</translation>
+    </message>
+    <message>
+        <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
+        <translation>Bei SIGTERM, wie lange /health mit 503 antwortet, während Edges noch bedient und angenommen werden, damit der Load Balancer neue Edges umleitet, bevor der Listener schließt und das Drain beginnt; 0: keine Karenzzeit.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::StartPage</name>

@@ -1029,6 +1029,66 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
         <source>Log rules</source>
         <translation>Règles de journalisation</translation>
     </message>
+    <message>
+        <source>Networks (CIDR, such as &quot;10.0.0.0/8&quot;) a discovered instance&apos;s address must be in to be dialled; empty: any address but link-local, multicast and unspecified ones.</source>
+        <translation>Réseaux (CIDR, tels que « 10.0.0.0/8 ») dans lesquels l&apos;adresse d&apos;une instance découverte doit se trouver pour être contactée ; vide : toute adresse sauf link-local, multicast et non spécifiée.</translation>
+    </message>
+    <message>
+        <source>Most discovered instances dialled at once; further ones are skipped with a warning.</source>
+        <translation>Nombre maximal d&apos;instances découvertes contactées à la fois ; les suivantes sont ignorées avec un avertissement.</translation>
+    </message>
+    <message>
+        <source>Edge connections one cxserver holds at most; a connection beyond it is closed at once and counted.</source>
+        <translation>Nombre maximal de connexions edge qu&apos;un cxserver maintient ; une connexion au-delà est fermée aussitôt et comptée.</translation>
+    </message>
+    <message>
+        <source>Edge connections still in their TLS or WebSocket handshake at most; a connection beyond it is closed at once and counted.</source>
+        <translation>Nombre maximal de connexions edge encore en cours de handshake TLS ou WebSocket ; une connexion au-delà est fermée aussitôt et comptée.</translation>
+    </message>
+    <message>
+        <source>Requests one edge may have in flight; a request beyond it is answered 0xA0 (too many requests in flight).</source>
+        <translation>Requêtes qu&apos;un appareil edge peut avoir en cours ; une requête au-delà reçoit la réponse 0xA0 (trop de requêtes en cours).</translation>
+    </message>
+    <message>
+        <source>Bytes queued toward one edge (responses, platform requests, pongs, close frames) beyond which an edge that does not read is dropped; at least one largest message plus highWaterMark is always allowed.</source>
+        <translation>Octets en attente vers un appareil edge (réponses, requêtes de la plateforme, pongs, trames de fermeture) au-delà desquels un appareil edge qui ne lit pas est déconnecté ; au moins un message maximal plus highWaterMark est toujours permis.</translation>
+    </message>
+    <message>
+        <source>Remote-access tunnels one cxserver relays at once; a tunnel beyond it is refused with 503.</source>
+        <translation>Tunnels d&apos;accès à distance qu&apos;un cxserver relaie à la fois ; un tunnel au-delà est refusé avec 503.</translation>
+    </message>
+    <message>
+        <source>A tunnel with no frame from either side (pings count) for this long is closed (1001).</source>
+        <translation>Un tunnel sans trame d&apos;aucun côté (les pings comptent) pendant cette durée est fermé (1001).</translation>
+    </message>
+    <message>
+        <source>Oldest TLS version an edge may use: &quot;TLSv1.2&quot; or &quot;TLSv1.3&quot;.</source>
+        <translation>Version TLS la plus ancienne qu&apos;un appareil edge peut utiliser : « TLSv1.2 » ou « TLSv1.3 ».</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key exchange with AEAD ciphers only (forward secrecy).</source>
+        <translation>Liste de chiffrements OpenSSL pour les appareils edge en TLS 1.2 ; par défaut, seul l&apos;échange de clés ECDHE avec des chiffrements AEAD est permis (confidentialité persistante).</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher suites for TLS 1.3 edges; null: OpenSSL&apos;s default.</source>
+        <translation>Suites de chiffrement OpenSSL pour les appareils edge en TLS 1.3 ; null : la valeur par défaut d&apos;OpenSSL.</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with wss:// on their sslPort; false sends the app key in clear text (a warning unless the instances are on loopback).</source>
+        <translation>Se connecter aux instances découvertes en wss:// sur leur sslPort ; false envoie la clé d&apos;application en clair (un avertissement, sauf si les instances sont en loopback).</translation>
+    </message>
+    <message>
+        <source>IP address the health and metrics listener binds to (its own, not the edges&apos;); a load balancer on another host needs it set.</source>
+        <translation>Adresse IP sur laquelle écoute le service de santé et de métriques (la sienne, pas celle des appareils edge) ; un répartiteur de charge sur un autre hôte a besoin qu&apos;elle soit définie.</translation>
+    </message>
+    <message>
+        <source>Status socket: a value with / is a socket path; a bare name goes to $XDG_RUNTIME_DIR/NAME, else to &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (a private folder created 0700), or \\.\pipe\NAME on Windows.</source>
+        <translation>Socket d&apos;état : une valeur contenant / est un chemin de socket ; un nom seul va dans $XDG_RUNTIME_DIR/NAME, sinon dans &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (un dossier privé créé en 0700), ou \\.\pipe\NAME sous Windows.</translation>
+    </message>
+    <message>
+        <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
+        <translation>Sur SIGTERM, durée pendant laquelle /health répond 503 alors que les appareils edge sont encore servis et acceptés, afin que le répartiteur de charge dirige les nouveaux appareils ailleurs avant que l&apos;écoute ne se ferme et que le vidage ne commence ; 0 : pas de délai de grâce.</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::StartPage</name>

@@ -1029,6 +1029,66 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <source>Log rules</source>
         <translation>ログルール</translation>
     </message>
+    <message>
+        <source>Networks (CIDR, such as &quot;10.0.0.0/8&quot;) a discovered instance&apos;s address must be in to be dialled; empty: any address but link-local, multicast and unspecified ones.</source>
+        <translation>検出されたインスタンスに接続するためにそのアドレスが属すべきネットワーク (CIDR、例:「10.0.0.0/8」)。空: リンクローカル、マルチキャスト、未指定アドレス以外のすべて。</translation>
+    </message>
+    <message>
+        <source>Most discovered instances dialled at once; further ones are skipped with a warning.</source>
+        <translation>同時に接続する検出済みインスタンスの最大数。それを超えるものは警告付きでスキップされます。</translation>
+    </message>
+    <message>
+        <source>Edge connections one cxserver holds at most; a connection beyond it is closed at once and counted.</source>
+        <translation>1 台の cxserver が保持するエッジ接続の最大数。それを超える接続は直ちに閉じられ、カウントされます。</translation>
+    </message>
+    <message>
+        <source>Edge connections still in their TLS or WebSocket handshake at most; a connection beyond it is closed at once and counted.</source>
+        <translation>TLS または WebSocket のハンドシェイク中のエッジ接続の最大数。それを超える接続は直ちに閉じられ、カウントされます。</translation>
+    </message>
+    <message>
+        <source>Requests one edge may have in flight; a request beyond it is answered 0xA0 (too many requests in flight).</source>
+        <translation>1 台のエッジが同時に処理中にできるリクエスト数。それを超えるリクエストには 0xA0 (処理中のリクエストが多すぎる) が返されます。</translation>
+    </message>
+    <message>
+        <source>Bytes queued toward one edge (responses, platform requests, pongs, close frames) beyond which an edge that does not read is dropped; at least one largest message plus highWaterMark is always allowed.</source>
+        <translation>1 台のエッジ宛てにキューされたバイト数 (応答、プラットフォームのリクエスト、pong、クローズフレーム)。これを超えると読み取らないエッジは切断されます。最大メッセージ 1 つと highWaterMark の合計は常に許可されます。</translation>
+    </message>
+    <message>
+        <source>Remote-access tunnels one cxserver relays at once; a tunnel beyond it is refused with 503.</source>
+        <translation>1 台の cxserver が同時に中継するリモートアクセストンネルの数。それを超えるトンネルは 503 で拒否されます。</translation>
+    </message>
+    <message>
+        <source>A tunnel with no frame from either side (pings count) for this long is closed (1001).</source>
+        <translation>この時間どちら側からもフレームがない (ping も数える) トンネルは閉じられます (1001)。</translation>
+    </message>
+    <message>
+        <source>Oldest TLS version an edge may use: &quot;TLSv1.2&quot; or &quot;TLSv1.3&quot;.</source>
+        <translation>エッジが使用できる最も古い TLS バージョン:「TLSv1.2」または「TLSv1.3」。</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key exchange with AEAD ciphers only (forward secrecy).</source>
+        <translation>TLS 1.2 のエッジ向け OpenSSL 暗号リスト。既定では AEAD 暗号による ECDHE 鍵交換のみを許可します (前方秘匿性)。</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher suites for TLS 1.3 edges; null: OpenSSL&apos;s default.</source>
+        <translation>TLS 1.3 のエッジ向け OpenSSL 暗号スイート。null: OpenSSL の既定値。</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with wss:// on their sslPort; false sends the app key in clear text (a warning unless the instances are on loopback).</source>
+        <translation>検出されたインスタンスに sslPort で wss:// 接続します。false ではアプリキーが平文で送られます (インスタンスがループバック上にない限り警告)。</translation>
+    </message>
+    <message>
+        <source>IP address the health and metrics listener binds to (its own, not the edges&apos;); a load balancer on another host needs it set.</source>
+        <translation>ヘルスおよびメトリクスのリスナーがバインドする IP アドレス (エッジ用とは別)。別のホスト上のロードバランサーにはこの設定が必要です。</translation>
+    </message>
+    <message>
+        <source>Status socket: a value with / is a socket path; a bare name goes to $XDG_RUNTIME_DIR/NAME, else to &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (a private folder created 0700), or \\.\pipe\NAME on Windows.</source>
+        <translation>ステータスソケット: / を含む値はソケットのパスです。名前だけの場合は $XDG_RUNTIME_DIR/NAME、なければ &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (0700 で作成される専用フォルダー)、Windows では \\.\pipe\NAME になります。</translation>
+    </message>
+    <message>
+        <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
+        <translation>SIGTERM 時に、エッジへのサービスと受け入れを続けたまま /health が 503 を返す時間。リスナーが閉じてドレインが始まる前に、ロードバランサーが新しいエッジを他へ振り向けられるようにします。0: 猶予なし。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::StartPage</name>

@@ -1029,6 +1029,66 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <source>Log rules</source>
         <translation>日志规则</translation>
     </message>
+    <message>
+        <source>Networks (CIDR, such as &quot;10.0.0.0/8&quot;) a discovered instance&apos;s address must be in to be dialled; empty: any address but link-local, multicast and unspecified ones.</source>
+        <translation>已发现实例的地址必须位于其中才会被连接的网络（CIDR，例如“10.0.0.0/8”）；为空：除链路本地、组播和未指定地址以外的任何地址。</translation>
+    </message>
+    <message>
+        <source>Most discovered instances dialled at once; further ones are skipped with a warning.</source>
+        <translation>同时连接的已发现实例的最多数量；超出的实例会被跳过并给出警告。</translation>
+    </message>
+    <message>
+        <source>Edge connections one cxserver holds at most; a connection beyond it is closed at once and counted.</source>
+        <translation>一个 cxserver 最多保持的边缘连接数；超出的连接会立即关闭并计数。</translation>
+    </message>
+    <message>
+        <source>Edge connections still in their TLS or WebSocket handshake at most; a connection beyond it is closed at once and counted.</source>
+        <translation>仍处于 TLS 或 WebSocket 握手中的边缘连接的最多数量；超出的连接会立即关闭并计数。</translation>
+    </message>
+    <message>
+        <source>Requests one edge may have in flight; a request beyond it is answered 0xA0 (too many requests in flight).</source>
+        <translation>一个边缘设备可同时进行中的请求数；超出的请求会收到 0xA0 应答（进行中的请求过多）。</translation>
+    </message>
+    <message>
+        <source>Bytes queued toward one edge (responses, platform requests, pongs, close frames) beyond which an edge that does not read is dropped; at least one largest message plus highWaterMark is always allowed.</source>
+        <translation>排队发往一个边缘设备的字节数（响应、平台请求、pong、关闭帧），超过后不读取的边缘设备会被断开；始终允许至少一个最大消息加上 highWaterMark。</translation>
+    </message>
+    <message>
+        <source>Remote-access tunnels one cxserver relays at once; a tunnel beyond it is refused with 503.</source>
+        <translation>一个 cxserver 同时中继的远程访问隧道数；超出的隧道会以 503 拒绝。</translation>
+    </message>
+    <message>
+        <source>A tunnel with no frame from either side (pings count) for this long is closed (1001).</source>
+        <translation>在此时长内两侧都没有帧（ping 也算）的隧道会被关闭（1001）。</translation>
+    </message>
+    <message>
+        <source>Oldest TLS version an edge may use: &quot;TLSv1.2&quot; or &quot;TLSv1.3&quot;.</source>
+        <translation>边缘设备可使用的最旧 TLS 版本：“TLSv1.2”或“TLSv1.3”。</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher list for TLS 1.2 edges; the default allows ECDHE key exchange with AEAD ciphers only (forward secrecy).</source>
+        <translation>用于 TLS 1.2 边缘设备的 OpenSSL 加密算法列表；默认只允许使用 AEAD 加密的 ECDHE 密钥交换（前向保密）。</translation>
+    </message>
+    <message>
+        <source>OpenSSL cipher suites for TLS 1.3 edges; null: OpenSSL&apos;s default.</source>
+        <translation>用于 TLS 1.3 边缘设备的 OpenSSL 密码套件；null：OpenSSL 的默认值。</translation>
+    </message>
+    <message>
+        <source>Connect to discovered instances with wss:// on their sslPort; false sends the app key in clear text (a warning unless the instances are on loopback).</source>
+        <translation>通过 sslPort 以 wss:// 连接已发现的实例；false 会以明文发送应用密钥（除非实例位于回环地址，否则给出警告）。</translation>
+    </message>
+    <message>
+        <source>IP address the health and metrics listener binds to (its own, not the edges&apos;); a load balancer on another host needs it set.</source>
+        <translation>健康检查和指标监听器绑定的 IP 地址（它自己的，不是边缘设备的）；位于其他主机上的负载均衡器需要设置它。</translation>
+    </message>
+    <message>
+        <source>Status socket: a value with / is a socket path; a bare name goes to $XDG_RUNTIME_DIR/NAME, else to &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME (a private folder created 0700), or \\.\pipe\NAME on Windows.</source>
+        <translation>状态套接字：含 / 的值是套接字路径；单独的名称放在 $XDG_RUNTIME_DIR/NAME，否则放在 &lt;tempdir&gt;/cxserver-&lt;uid&gt;/NAME（以 0700 创建的私有文件夹），在 Windows 上为 \\.\pipe\NAME。</translation>
+    </message>
+    <message>
+        <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
+        <translation>收到 SIGTERM 时，/health 返回 503 而边缘设备仍被服务和接受的时长，以便负载均衡器在监听器关闭、开始排空之前把新的边缘设备转走；0：无宽限期。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::StartPage</name>
