@@ -34,10 +34,12 @@ EdgeTlsPage::EdgeTlsPage(QWidget *parent)
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("keyStoreSummaryLabel"));
     m_summary->setWordWrap(true);
-    auto *note = new QLabel(tr("The listener's certificate and private key come from a "
-                               "PKCS#12 keystore. It is copied next to the saved "
-                               "configuration, readable by its owner only."),
-                            this);
+    auto *note
+        = new QLabel(tr("The listener's certificate and private key come from a "
+                        "PKCS#12 keystore. It is copied next to the saved "
+                        "configuration, readable by its owner and the service's group (cxserver) "
+                        "only."),
+                     this);
     note->setWordWrap(true);
 
     auto *form = new QFormLayout;

@@ -144,8 +144,8 @@
         <translation>Mit TLS verbinden sich Edge-Geräte über wss://.</translation>
     </message>
     <message>
-        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner only.</source>
-        <translation>Zertifikat und privater Schlüssel des Listeners stammen aus einem PKCS#12-Keystore. Er wird neben die gespeicherte Konfiguration kopiert und ist nur für den Eigentümer lesbar.</translation>
+        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner and the service&apos;s group (cxserver) only.</source>
+        <translation>Zertifikat und privater Schlüssel des Listeners stammen aus einem PKCS#12-Keystore. Er wird neben die gespeicherte Konfiguration kopiert und ist nur für seinen Eigentümer und die Gruppe des Dienstes (cxserver) lesbar.</translation>
     </message>
 </context>
 <context>

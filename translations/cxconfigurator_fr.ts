@@ -144,8 +144,8 @@
         <translation>Avec TLS, les appareils Edge se connectent en wss://.</translation>
     </message>
     <message>
-        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner only.</source>
-        <translation>Le certificat et la clé privée de l&apos;écouteur proviennent d&apos;un keystore PKCS#12. Il est copié à côté de la configuration enregistrée, lisible par son seul propriétaire.</translation>
+        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner and the service&apos;s group (cxserver) only.</source>
+        <translation>Le certificat et la clé privée de l&apos;écoute proviennent d&apos;un magasin de clés PKCS#12. Il est copié à côté de la configuration enregistrée, lisible uniquement par son propriétaire et le groupe du service (cxserver).</translation>
     </message>
 </context>
 <context>

@@ -144,8 +144,8 @@
         <translation>TLS が有効な場合、エッジデバイスは wss:// で接続します。</translation>
     </message>
     <message>
-        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner only.</source>
-        <translation>リスナーの証明書と秘密鍵は PKCS#12 キーストアから読み込まれます。キーストアは保存した構成の隣にコピーされ、所有者だけが読み取れます。</translation>
+        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner and the service&apos;s group (cxserver) only.</source>
+        <translation>リスナーの証明書と秘密鍵は PKCS#12 キーストアから読み込まれます。キーストアは保存した構成の隣にコピーされ、所有者とサービスのグループ (cxserver) だけが読み取れます。</translation>
     </message>
 </context>
 <context>

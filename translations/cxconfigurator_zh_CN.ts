@@ -144,8 +144,8 @@
         <translation>启用 TLS 时，边缘设备通过 wss:// 连接。</translation>
     </message>
     <message>
-        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner only.</source>
-        <translation>监听器的证书和私钥来自 PKCS#12 密钥库。密钥库会被复制到所保存配置的旁边，仅其所有者可读。</translation>
+        <source>The listener&apos;s certificate and private key come from a PKCS#12 keystore. It is copied next to the saved configuration, readable by its owner and the service&apos;s group (cxserver) only.</source>
+        <translation>监听器的证书和私钥来自 PKCS#12 密钥库。它会被复制到保存的配置旁边，只有其所有者和服务的组（cxserver）可以读取。</translation>
     </message>
 </context>
 <context>
