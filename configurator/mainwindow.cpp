@@ -6,6 +6,7 @@
 #include "demostatusserver.h"
 #include "recentfiles.h"
 #include "screenfit.h"
+#include "serviceaccesswarning.h"
 #include "startpage.h"
 #include "statuspage.h"
 
@@ -235,6 +236,7 @@ bool MainWindow::save(bool choosePath)
     }
     RecentFiles::add(path);
     updateTitle();
+    warnIfServiceCannotRead(this, path, m_editor->text(), m_serviceGroup);
     return true;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "config/configfilewriter.h"
 #include "secrets/keysource.h"
 
 #include <QList>
@@ -29,6 +30,8 @@ public:
     /// Opens a file the wizard just wrote, with the key source it chose for its secrets.
     void openSaved(const QString &path, const secrets::KeySourceOptions &keySource);
     void showStatus(const QString &socketName);
+    /// The service's group, whose read access each save checks (default cxserver).
+    void setServiceGroup(const QString &group) { m_serviceGroup = group; }
     /// Shows note (missingFontNote()) in the status bar for as long as the window lives.
     void showFontNote(const QString &note);
 
@@ -63,6 +66,7 @@ private:
     StatusPage *m_status = nullptr;
     QString m_keyFile;
     QAction *m_keychainAction = nullptr;
+    QString m_serviceGroup = QString::fromLatin1(config::ServiceGroup);
     QList<QAction *> m_fileActions; ///< enabled only with a configuration open
 };
 

@@ -1,11 +1,14 @@
 #include "reviewpage.h"
 
+#include "config/configfilewriter.h"
 #include "configbuilder.h"
 #include "configsaver.h"
 #include "configwizard.h"
+#include "serviceaccesswarning.h"
 
 #include <QCheckBox>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -20,6 +23,15 @@
 #include <QVBoxLayout>
 
 namespace cx::configurator {
+
+namespace {
+/// What the wizard wrote to path (empty when it cannot be read back).
+QByteArray readSaved(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.read(config::MaxCopiedFileBytes) : QByteArray();
+}
+} // namespace
 
 ReviewPage::ReviewPage(QWidget *parent)
     : QWizardPage(parent)
@@ -180,6 +192,8 @@ bool ReviewPage::validatePage()
         return false;
     }
     m_saveResult->clear();
+    warnIfServiceCannotRead(this, configWizard->savedPath(), readSaved(configWizard->savedPath()),
+                            QString::fromLatin1(config::ServiceGroup));
     return true;
 }
 

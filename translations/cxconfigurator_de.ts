@@ -1091,6 +1091,25 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
     </message>
 </context>
 <context>
+    <name>cx::configurator::ServiceAccess</name>
+    <message>
+        <source>The service cannot read it</source>
+        <translation>Der Dienst kann sie nicht lesen</translation>
+    </message>
+    <message>
+        <source>Saved, but cxserver runs as %1 and could not read:
+
+%2
+
+Give its group read access, e.g.: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r FILE</source>
+        <translation>Gespeichert, aber cxserver läuft als %1 und könnte nicht lesen:
+
+%2
+
+Geben Sie seiner Gruppe Lesezugriff, z. B.: sudo chgrp %1 DATEI &amp;&amp; sudo chmod g+r DATEI</translation>
+    </message>
+</context>
+<context>
     <name>cx::configurator::StartPage</name>
     <message>
         <source>cxserver configurator</source>

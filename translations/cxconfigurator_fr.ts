@@ -1091,6 +1091,25 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
     </message>
 </context>
 <context>
+    <name>cx::configurator::ServiceAccess</name>
+    <message>
+        <source>The service cannot read it</source>
+        <translation>Le service ne peut pas le lire</translation>
+    </message>
+    <message>
+        <source>Saved, but cxserver runs as %1 and could not read:
+
+%2
+
+Give its group read access, e.g.: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r FILE</source>
+        <translation>Enregistré, mais cxserver s&apos;exécute en tant que %1 et ne pourrait pas lire :
+
+%2
+
+Donnez l&apos;accès en lecture à son groupe, p. ex. : sudo chgrp %1 FICHIER &amp;&amp; sudo chmod g+r FICHIER</translation>
+    </message>
+</context>
+<context>
     <name>cx::configurator::StartPage</name>
     <message>
         <source>cxserver configurator</source>

@@ -1091,6 +1091,25 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     </message>
 </context>
 <context>
+    <name>cx::configurator::ServiceAccess</name>
+    <message>
+        <source>The service cannot read it</source>
+        <translation>サービスが読み取れません</translation>
+    </message>
+    <message>
+        <source>Saved, but cxserver runs as %1 and could not read:
+
+%2
+
+Give its group read access, e.g.: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r FILE</source>
+        <translation>保存しましたが、cxserver は %1 として動作するため、次を読み取れません:
+
+%2
+
+そのグループに読み取り権限を与えてください。例: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r FILE</translation>
+    </message>
+</context>
+<context>
     <name>cx::configurator::StartPage</name>
     <message>
         <source>cxserver configurator</source>

@@ -1091,6 +1091,25 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     </message>
 </context>
 <context>
+    <name>cx::configurator::ServiceAccess</name>
+    <message>
+        <source>The service cannot read it</source>
+        <translation>服务无法读取</translation>
+    </message>
+    <message>
+        <source>Saved, but cxserver runs as %1 and could not read:
+
+%2
+
+Give its group read access, e.g.: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r FILE</source>
+        <translation>已保存，但 cxserver 以 %1 身份运行，无法读取：
+
+%2
+
+请为其组授予读取权限，例如：sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r FILE</translation>
+    </message>
+</context>
+<context>
     <name>cx::configurator::StartPage</name>
     <message>
         <source>cxserver configurator</source>

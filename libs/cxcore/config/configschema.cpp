@@ -671,6 +671,11 @@ QString KeySpec::fullPath() const
     return RootKey + u'.' + path;
 }
 
+bool KeySpec::namesFile() const
+{
+    return path.endsWith(u".file") || path.endsWith(u"-file");
+}
+
 QString KeySpec::expectation() const
 {
     const QString range = QString::number(minimum) + u" to " + QString::number(maximum);

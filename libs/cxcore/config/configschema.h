@@ -86,6 +86,9 @@ struct CXCORE_EXPORT KeySpec
 
     /// "cx-server." + path.
     QString fullPath() const;
+    /// Whether the value is the path of a file cxserver reads: the key ends in ".file" or
+    /// "-file" (key-store.file, trust-store.file, sasl-jaas-file, ...).
+    bool namesFile() const;
     /// What a valid value looks like: "an integer from 1 to 256", "a duration such as 30s".
     QString expectation() const;
 };

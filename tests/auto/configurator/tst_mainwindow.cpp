@@ -4,6 +4,7 @@
 
 #include "configeditorwidget.h"
 #include "mainwindow.h"
+#include "messageboxanswer.h"
 #include "startpage.h"
 #include "statuspage.h"
 #include "testpaths.h"
@@ -22,6 +23,9 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <grp.h>
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace cx::configurator;
 
@@ -34,6 +38,7 @@ private Q_SLOTS:
     void startPageOpensTheServiceFileAndRecentOnes();
     void startPageLeadsToTheStatusView();
     void noteWhenNoFontShowsTheLanguage();
+    void saveWarnsWhenTheServiceCannotRead();
 };
 
 namespace {
@@ -154,6 +159,43 @@ void tst_MainWindow::noteWhenNoFontShowsTheLanguage()
     QVERIFY(label);
     QVERIFY(label->isVisible());
     QCOMPARE(label->text(), note);
+}
+
+void tst_MainWindow::saveWarnsWhenTheServiceCannotRead()
+{
+    // "nogroup" stands for the service's group (see tst_configfilewriter).
+    const struct group *service = ::getgrnam("nogroup");
+    if (!service || ::getpwnam("nogroup") || ::getegid() == service->gr_gid)
+        QSKIP("needs a group nogroup without a user of that name, not the test's own");
+    QTemporaryDir dir;
+    QVERIFY(QFile::setPermissions(dir.path(),
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                      | QFileDevice::ExeOwner | QFileDevice::ExeOther));
+    const QString path = dir.filePath(QStringLiteral("cxserver.conf"));
+    QVERIFY(QFile::copy(cx::test::sourcePath(QStringLiteral("installer/conf/cxserver-sample.conf")),
+                        path));
+    MainWindow window;
+    window.setServiceGroup(QStringLiteral("nogroup"));
+    window.show();
+    window.openFile(path);
+    QCOMPARE(window.editor()->filePath(), path);
+
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    {
+        cx::test::MessageBoxAnswer ok(QMessageBox::Ok);
+        action(window, QStringLiteral("&Save"))->trigger();
+        QVERIFY(ok.answered());
+        QVERIFY2(ok.text().contains(path + u" is 0600") && ok.text().contains(u"chgrp nogroup"),
+                 qPrintable(ok.text()));
+    }
+    // Readable by others (and so by the service): a save says nothing.
+    QVERIFY(QFile::setPermissions(
+        path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    {
+        cx::test::ModalWatch watch;
+        action(window, QStringLiteral("&Save"))->trigger();
+        QVERIFY2(watch.titles().isEmpty(), qPrintable(watch.titles().join(u", ")));
+    }
 }
 
 QTEST_MAIN(tst_MainWindow)

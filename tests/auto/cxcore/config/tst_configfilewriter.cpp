@@ -1,12 +1,15 @@
 // How cxserver's files are written (config::writeConfigFile): a save never changes who may
-// read the file, so the service is never locked out of its own configuration.
+// read the file, so the service is never locked out of its own configuration; and how a
+// writer finds out that the service could not read a file it points at (serviceaccess.h).
 
 #include "config/configfilewriter.h"
+#include "config/serviceaccess.h"
 
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <grp.h>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +45,8 @@ private Q_SLOTS:
     void copyFollowsTheSameRules();
     void copyRefusesDevicesAndHugeFiles();
     void unwritableFolderIsAnError();
+    void serviceCannotReadNamesWhy();
+    void filesReadByServiceAreTheConfigAndItsFiles();
 };
 
 void tst_ConfigFileWriter::existingFileKeepsOwnerGroupAndMode()
@@ -134,6 +139,64 @@ void tst_ConfigFileWriter::unwritableFolderIsAnError()
     QVERIFY(!written.ok());
     QVERIFY2(written.error().message.startsWith(u"cannot write /nonexistent-cx/dir/x.conf"_s),
              qPrintable(written.error().message));
+}
+
+void tst_ConfigFileWriter::serviceCannotReadNamesWhy()
+{
+    // "nogroup" stands for the service's group: no user of that name, and not the group of
+    // the files made here, so only their "others" bits speak for it (or, as root, its own).
+    const QString group = u"nogroup"_s;
+    const struct group *service = ::getgrnam("nogroup");
+    if (!service || ::getpwnam("nogroup") || ::getegid() == service->gr_gid)
+        QSKIP("needs a group nogroup without a user of that name, not the test's own");
+    const gid_t serviceGid = service->gr_gid;
+    QTemporaryDir dir;
+    const auto enterable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+        | QFileDevice::ExeOther;
+    QVERIFY(QFile::setPermissions(dir.path(), enterable));
+    const QString path = dir.filePath(u"edge.p12"_s);
+    QVERIFY(config::writeConfigFile(path, "keystore", QString()).ok());
+
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    const QString why = config::serviceCannotRead(path, group);
+    QVERIFY2(why.startsWith(path + u" is 0600 ")
+                 && why.endsWith(u"the group nogroup may not read it"),
+             qPrintable(why));
+    QVERIFY(QFile::setPermissions(
+        path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
+    QCOMPARE(config::serviceCannotRead(path, group), QString());
+    // A folder it may not enter hides a readable file.
+    QVERIFY(QFile::setPermissions(
+        dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+    QVERIFY2(config::serviceCannotRead(path, group).contains(u"may not enter it"),
+             qPrintable(config::serviceCannotRead(path, group)));
+    QVERIFY(QFile::setPermissions(dir.path(), enterable));
+    QCOMPARE(config::serviceCannotRead(path, group), QString());
+    if (::geteuid() == 0) { // as the package lays it out: root:<group> 0640
+        QCOMPARE(::chown(QFile::encodeName(path).constData(), 0, serviceGid), 0);
+        QVERIFY(QFile::setPermissions(
+            path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup));
+        QCOMPARE(config::serviceCannotRead(path, group), QString());
+    }
+    // Nothing to say where there is no such account, or no such file.
+    QCOMPARE(config::serviceCannotRead(path, u"no-such-group-cx"_s), QString());
+    QCOMPARE(config::serviceCannotRead(dir.filePath(u"missing"_s), group), QString());
+}
+
+void tst_ConfigFileWriter::filesReadByServiceAreTheConfigAndItsFiles()
+{
+    const QByteArray text
+        = "cx-server {\n"
+          "  protocol.http-server.ssl.key-store.file = \"/etc/cxserver/edge.p12\"\n"
+          "  protocol.http-client.ssl.trust-store.file = \"relative.p12\"\n"
+          "  discovery.sasl-jaas-file = \"/etc/cxserver/jaas.conf\"\n"
+          "  admin.socket = \"/run/cxserver/cxserver.sock\"\n"
+          "}\n";
+    QCOMPARE(config::filesReadByService(u"/etc/cxserver/cxserver.conf"_s, text),
+             (QStringList {u"/etc/cxserver/cxserver.conf"_s, u"/etc/cxserver/jaas.conf"_s,
+                           u"/etc/cxserver/edge.p12"_s}));
+    QCOMPARE(config::filesReadByService(u"/x.conf"_s, "cx-server { broken"),
+             QStringList {u"/x.conf"_s});
 }
 
 QTEST_GUILESS_MAIN(tst_ConfigFileWriter)
