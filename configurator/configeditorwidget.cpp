@@ -1,5 +1,6 @@
 #include "configeditorwidget.h"
 
+#include "config/configdocument.h"
 #include "config/configeditor.h"
 #include "config/configfilewriter.h"
 #include "config/hoconparser.h"
@@ -50,13 +51,6 @@ QString defaultText(const KeySpec &spec)
         return u'[' + items.join(QStringLiteral(", ")) + u']';
     }
     return value.text();
-}
-
-bool isPlainNumber(const QString &text)
-{
-    bool ok = false;
-    text.toLongLong(&ok);
-    return ok;
 }
 
 } // namespace
@@ -254,7 +248,7 @@ QWidget *ConfigEditorWidget::makeEditor(const KeySpec &spec)
     return edit;
 }
 
-QString ConfigEditorWidget::hoconFromEditor(const Field &field) const
+QString ConfigEditorWidget::textFromEditor(const Field &field) const
 {
     const KeySpec &spec = *field.spec;
     if (auto *check = qobject_cast<QCheckBox *>(field.editor))
@@ -266,23 +260,16 @@ QString ConfigEditorWidget::hoconFromEditor(const Field &field) const
         text = spec.secret ? edit->text() : edit->text().trimmed();
     if (text.isEmpty())
         return spec.type == KeyType::StringList ? QStringLiteral("[]") : QStringLiteral("null");
-    switch (spec.type) {
-    case KeyType::Int:
-    case KeyType::Size:
-    case KeyType::Duration:
-        return isPlainNumber(text) ? text : hoconString(text);
-    case KeyType::StringList: {
-        QStringList items;
-        const QStringList parts = text.split(u',');
-        for (const QString &part : parts) {
-            if (!part.trimmed().isEmpty())
-                items.append(part.trimmed());
-        }
-        return hoconStringList(items);
+    if (spec.type != KeyType::StringList)
+        return text;
+    // The form shows a list as "a, b": back to one HOCON list.
+    QStringList items;
+    const QStringList parts = text.split(u',');
+    for (const QString &part : parts) {
+        if (!part.trimmed().isEmpty())
+            items.append(part.trimmed());
     }
-    default:
-        return hoconString(text);
-    }
+    return hoconStringList(items);
 }
 
 void ConfigEditorWidget::fieldEdited(const KeySpec &spec)
@@ -290,8 +277,8 @@ void ConfigEditorWidget::fieldEdited(const KeySpec &spec)
     if (m_updating)
         return;
     const Field field = m_fields.value(spec.path);
-    QString value = hoconFromEditor(field);
-    if (spec.secret && value != u"null") {
+    const QString text = textFromEditor(field);
+    if (spec.secret && text != u"null") {
         auto *edit = qobject_cast<QLineEdit *>(field.editor);
         Result<void> set = setString(spec.path, edit ? edit->text() : QString());
         if (!set) {
@@ -300,7 +287,10 @@ void ConfigEditorWidget::fieldEdited(const KeySpec &spec)
         }
         return;
     }
-    Result<void> set = setValue(spec.path, value);
+    // Checked as `cxserver config set` checks it; a wrong value is said at the field and
+    // not written.
+    const Result<QString> literal = config::literalForKey(spec, text);
+    Result<void> set = literal ? setValue(spec.path, *literal) : Result<void>(literal.error());
     if (!set) {
         field.error->setText(set.error().message);
         field.error->show();
@@ -360,7 +350,7 @@ void ConfigEditorWidget::refreshFromText(bool updateRaw)
     const QByteArray plain = plaintextForValidation();
     const QString fileName = m_path.isEmpty() ? QStringLiteral("cxserver.conf") : m_path;
     config::ParseResult parsed = config::parseHoconText(plain, fileName);
-    m_diagnostics = validateConfigText(plain, fileName);
+    m_diagnostics = config::ConfigDocument(fileName, plain).diagnostics();
     for (auto it = m_fields.begin(); it != m_fields.end(); ++it) {
         const KeySpec &spec = *it->spec;
         const config::Value *value = nullptr;

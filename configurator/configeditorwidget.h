@@ -76,7 +76,8 @@ private:
     void filterFields(const QString &text);
     QWidget *makeEditor(const config::schema::KeySpec &spec);
     void fieldEdited(const config::schema::KeySpec &spec);
-    QString hoconFromEditor(const Field &field) const;
+    /// What the field holds, as `cxserver config set` takes a value (config::literalForKey).
+    QString textFromEditor(const Field &field) const;
     void refreshFromText(bool updateRaw);
     void rawEdited();
     void showDiagnostics();

@@ -1,7 +1,5 @@
 #include "configsaver.h"
 
-#include "config/hoconparser.h"
-#include "config/serverconfig.h"
 #include "secrets/configsecrets.h"
 #include "secrets/keysource.h"
 
@@ -59,15 +57,6 @@ Result<QByteArray> encryptSecrets(const QByteArray &text, const QString &configP
     if (!rewritten)
         return rewritten.error();
     return rewritten->text;
-}
-
-config::Diagnostics validateConfigText(const QByteArray &text, const QString &fileName)
-{
-    config::ParseResult parsed = config::parseHoconText(text, fileName);
-    if (!parsed.root)
-        return parsed.diagnostics;
-    config::LoadedServerConfig loaded = config::loadServerConfig(*parsed.root, fileName);
-    return parsed.diagnostics + loaded.diagnostics;
 }
 
 } // namespace cx::configurator

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "config/diagnostic.h"
 #include "result.h"
 #include "secrets/datakey.h"
 
@@ -24,9 +23,5 @@ Result<secrets::DataKey> obtainKey(const KeyChoice &choice, const QString &confi
 /// text with every plaintext secret value encrypted as ENC(v1:...) under key.
 Result<QByteArray> encryptSecrets(const QByteArray &text, const QString &configPath,
                                   const secrets::DataKey &key);
-
-/// What `cxserver --check-config` would say about text (parse, types, required keys),
-/// positioned in fileName. ENC() values are accepted as set secrets without their key.
-config::Diagnostics validateConfigText(const QByteArray &text, const QString &fileName);
 
 } // namespace cx::configurator

@@ -1,5 +1,6 @@
 #include "reviewpage.h"
 
+#include "config/configdocument.h"
 #include "config/configfilewriter.h"
 #include "configbuilder.h"
 #include "configsaver.h"
@@ -147,7 +148,8 @@ void ReviewPage::refresh()
     }
     m_text->setPlainText(QString::fromUtf8(shown.value()));
     const QString fileName = path.isEmpty() ? QStringLiteral("cxserver.conf") : path;
-    const config::Diagnostics diagnostics = validateConfigText(real.value(), fileName);
+    const config::Diagnostics diagnostics
+        = config::ConfigDocument(fileName, real.value()).diagnostics();
     if (diagnostics.isEmpty()) {
         m_diagnostics->setStyleSheet(QStringLiteral("color: #1b5e20;"));
         m_diagnostics->setText(tr("The configuration is valid."));

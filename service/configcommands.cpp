@@ -1,18 +1,15 @@
 #include "configcommands.h"
 
+#include "config/configdocument.h"
 #include "config/configdump.h"
-#include "config/configeditor.h"
 #include "config/configfilewriter.h"
 #include "config/configschema.h"
-#include "config/hoconparser.h"
-#include "config/jsonrender.h"
 #include "secrets/configsecrets.h"
 #include "tlscontext.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <cstdio>
 #include <functional>
 
@@ -48,68 +45,6 @@ Result<QByteArray> readFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return Error {u"cannot read "_s + path + u": " + file.errorString(), {}};
     return file.readAll();
-}
-
-/// VALUE of `config set` for a key that is not a string: one HOCON value, alone.
-Result<config::Value> parseLiteral(const QString &text)
-{
-    const config::ParseResult parsed
-        = config::parseHoconText(QString(u"v = " + text).toUtf8(), QString());
-    if (!parsed.root || config::hasErrors(parsed.diagnostics)) {
-        const QString why = parsed.diagnostics.isEmpty()
-            ? QString()
-            : u": "_s + parsed.diagnostics.first().message;
-        return Error {u"is not a HOCON value"_s + why, {}};
-    }
-    const config::Value *value = parsed.root->find({u"v"_s});
-    if (!value || parsed.root->members().size() != 1)
-        return Error {u"is not a single HOCON value"_s, {}};
-    return *value;
-}
-
-/// A value as HOCON source: a string unquoted when it reads back as the same string
-/// ("30s", "64k", "yes"), else as JSON (valid HOCON).
-QString hoconLiteral(const config::Value &value)
-{
-    if (value.type() != config::Value::Type::String)
-        return QString::fromUtf8(config::renderJson(value));
-    static const QRegularExpression bare(u"^[A-Za-z0-9.+-]+$"_s);
-    if (bare.match(value.text()).hasMatch()) {
-        const Result<config::Value> reread = parseLiteral(value.text());
-        if (reread && reread->type() == config::Value::Type::String
-            && reread->text() == value.text())
-            return value.text();
-    }
-    return config::quoteJsonString(value.text());
-}
-
-/// The HOCON text `config set` writes for VALUE, once VALUE passed key's validation.
-Result<QString> literalFor(const config::schema::KeySpec &key, const QString &text)
-{
-    const QString subject
-        = key.secret ? u"the value (a secret, not shown)"_s : config::quoteJsonString(text);
-    config::Value value;
-    if (key.type == config::schema::KeyType::String) {
-        if (text != u"null")
-            value = config::Value::string(text);
-    } else {
-        const Result<config::Value> parsed = parseLiteral(text);
-        if (!parsed)
-            return Error {key.fullPath() + u": " + subject + u' ' + parsed.error().message
-                              + u"; expected " + key.expectation(),
-                          {}};
-        value = *parsed;
-    }
-    if (value.isNull()) {
-        if (key.requirement == config::schema::Requirement::Always)
-            return Error {key.fullPath() + u" is required; null would leave it unset", {}};
-        return u"null"_s;
-    }
-    const auto checked = config::schema::checkValue(key, value);
-    if (!checked)
-        return checked.error();
-    return key.type == config::schema::KeyType::String ? config::quoteJsonString(text)
-                                                       : hoconLiteral(value);
 }
 
 /// Rewrites the secrets of the file at path with change, under the key from keys, and
@@ -240,24 +175,23 @@ int setConfigValue(const QString &path, const QString &key, const QString &value
                              .arg(key, config::schema::RootKey + u'.' + suggestion));
         return ExitBadConfiguration;
     }
-    const Result<QString> literal = literalFor(*spec, value);
+    // A wrong value is a usage error whatever the file holds: checked before it is read.
+    const Result<QString> literal = config::literalForKey(*spec, value);
     if (!literal) {
         printError(literal.error().message);
         return ExitBadConfiguration;
     }
-    const Result<QByteArray> content = readFile(path);
-    if (!content) {
-        printError(content.error().message);
+    Result<config::ConfigDocument> document = config::ConfigDocument::open(path);
+    if (!document) {
+        printError(document.error().message);
         return ExitNoResource;
     }
-    const Result<QByteArray> edited
-        = config::editor::setValue(*content, spec->fullPath(), *literal);
-    if (!edited) {
+    if (const Result<void> set = document->setLiteral(spec->fullPath(), *literal); !set) {
         printError(QCoreApplication::translate("cxserver", "cannot change %1 in %2: %3")
-                       .arg(spec->fullPath(), path, edited.error().message));
+                       .arg(spec->fullPath(), path, set.error().message));
         return ExitBadConfiguration;
     }
-    if (const Result<void> written = config::writeConfigFile(path, *edited); !written) {
+    if (const Result<void> written = document->save(); !written) {
         printError(written.error().message);
         return ExitNoResource;
     }

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void wheelOverAnUnfocusedComboBoxChangesNothing();
     void tabLeavesTheText();
     void labelsAndSearch();
+    void formValuesCheckedAsConfigSetChecksThem();
 
 private:
     QString copySample(const QString &name);
@@ -331,6 +332,35 @@ void tst_ConfigEditorWidget::labelsAndSearch()
     QVERIFY(shown(u"discovery.connectionString"_s));
     QVERIFY(!noMatch->isVisibleTo(&editor));
     QVERIFY(!editor.isModified()); // searching changes nothing
+}
+
+void tst_ConfigEditorWidget::formValuesCheckedAsConfigSetChecksThem()
+{
+    // One way from typed text to a value, shared with `cxserver config set`
+    // (config::literalForKey): a wrong value is said at its field and not written.
+    const QString path = copySample(QStringLiteral("cxserver-ha-sample.conf"));
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    const QByteArray before = editor.text();
+    auto *port = editor.findChild<QLineEdit *>(QStringLiteral("field:protocol.port"));
+    auto *error = editor.findChild<QLabel *>(QStringLiteral("error:protocol.port"));
+    typeInto(port, QStringLiteral("eighty"));
+    QVERIFY(error->isVisibleTo(&editor));
+    QVERIFY2(error->text().contains(u"cx-server.protocol.port")
+                 && error->text().contains(u"expected"),
+             qPrintable(error->text()));
+    QCOMPARE(editor.text(), before);
+    QVERIFY(!editor.isModified());
+    typeInto(port, QStringLiteral("70000"));
+    QCOMPARE(editor.text(), before); // out of range: refused the same way
+    // A duration is written as `config set` writes it: unquoted.
+    auto *drain = editor.findChild<QLineEdit *>(QStringLiteral("field:shutdown.drain-timeout"));
+    typeInto(drain, QStringLiteral("45s"));
+    QVERIFY2(editor.text().contains("shutdown.drain-timeout = 45s"), editor.text().constData());
+    typeInto(port, QStringLiteral("9443"));
+    QVERIFY(editor.text().contains("protocol.port = 9443"));
+    QVERIFY(!error->isVisibleTo(&editor));
 }
 
 QTEST_MAIN(tst_ConfigEditorWidget)
