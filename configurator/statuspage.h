@@ -24,7 +24,7 @@ class StatusPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum ServerColumn {
+    enum ServerTableColumn {
         ServerSocketColumn,
         ServerStateColumn,
         ServerVersionColumn,
@@ -34,7 +34,7 @@ public:
         ServerRateColumn,
         ServerColumnCount
     };
-    enum Column {
+    enum InstanceTableColumn {
         ServerColumn,
         IdColumn,
         AddressColumn,
