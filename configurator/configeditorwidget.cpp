@@ -305,7 +305,7 @@ Result<void> ConfigEditorWidget::setValue(const QString &path, const QString &ho
         return edited.error();
     if (edited.value() != m_text) {
         m_text = std::move(edited).value();
-        setModified(true);
+        setModified(m_text != m_savedText);
     }
     refreshFromText(true);
     return {};
@@ -400,7 +400,7 @@ void ConfigEditorWidget::rawEdited()
     if (edited == m_text)
         return;
     m_text = edited;
-    setModified(true);
+    setModified(m_text != m_savedText); // an undo back to the file is no change
     refreshFromText(false);
 }
 
@@ -474,6 +474,7 @@ Result<void> ConfigEditorWidget::openFile(const QString &path)
     }
     m_path = path;
     m_text = text;
+    m_savedText = text;
     m_encrypted = encrypted;
     m_key = std::move(key);
     setEnabled(true);
@@ -491,6 +492,7 @@ Result<void> ConfigEditorWidget::save(const QString &path)
     if (const Result<void> written = config::writeConfigFile(target, m_text); !written)
         return Error(tr("Cannot write %1: %2").arg(target, written.error().message));
     m_path = target;
+    m_savedText = m_text;
     setModified(false);
     return {};
 }

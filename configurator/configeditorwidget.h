@@ -86,6 +86,7 @@ private:
 
     QString m_path;
     QByteArray m_text;
+    QByteArray m_savedText; ///< as opened or last saved: modified means different from it
     bool m_modified = false;
     bool m_encrypted = false;
     bool m_updating = false;

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void tabLeavesTheText();
     void labelsAndSearch();
     void formValuesCheckedAsConfigSetChecksThem();
+    void undoBackToTheFileIsNoChange();
 
 private:
     QString copySample(const QString &name);
@@ -361,6 +362,33 @@ void tst_ConfigEditorWidget::formValuesCheckedAsConfigSetChecksThem()
     typeInto(port, QStringLiteral("9443"));
     QVERIFY(editor.text().contains("protocol.port = 9443"));
     QVERIFY(!error->isVisibleTo(&editor));
+}
+
+void tst_ConfigEditorWidget::undoBackToTheFileIsNoChange()
+{
+    const QString path = copySample(QStringLiteral("cxserver-sample.conf"));
+    ConfigEditorWidget editor;
+    editor.show();
+    QVERIFY(editor.openFile(path).ok());
+    auto *raw = editor.findChild<QPlainTextEdit *>(QStringLiteral("rawText"));
+    editor.findChild<QTabWidget *>(QStringLiteral("editorTabs"))->setCurrentWidget(raw);
+    raw->setFocus();
+    QTRY_VERIFY(raw->hasFocus());
+    raw->moveCursor(QTextCursor::End);
+    QTest::keyClick(raw, Qt::Key_Return);
+    QTest::keyClicks(raw, QStringLiteral("# a note"));
+    QTRY_VERIFY(editor.isModified()); // once the text is parsed (after a short pause)
+    while (raw->document()->isUndoAvailable()) // the line and its newline
+        raw->undo();
+    QTRY_VERIFY(!editor.isModified());
+    QCOMPARE(editor.text(), readFile(path));
+    // The same from the form: a value changed and changed back.
+    auto *port = editor.findChild<QLineEdit *>(QStringLiteral("field:protocol.port"));
+    const QString was = port->text();
+    typeInto(port, QStringLiteral("9000"));
+    QVERIFY(editor.isModified());
+    typeInto(port, was);
+    QVERIFY(!editor.isModified());
 }
 
 QTEST_MAIN(tst_ConfigEditorWidget)
