@@ -43,6 +43,11 @@ Result<QByteArray> buildConfigText(const WizardSettings &s)
     if (!file.open(QIODevice::ReadOnly))
         return Error(QStringLiteral("cannot read the built-in sample %1").arg(sample));
     QByteArray text = file.readAll();
+    // The HA sample's header says its REQUIRED values are examples; the wizard's are not.
+    text.replace("So that `cxserver --config cxserver-ha-sample.conf --check-config` accepts\n"
+                 "# this file as shipped, they hold EXAMPLE values here: replace each one before "
+                 "use.",
+                 "The configurator's wizard set them from your answers.");
 
     QList<std::pair<QString, QString>> values;
     values.append({QStringLiteral("transport.websockets.app-key"), hoconString(s.appKey)});

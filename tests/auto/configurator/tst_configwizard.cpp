@@ -191,6 +191,7 @@ void tst_ConfigWizard::saveAndCheck()
 
     const QByteArray text = readFile(configPath);
     QVERIFY(text.startsWith("# cxserver.conf")); // the sample's comments are kept
+    QVERIFY(!text.contains("EXAMPLE")); // but not the sample's word for its own values
     QCOMPARE(text.contains(AppKey.toUtf8()), !encrypt);
     QCOMPARE(text.contains(KeyStorePassword.toUtf8()), !encrypt);
     QCOMPARE(text.contains("ENC(v1:"), encrypt);
