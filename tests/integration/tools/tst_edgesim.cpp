@@ -171,6 +171,7 @@ private:
             const QString device = u"/Thingworx/WSTunnelServer/"_s;
             const QString client = u"/Thingworx/WSTunnelClient/"_s;
             const End end = path.startsWith(device) ? Device : Client;
+            socket->setParent(&m_sockets); // the caller owns what the server hands out
             if (!path.startsWith(device) && !path.startsWith(client)) {
                 socket->close(QWebSocketProtocol::CloseCodePolicyViolated);
                 continue;
@@ -211,10 +212,10 @@ private:
         }
     }
 
-    // Destroyed after the server: its sockets emit disconnected as it deletes them, and the
-    // handlers look their tunnel up here.
+    // Destroyed last: the sockets' disconnected handlers look their tunnel up here.
     std::map<QString, std::array<Side, 2>> m_tunnels;
     QWebSocketServer m_server;
+    QObject m_sockets; ///< owns the accepted sockets; destroyed first
 };
 
 /// A TCP echo service, as the device's local service; counts connections and closes.
