@@ -23,7 +23,8 @@
 #   stop_all SECONDS [PATTERN...]   stops every recorded process: those whose name matches one
 #                           of the glob PATTERNs first, then the rest, newest first (SIGTERM to
 #                           all of a round, then up to SECONDS each, then SIGKILL)
-#   free_port               a TCP port on 127.0.0.1 that nothing listens on
+#   free_port               a TCP port on 127.0.0.1 that nothing listens on, below the
+#                           ephemeral range (no outgoing connection takes it meanwhile)
 #   http_get PORT PATH      the response (headers and body) of GET http://127.0.0.1:PORT/PATH,
 #                           nothing if nothing listens (waits up to 10 s for the answer)
 #   http_status PORT PATH   the status code of that GET, or 000
@@ -157,9 +158,14 @@ stop_all() {
 }
 
 free_port() {
-    local port
+    # Below the kernel's ephemeral range: a port in it can be taken, between this check and
+    # the bind, as the source port of an outgoing connection (the demo's cxservers open dozens),
+    # and the bind then fails with "Address already in use".
+    local port low=32768
+    read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+    [ "$low" -gt 11024 ] || low=11024
     while :; do
-        port=$((20000 + RANDOM % 30000))
+        port=$((10000 + RANDOM % (low - 10000)))
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || {
             echo "$port"
             return 0
