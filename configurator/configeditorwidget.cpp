@@ -444,10 +444,10 @@ void ConfigEditorWidget::showDiagnostics()
 
 Result<void> ConfigEditorWidget::openFile(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(tr("Cannot read %1: %2").arg(path, file.errorString()));
-    const QByteArray text = file.readAll();
+    const Result<config::ConfigDocument> opened = config::ConfigDocument::open(path);
+    if (!opened)
+        return Error(tr("Cannot read %1: %2").arg(path, opened.error().message));
+    const QByteArray text = opened->text();
     std::optional<secrets::DataKey> key;
     // The key is needed when the file has ENC() values (decryptText with a null key would
     // fail on the first one); find out by trying to parse for such values.

@@ -36,17 +36,6 @@ void printError(const QString &message)
     printTo(stderr, u"cxserver: "_s + message);
 }
 
-/// The bytes of path, or why they cannot be had.
-Result<QByteArray> readFile(const QString &path)
-{
-    if (QFileInfo(path).isDir())
-        return Error {path + u": is a directory", {}};
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error {u"cannot read "_s + path + u": " + file.errorString(), {}};
-    return file.readAll();
-}
-
 /// Rewrites the secrets of the file at path with change, under the key from keys, and
 /// reports "FILE: N secrets VERB" on stdout.
 int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const char *doneOne,
@@ -54,7 +43,7 @@ int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, c
                    const std::function<Result<secrets::configsecrets::Rewrite>(
                        const QByteArray &, const secrets::DataKey &)> &change)
 {
-    const Result<QByteArray> content = readFile(path);
+    const Result<config::ConfigDocument> content = config::ConfigDocument::open(path);
     if (!content) {
         printError(content.error().message);
         return ExitNoResource;
@@ -64,7 +53,7 @@ int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, c
         printError(key.error().message);
         return ExitBadConfiguration;
     }
-    const Result<secrets::configsecrets::Rewrite> rewritten = change(*content, key->key);
+    const Result<secrets::configsecrets::Rewrite> rewritten = change(content->text(), key->key);
     if (!rewritten) {
         printError(path + u": " + rewritten.error().message);
         return ExitBadConfiguration;
@@ -112,7 +101,8 @@ std::optional<config::Diagnostic> tlsPolicyFinding(const config::LoadedServerCon
 
 ConfigLoad loadConfigFile(const QString &path, const secrets::KeySourceOptions &keys)
 {
-    if (const Result<QByteArray> content = readFile(path); !content) {
+    if (const Result<config::ConfigDocument> content = config::ConfigDocument::open(path);
+        !content) {
         printError(content.error().message);
         return {std::nullopt, ExitNoResource};
     }

@@ -2,7 +2,10 @@
 // §2): the resolved document converted to ServerConfig with every check of the schema, the
 // --dump-config rendering, and the in-place editor (`config set`) on the same text. The
 // first byte picks the key the editor sets, the second the value; the rest is the file.
+// The same bytes are also the text an operator types for that key (config::literalForKey,
+// `config set` and the configurator's form): what it accepts must read back as one value.
 
+#include "config/configdocument.h"
 #include "config/configdump.h"
 #include "config/configeditor.h"
 #include "config/configschema.h"
@@ -33,6 +36,17 @@ void checkEditor(const QByteArray &text, quint8 keyByte, quint8 valueByte)
         ? keys.at(keyByte).fullPath()
         : QStringLiteral("cx-server.x%1.\"y.z\"").arg(keyByte);
     const QString &value = EditedValues.at(valueByte % EditedValues.size());
+    if (keyByte < keys.size()) {
+        const cx::Result<QString> literal
+            = literalForKey(keys.at(keyByte), QString::fromUtf8(text.left(4096)));
+        if (literal) {
+            const cx::Result<QByteArray> set
+                = editor::setValue(QByteArrayLiteral("cx-server {}\n"), path, *literal);
+            CX_FUZZ_CHECK(set.ok());
+            HoconDocumentParser reread(*set, QString());
+            CX_FUZZ_CHECK(reread.parse() != nullptr);
+        }
+    }
     const cx::Result<QByteArray> edited = editor::setValue(text, path, value);
     if (!edited)
         return;

@@ -93,17 +93,6 @@ Result<ConfigDocument> ConfigDocument::open(const QString &path)
     return ConfigDocument(path, file.read(MaxBytes));
 }
 
-Result<void> ConfigDocument::set(const QString &key, const QString &text)
-{
-    const schema::KeySpec *spec = schema::findKey(key);
-    if (!spec)
-        return Error {u"unknown key "_s + key, {}};
-    const Result<QString> literal = literalForKey(*spec, text);
-    if (!literal)
-        return literal.error();
-    return setLiteral(spec->fullPath(), *literal);
-}
-
 Result<void> ConfigDocument::setLiteral(const QString &key, const QString &hocon)
 {
     const schema::KeySpec *spec = schema::findKey(key);

@@ -18,9 +18,9 @@ namespace cx::config {
 /// expected (a secret's value is never shown).
 CXCORE_EXPORT Result<QString> literalForKey(const schema::KeySpec &key, const QString &text);
 
-/// A cxserver.conf being changed: its bytes, keys set in place from text (comments and
-/// formatting kept, config::editor::setValue), what `--check-config` would say about it,
-/// and the one writer of cxserver's files (writeConfigFile).
+/// A cxserver.conf being changed: its bytes read with a size limit, keys set in place
+/// (comments and formatting kept, config::editor::setValue), what `--check-config` would say about
+/// it, and the one writer of cxserver's files (writeConfigFile).
 class CXCORE_EXPORT ConfigDocument
 {
 public:
@@ -31,10 +31,9 @@ public:
     /// The file at path, or why it cannot be read (a folder, missing, over MaxBytes).
     static Result<ConfigDocument> open(const QString &path);
 
-    /// Sets key (with or without "cx-server.") from text as literalForKey() reads it.
-    Result<void> set(const QString &key, const QString &text);
-    /// Sets key to hocon, HOCON source already (e.g. an ENC() string); not checked here. An
-    /// error says why the text could not take it (a key under a non-object, ...).
+    /// Sets key (with or without "cx-server.") to hocon, HOCON source already: a
+    /// literalForKey() result, or an ENC() string. An error says why the text could not take
+    /// it (a key under a non-object, ...).
     Result<void> setLiteral(const QString &key, const QString &hocon);
     /// Writes the text to path (empty: where it came from), which it then belongs to.
     Result<void> save(const QString &path = {});

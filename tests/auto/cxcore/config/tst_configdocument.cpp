@@ -18,7 +18,7 @@ private Q_SLOTS:
     void literalForKey_data();
     void literalForKey();
     void secretNeverShown();
-    void setKeepsCommentsAndRefusesWrongValues();
+    void setLiteralKeepsComments();
     void openSaveAndDiagnostics();
 };
 
@@ -73,22 +73,29 @@ void tst_ConfigDocument::secretNeverShown()
     QVERIFY(got.error().message.contains(u"a secret, not shown"));
 }
 
-void tst_ConfigDocument::setKeepsCommentsAndRefusesWrongValues()
+void tst_ConfigDocument::setLiteralKeepsComments()
 {
     const QByteArray text = "# operator's notes\n"
                             "cx-server {\n"
                             "  protocol.port = 8443 # the edge port\n"
                             "}\n";
     config::ConfigDocument document(u"cxserver.conf"_s, text);
-    QVERIFY(document.set(u"cx-server.protocol.port"_s, u"9443"_s));
+    const auto set = [&document](const QString &key, const QString &value) -> Result<void> {
+        const config::schema::KeySpec *spec = config::schema::findKey(key);
+        if (!spec)
+            return Error(u"unknown key "_s + key);
+        const Result<QString> literal = config::literalForKey(*spec, value);
+        return literal ? document.setLiteral(key, *literal) : Result<void>(literal.error());
+    };
+    QVERIFY(set(u"cx-server.protocol.port"_s, u"9443"_s));
     QCOMPARE(document.text(),
              QByteArray("# operator's notes\n"
                         "cx-server {\n"
                         "  protocol.port = 9443 # the edge port\n"
                         "}\n"));
     const QByteArray before = document.text();
-    QVERIFY(!document.set(u"protocol.port"_s, u"eighty"_s));
-    QVERIFY(!document.set(u"protocol.prot"_s, u"1"_s));
+    QVERIFY(!set(u"protocol.port"_s, u"eighty"_s));
+    QVERIFY(!set(u"protocol.prot"_s, u"1"_s));
     QCOMPARE(document.text(), before);
 }
 
@@ -98,6 +105,17 @@ void tst_ConfigDocument::openSaveAndDiagnostics()
     const QString path = dir.filePath(u"cxserver.conf"_s);
     QVERIFY(!config::ConfigDocument::open(path));
     QVERIFY(!config::ConfigDocument::open(dir.path())); // a folder
+    { // Larger than a configuration can be: refused before a byte is read.
+        const QString huge = dir.filePath(u"huge.conf"_s);
+        QFile file(huge);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(config::ConfigDocument::MaxBytes + 1)); // sparse: no disk used
+        file.close();
+        const Result<config::ConfigDocument> refused = config::ConfigDocument::open(huge);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.contains(u"larger than 16 MiB"),
+                 qPrintable(refused.error().message));
+    }
     {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -112,7 +130,7 @@ void tst_ConfigDocument::openSaveAndDiagnostics()
         atPort = atPort || (d.format().startsWith(path + u":2:") && d.message.contains(u"port"));
     QVERIFY2(atPort, qPrintable(found.isEmpty() ? QString() : found.first().format()));
 
-    QVERIFY(document->set(u"protocol.port"_s, u"9443"_s));
+    QVERIFY(document->setLiteral(u"protocol.port"_s, u"9443"_s));
     const QString copy = dir.filePath(u"copy.conf"_s);
     QVERIFY(document->save(copy));
     QCOMPARE(document->path(), copy);
