@@ -16,6 +16,22 @@ stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(asan tsan)
 jobs=$(nproc)
 
+# Prints a report written with symbolize=0, its frames resolved with addr2line. Symbolizing in
+# the failing process takes seconds, and a test that stops or kills that process meanwhile
+# leaves a report cut after its first line: reports are symbolized here, after the run.
+print_symbolized() {
+    local line prefix module offset where
+    while IFS= read -r line; do
+        if [[ $line =~ ^(\ *#[0-9]+\ 0x[0-9a-f]+)\ +\((.+)\+(0x[0-9a-f]+)\)$ ]]; then
+            prefix=${BASH_REMATCH[1]} module=${BASH_REMATCH[2]} offset=${BASH_REMATCH[3]}
+            if [ -r "$module" ] && where=$(addr2line -p -f -C -i -e "$module" "$offset" 2>/dev/null); then
+                line="$prefix in ${where//$'\n'/ / } ($module+$offset)"
+            fi
+        fi
+        printf '%s\n' "$line"
+    done <"$1"
+}
+
 # Runs a command (ctest or a test); fails when it fails or on any sanitizer report.
 run_checked() {
     local name=$1
@@ -30,7 +46,7 @@ run_checked() {
         export CX_SANITIZER_REPORT_DIR=$logs
         # A small quarantine: the chaos and hostile-edge tests bound RSS growth, and ASan keeps
         # freed memory in quarantine (256 MB by default) before reusing it.
-        export ASAN_OPTIONS="log_path=$logs/asan:halt_on_error=1:detect_leaks=1:strict_string_checks=1:check_initialization_order=1:quarantine_size_mb=16"
+        export ASAN_OPTIONS="log_path=$logs/asan:symbolize=0:halt_on_error=1:detect_leaks=1:strict_string_checks=1:check_initialization_order=1:quarantine_size_mb=16"
         export LSAN_OPTIONS="suppressions=$root/tools/dev/lsan.supp:print_suppressions=0"
         export UBSAN_OPTIONS="log_path=$logs/ubsan:halt_on_error=1:print_stacktrace=1"
         export TSAN_OPTIONS="log_path=$logs/tsan:halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$root/tools/dev/tsan.supp"
@@ -48,7 +64,7 @@ run_checked() {
         echo "== $name: sanitizer reports:" >&2
         for report in $reports; do
             echo "---- $(basename "$report")" >&2
-            cat "$report" >&2
+            print_symbolized "$report" >&2
         done
         status=1
     fi

@@ -428,17 +428,22 @@ int SimWorker::sendEgress(quint32 endpointId, quint8 code, int count)
 void SimWorker::setPaused(bool paused)
 {
     m_paused = paused;
-    QList<QWebSocket *> closed;
+    // Resuming reads what arrived meanwhile, and a message read can close its socket and
+    // remove it at once: walk a snapshot, and look each socket up again.
+    QList<QWebSocket *> sockets;
     for (const auto &[socket, connection] : m_connections) {
-        if (connection->kind == SimConnection::Kind::Control)
-            continue; // pipes, edges and tunnels stop being read; control stays usable
-        if (paused)
-            pause(*connection);
-        else if (!resume(*connection))
-            closed.append(socket);
+        if (connection->kind != SimConnection::Kind::Control)
+            sockets.append(socket); // pipes, edges and tunnels stop being read; control stays
     }
-    for (QWebSocket *socket : closed)
-        remove(socket);
+    for (QWebSocket *socket : std::as_const(sockets)) {
+        const auto found = m_connections.find(socket);
+        if (found == m_connections.end())
+            continue;
+        if (paused)
+            pause(*found->second);
+        else
+            resume(*found->second);
+    }
 }
 
 void SimWorker::pause(SimConnection &connection)
@@ -452,19 +457,20 @@ void SimWorker::pause(SimConnection &connection)
     connection.paused = true;
 }
 
-bool SimWorker::resume(SimConnection &connection)
+void SimWorker::resume(SimConnection &connection)
 {
     if (!connection.paused)
-        return true;
+        return;
     connection.paused = false;
-    connection.transport->blockSignals(false);
-    connection.transport->setReadBufferSize(0);
-    // Signals sent while blocked are lost: a close is noticed here, data is read again.
-    if (connection.transport->state() != QAbstractSocket::ConnectedState)
-        return false;
-    if (connection.transport->bytesAvailable() > 0)
-        Q_EMIT connection.transport->readyRead();
-    return true;
+    QAbstractSocket *transport = connection.transport;
+    transport->blockSignals(false);
+    transport->setReadBufferSize(0);
+    // Signals sent while blocked are lost: a close is noticed here, data is read again (which
+    // may remove the connection: nothing of it is used after).
+    if (transport->state() != QAbstractSocket::ConnectedState)
+        remove(connection.socket);
+    else if (transport->bytesAvailable() > 0)
+        Q_EMIT transport->readyRead();
 }
 
 void SimWorker::sendControlReply(quint64 connectionId, const QByteArray &reply)

@@ -42,7 +42,7 @@ public:
     /// its latest message came on. Returns the number sent, or -1 when this worker does not
     /// know the endpoint.
     int sendEgress(quint32 endpointId, quint8 code, int count);
-    /// Stops (true) or resumes reading every /Thingworx/WS socket, those to come included.
+    /// Stops (true) or resumes reading every pipe, edge and tunnel, those to come included.
     void setPaused(bool paused);
     /// Sends \a reply as a text message on control connection \a connectionId, if still open.
     void sendControlReply(quint64 connectionId, const QByteArray &reply);
@@ -81,8 +81,9 @@ private:
     void noteEndpoint(SimConnection &connection, const alwayson::Header &header);
     void deliver(SimConnection &connection, QByteArray message);
     void pause(SimConnection &connection);
-    /// False when the socket closed while it was paused (the caller then removes it).
-    bool resume(SimConnection &connection);
+    /// Reads again; removes the connection when its socket closed while it was paused, and
+    /// what it then reads may remove it too: \a connection is not to be used after.
+    void resume(SimConnection &connection);
     bool draw(double rate);
 
     SimConfig m_config;
