@@ -50,13 +50,20 @@ constexpr char Context[] = "cx::configurator::SchemaTexts";
     QT_TRANSLATE_NOOP(
         "cx::configurator::SchemaTexts",
         "Credentials for that scheme, such as \"user:password\" for digest (a secret)."),
-    QT_TRANSLATE_NOOP(
-        "cx::configurator::SchemaTexts",
-        "Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Authenticate to ZooKeeper with SASL (Kerberos or DIGEST-MD5); the login "
+                      "comes from the JAAS file's Client section."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "\"GSSAPI\" (Kerberos, a keytab) or \"DIGEST-MD5\" (a username and "
+                      "password)."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "The service part of ZooKeeper's Kerberos principal (zookeeper/HOST@REALM)."),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
                       "Kerberos configuration file (krb5.conf) for SASL."),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
-                      "JAAS file with the SASL login section for ZooKeeper."),
+                      "JAAS file whose Client section gives the SASL login, as for ZooKeeper's "
+                      "Java client: Krb5LoginModule with principal and keyTab, or "
+                      "DigestLoginModule with username and password."),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
                       "Milliseconds an edge has to send AUTH after it connects."),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
@@ -182,6 +189,8 @@ constexpr char Context[] = "cx::configurator::SchemaTexts";
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Authentication scheme"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Authentication credentials"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL authentication"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL mechanism"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL service name"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Kerberos configuration file"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "JAAS file"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge authentication timeout"),

@@ -702,16 +702,8 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
         <translation>Zugangsdaten für dieses Schema, etwa „user:password“ bei digest (geheim).</translation>
     </message>
     <message>
-        <source>Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support.</source>
-        <translation>Bei ZooKeeper mit SASL anmelden; erfordert einen ZooKeeper-C-Client mit SASL-Unterstützung.</translation>
-    </message>
-    <message>
         <source>Kerberos configuration file (krb5.conf) for SASL.</source>
         <translation>Kerberos-Konfigurationsdatei (krb5.conf) für SASL.</translation>
-    </message>
-    <message>
-        <source>JAAS file with the SASL login section for ZooKeeper.</source>
-        <translation>JAAS-Datei mit dem SASL-Login-Abschnitt für ZooKeeper.</translation>
     </message>
     <message>
         <source>Milliseconds an edge has to send AUTH after it connects.</source>
@@ -1088,6 +1080,30 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
     <message>
         <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
         <translation>Bei SIGTERM, wie lange /health mit 503 antwortet, während Edges noch bedient und angenommen werden, damit der Load Balancer neue Edges umleitet, bevor der Listener schließt und das Drain beginnt; 0: keine Karenzzeit.</translation>
+    </message>
+    <message>
+        <source>Authenticate to ZooKeeper with SASL (Kerberos or DIGEST-MD5); the login comes from the JAAS file&apos;s Client section.</source>
+        <translation>Bei ZooKeeper mit SASL anmelden (Kerberos oder DIGEST-MD5); die Anmeldedaten stehen im Client-Abschnitt der JAAS-Datei.</translation>
+    </message>
+    <message>
+        <source>&quot;GSSAPI&quot; (Kerberos, a keytab) or &quot;DIGEST-MD5&quot; (a username and password).</source>
+        <translation>&quot;GSSAPI&quot; (Kerberos, eine Keytab) oder &quot;DIGEST-MD5&quot; (Benutzername und Passwort).</translation>
+    </message>
+    <message>
+        <source>The service part of ZooKeeper&apos;s Kerberos principal (zookeeper/HOST@REALM).</source>
+        <translation>Der Dienstteil des Kerberos-Prinzipals von ZooKeeper (zookeeper/HOST@REALM).</translation>
+    </message>
+    <message>
+        <source>JAAS file whose Client section gives the SASL login, as for ZooKeeper&apos;s Java client: Krb5LoginModule with principal and keyTab, or DigestLoginModule with username and password.</source>
+        <translation>JAAS-Datei, deren Client-Abschnitt die SASL-Anmeldung enthält, wie beim Java-Client von ZooKeeper: Krb5LoginModule mit principal und keyTab oder DigestLoginModule mit username und password.</translation>
+    </message>
+    <message>
+        <source>SASL mechanism</source>
+        <translation>SASL-Mechanismus</translation>
+    </message>
+    <message>
+        <source>SASL service name</source>
+        <translation>SASL-Dienstname</translation>
     </message>
 </context>
 <context>

@@ -702,16 +702,8 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
         <translation>Identifiants pour ce schéma, par exemple « user:password » pour digest (secret).</translation>
     </message>
     <message>
-        <source>Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support.</source>
-        <translation>S&apos;authentifier auprès de ZooKeeper avec SASL ; nécessite un client C ZooKeeper compilé avec SASL.</translation>
-    </message>
-    <message>
         <source>Kerberos configuration file (krb5.conf) for SASL.</source>
         <translation>Fichier de configuration Kerberos (krb5.conf) pour SASL.</translation>
-    </message>
-    <message>
-        <source>JAAS file with the SASL login section for ZooKeeper.</source>
-        <translation>Fichier JAAS contenant la section de connexion SASL pour ZooKeeper.</translation>
     </message>
     <message>
         <source>Milliseconds an edge has to send AUTH after it connects.</source>
@@ -1088,6 +1080,30 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
     <message>
         <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
         <translation>Sur SIGTERM, durée pendant laquelle /health répond 503 alors que les appareils edge sont encore servis et acceptés, afin que le répartiteur de charge dirige les nouveaux appareils ailleurs avant que l&apos;écoute ne se ferme et que le vidage ne commence ; 0 : pas de délai de grâce.</translation>
+    </message>
+    <message>
+        <source>Authenticate to ZooKeeper with SASL (Kerberos or DIGEST-MD5); the login comes from the JAAS file&apos;s Client section.</source>
+        <translation>S&apos;authentifier auprès de ZooKeeper avec SASL (Kerberos ou DIGEST-MD5) ; l&apos;identifiant vient de la section Client du fichier JAAS.</translation>
+    </message>
+    <message>
+        <source>&quot;GSSAPI&quot; (Kerberos, a keytab) or &quot;DIGEST-MD5&quot; (a username and password).</source>
+        <translation>&quot;GSSAPI&quot; (Kerberos, un keytab) ou &quot;DIGEST-MD5&quot; (un nom d&apos;utilisateur et un mot de passe).</translation>
+    </message>
+    <message>
+        <source>The service part of ZooKeeper&apos;s Kerberos principal (zookeeper/HOST@REALM).</source>
+        <translation>La partie service du principal Kerberos de ZooKeeper (zookeeper/HOST@REALM).</translation>
+    </message>
+    <message>
+        <source>JAAS file whose Client section gives the SASL login, as for ZooKeeper&apos;s Java client: Krb5LoginModule with principal and keyTab, or DigestLoginModule with username and password.</source>
+        <translation>Fichier JAAS dont la section Client donne l&apos;identifiant SASL, comme pour le client Java de ZooKeeper : Krb5LoginModule avec principal et keyTab, ou DigestLoginModule avec username et password.</translation>
+    </message>
+    <message>
+        <source>SASL mechanism</source>
+        <translation>Mécanisme SASL</translation>
+    </message>
+    <message>
+        <source>SASL service name</source>
+        <translation>Nom de service SASL</translation>
     </message>
 </context>
 <context>

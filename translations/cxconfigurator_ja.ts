@@ -702,16 +702,8 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <translation>その方式の資格情報 (digest なら &quot;user:password&quot; など、機密情報)。</translation>
     </message>
     <message>
-        <source>Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support.</source>
-        <translation>SASL で ZooKeeper に認証します。SASL 対応でビルドされた ZooKeeper C クライアントが必要です。</translation>
-    </message>
-    <message>
         <source>Kerberos configuration file (krb5.conf) for SASL.</source>
         <translation>SASL 用の Kerberos 設定ファイル (krb5.conf)。</translation>
-    </message>
-    <message>
-        <source>JAAS file with the SASL login section for ZooKeeper.</source>
-        <translation>ZooKeeper 用の SASL ログインセクションを含む JAAS ファイル。</translation>
     </message>
     <message>
         <source>Milliseconds an edge has to send AUTH after it connects.</source>
@@ -1088,6 +1080,30 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     <message>
         <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
         <translation>SIGTERM 時に、エッジへのサービスと受け入れを続けたまま /health が 503 を返す時間。リスナーが閉じてドレインが始まる前に、ロードバランサーが新しいエッジを他へ振り向けられるようにします。0: 猶予なし。</translation>
+    </message>
+    <message>
+        <source>Authenticate to ZooKeeper with SASL (Kerberos or DIGEST-MD5); the login comes from the JAAS file&apos;s Client section.</source>
+        <translation>SASL（Kerberos または DIGEST-MD5）で ZooKeeper に認証します。ログイン情報は JAAS ファイルの Client セクションから読み取ります。</translation>
+    </message>
+    <message>
+        <source>&quot;GSSAPI&quot; (Kerberos, a keytab) or &quot;DIGEST-MD5&quot; (a username and password).</source>
+        <translation>&quot;GSSAPI&quot;（Kerberos、keytab）または &quot;DIGEST-MD5&quot;（ユーザー名とパスワード）。</translation>
+    </message>
+    <message>
+        <source>The service part of ZooKeeper&apos;s Kerberos principal (zookeeper/HOST@REALM).</source>
+        <translation>ZooKeeper の Kerberos プリンシパルのサービス部分（zookeeper/HOST@REALM）。</translation>
+    </message>
+    <message>
+        <source>JAAS file whose Client section gives the SASL login, as for ZooKeeper&apos;s Java client: Krb5LoginModule with principal and keyTab, or DigestLoginModule with username and password.</source>
+        <translation>Client セクションに SASL ログインを記述した JAAS ファイル（ZooKeeper の Java クライアントと同じ形式）：principal と keyTab を指定した Krb5LoginModule、または username と password を指定した DigestLoginModule。</translation>
+    </message>
+    <message>
+        <source>SASL mechanism</source>
+        <translation>SASL メカニズム</translation>
+    </message>
+    <message>
+        <source>SASL service name</source>
+        <translation>SASL サービス名</translation>
     </message>
 </context>
 <context>

@@ -702,16 +702,8 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <translation>该方案的凭据，例如 digest 的“user:password”（机密）。</translation>
     </message>
     <message>
-        <source>Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built with SASL support.</source>
-        <translation>使用 SASL 向 ZooKeeper 进行身份验证；需要支持 SASL 的 ZooKeeper C 客户端。</translation>
-    </message>
-    <message>
         <source>Kerberos configuration file (krb5.conf) for SASL.</source>
         <translation>用于 SASL 的 Kerberos 配置文件（krb5.conf）。</translation>
-    </message>
-    <message>
-        <source>JAAS file with the SASL login section for ZooKeeper.</source>
-        <translation>包含 ZooKeeper SASL 登录段的 JAAS 文件。</translation>
     </message>
     <message>
         <source>Milliseconds an edge has to send AUTH after it connects.</source>
@@ -1088,6 +1080,30 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
     <message>
         <source>On SIGTERM, how long /health answers 503 while edges are still served and accepted, so that the load balancer moves new edges away before the listener closes and the drain begins; 0: no grace.</source>
         <translation>收到 SIGTERM 时，/health 返回 503 而边缘设备仍被服务和接受的时长，以便负载均衡器在监听器关闭、开始排空之前把新的边缘设备转走；0：无宽限期。</translation>
+    </message>
+    <message>
+        <source>Authenticate to ZooKeeper with SASL (Kerberos or DIGEST-MD5); the login comes from the JAAS file&apos;s Client section.</source>
+        <translation>使用 SASL（Kerberos 或 DIGEST-MD5）向 ZooKeeper 认证；登录信息来自 JAAS 文件的 Client 部分。</translation>
+    </message>
+    <message>
+        <source>&quot;GSSAPI&quot; (Kerberos, a keytab) or &quot;DIGEST-MD5&quot; (a username and password).</source>
+        <translation>&quot;GSSAPI&quot;（Kerberos，使用 keytab）或 &quot;DIGEST-MD5&quot;（用户名和密码）。</translation>
+    </message>
+    <message>
+        <source>The service part of ZooKeeper&apos;s Kerberos principal (zookeeper/HOST@REALM).</source>
+        <translation>ZooKeeper Kerberos 主体的服务部分（zookeeper/HOST@REALM）。</translation>
+    </message>
+    <message>
+        <source>JAAS file whose Client section gives the SASL login, as for ZooKeeper&apos;s Java client: Krb5LoginModule with principal and keyTab, or DigestLoginModule with username and password.</source>
+        <translation>JAAS 文件，其 Client 部分给出 SASL 登录信息，与 ZooKeeper 的 Java 客户端相同：带 principal 和 keyTab 的 Krb5LoginModule，或带 username 和 password 的 DigestLoginModule。</translation>
+    </message>
+    <message>
+        <source>SASL mechanism</source>
+        <translation>SASL 机制</translation>
+    </message>
+    <message>
+        <source>SASL service name</source>
+        <translation>SASL 服务名</translation>
     </message>
 </context>
 <context>

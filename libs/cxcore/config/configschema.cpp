@@ -135,8 +135,23 @@ QList<KeySpec> buildKeys()
          .type = KeyType::Bool,
          .defaultValue = Value::boolean(false),
          .group = Group::Discovery,
-         .help = u"Authenticate to ZooKeeper with SASL; needs a ZooKeeper C client built "
-                 "with SASL support."_s},
+         .help = u"Authenticate to ZooKeeper with SASL (Kerberos or DIGEST-MD5); the login "
+                 "comes from the JAAS file's Client section."_s},
+        {.path = u"discovery.sasl.mechanism"_s,
+         .label = u"SASL mechanism"_s,
+         .type = KeyType::String,
+         .defaultValue = Value::string(u"GSSAPI"_s),
+         .choices = {u"GSSAPI"_s, u"DIGEST-MD5"_s},
+         .closedChoices = true,
+         .group = Group::Discovery,
+         .help = u"\"GSSAPI\" (Kerberos, a keytab) or \"DIGEST-MD5\" (a username and "
+                 "password)."_s},
+        {.path = u"discovery.sasl.service-name"_s,
+         .label = u"SASL service name"_s,
+         .type = KeyType::String,
+         .defaultValue = Value::string(u"zookeeper"_s),
+         .group = Group::Discovery,
+         .help = u"The service part of ZooKeeper's Kerberos principal (zookeeper/HOST@REALM)."_s},
         {.path = u"discovery.sasl.krb5-conf.file"_s,
          .label = u"Kerberos configuration file"_s,
          .type = KeyType::String,
@@ -148,7 +163,9 @@ QList<KeySpec> buildKeys()
          .type = KeyType::String,
          .defaultValue = none,
          .group = Group::Discovery,
-         .help = u"JAAS file with the SASL login section for ZooKeeper."_s},
+         .help = u"JAAS file whose Client section gives the SASL login, as for ZooKeeper's "
+                 "Java client: Krb5LoginModule with principal and keyTab, or "
+                 "DigestLoginModule with username and password."_s},
 
         // Platform pipes and requests
         {.path = u"transport.websockets.authentication.timeout-ms"_s,

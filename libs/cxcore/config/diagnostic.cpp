@@ -4,15 +4,18 @@
 
 namespace cx::config {
 
+QString Origin::describe() const
+{
+    if (line <= 0)
+        return file;
+    return file + u':' + QString::number(line) + u':' + QString::number(std::max(column, 1));
+}
+
 QString Diagnostic::format() const
 {
     const QString kind
         = severity == Severity::Error ? QStringLiteral("error") : QStringLiteral("warning");
-    QString where = origin.file;
-    if (origin.line > 0)
-        where += u':' + QString::number(origin.line) + u':'
-            + QString::number(std::max(origin.column, 1));
-    return where + u": " + kind + u": " + message;
+    return origin.describe() + u": " + kind + u": " + message;
 }
 
 bool hasErrors(const Diagnostics &diagnostics)

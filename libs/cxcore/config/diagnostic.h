@@ -13,6 +13,9 @@ struct Origin
     QString file; ///< the file name as given by the caller (not made absolute)
     int line = 0;
     int column = 0;
+
+    /// "FILE:LINE:COL" (FILE alone when no position is known).
+    CXCORE_EXPORT QString describe() const;
 };
 
 /// One finding about a configuration file: a syntax error, a type error, an unknown key...

@@ -2,7 +2,9 @@
 
 #include "configschema.h"
 #include "hoconparser.h"
+#include "jaasfile.h"
 #include "placeholders.h"
+#include "zookeepersasl.h"
 
 #include <algorithm>
 #include <tuple>
@@ -179,6 +181,8 @@ ServerConfig readSettings(SettingsReader &r)
     c.saslEnabled = r.boolean(u"discovery.sasl-enabled");
     c.saslKrb5ConfFile = r.string(u"discovery.sasl.krb5-conf.file");
     c.saslJaasFile = r.string(u"discovery.sasl-jaas-file");
+    c.saslMechanism = r.string(u"discovery.sasl.mechanism");
+    c.saslServiceName = r.string(u"discovery.sasl.service-name");
 
     c.authenticationTimeout = r.milliseconds(u"transport.websockets.authentication.timeout-ms");
     c.requestTimeout = r.milliseconds(u"transport.websockets.request.default_timeout-ms");
@@ -273,6 +277,32 @@ void checkRequired(const ServerConfig &c, SettingsReader &r)
     }
 }
 
+/// With discovery.sasl-enabled: reads the JAAS file's Client login for the mechanism into
+/// \a c (config.md §2); an error names the key and the place in the JAAS file.
+void readSaslLogin(ServerConfig &c, SettingsReader &r)
+{
+    const QString jaasKey = u"discovery.sasl-jaas-file"_s;
+    if (c.saslJaasFile.isEmpty()) {
+        r.error(r.originOf(jaasKey),
+                full(jaasKey)
+                    + u" is not set: discovery.sasl-enabled needs the JAAS file whose "
+                      u"Client section gives the login"_s);
+        return;
+    }
+    const Result<JaasFile> jaas = JaasFile::read(c.saslJaasFile);
+    Result<ZooKeeperSaslLogin> login = jaas
+        ? ZooKeeperSaslLogin::fromJaas(*jaas, c.saslJaasFile, c.saslMechanism)
+        : Result<ZooKeeperSaslLogin>(jaas.error());
+    if (!login) {
+        r.error(r.originOf(jaasKey), full(jaasKey) + u": "_s + login.error().message);
+        return;
+    }
+    c.saslUsername = login->username;
+    c.saslPassword = Secret(login->password);
+    c.saslPrincipal = login->principal;
+    c.saslKeyTab = login->keyTab;
+}
+
 /// Rules between keys that an operator would otherwise discover at run time.
 void checkCrossFields(const ServerConfig &c, SettingsReader &r)
 {
@@ -318,12 +348,6 @@ void checkCrossFields(const ServerConfig &c, SettingsReader &r)
                 full(u"health.port") + u": " + QString::number(c.healthPort) + u" is also "
                     + full(u"protocol.port")
                     + u"; expected another port, or 0 to turn the health listener off");
-
-    if (c.saslEnabled)
-        r.error(r.originOf(u"discovery.sasl-enabled"),
-                full(u"discovery.sasl-enabled")
-                    + u": true is not supported: this cxserver's ZooKeeper C client is built "
-                      u"without SASL (as Debian's libzookeeper-mt is); expected false");
 
     const QString schemeKey = u"discovery.auth.scheme"_s;
     const QString credentialsKey = u"discovery.auth.credentials"_s;
@@ -383,6 +407,8 @@ LoadedServerConfig loadServerConfig(const Value &root, const QString &fileName)
     if (cxServer) {
         checkRequired(loaded.config, reader);
         checkCrossFields(loaded.config, reader);
+        if (loaded.config.saslEnabled)
+            readSaslLogin(loaded.config, reader);
         checkPlaceholders(reader);
     }
 

@@ -59,6 +59,14 @@ struct CXCORE_EXPORT ServerConfig
     bool saslEnabled = false; ///< discovery.sasl-enabled
     QString saslKrb5ConfFile; ///< discovery.sasl.krb5-conf.file
     QString saslJaasFile; ///< discovery.sasl-jaas-file
+    QString saslMechanism; ///< discovery.sasl.mechanism: "GSSAPI" or "DIGEST-MD5"
+    QString saslServiceName; ///< discovery.sasl.service-name
+    /// The login of the JAAS file's Client section, read when SASL is enabled: DIGEST-MD5's
+    /// username and password, or Kerberos' principal and keytab.
+    QString saslUsername;
+    Secret saslPassword;
+    QString saslPrincipal;
+    QString saslKeyTab;
 
     // Platform pipes and requests
     milliseconds authenticationTimeout {}; ///< ...authentication.timeout-ms

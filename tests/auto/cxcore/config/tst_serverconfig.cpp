@@ -190,7 +190,7 @@ void tst_ServerConfig::schemaIsConsistent()
     // Every key of config.md §2, those the original reads besides, and cxserver's own
     // shutdown.drain-timeout, logging.level, logging.rules, limits.tunnel-idle-timeout and
     // service-discovery.max-instances.
-    QCOMPARE(paths.size(), 53);
+    QCOMPARE(paths.size(), 55);
     QVERIFY(!schema::findKey(u"transport"));
     QVERIFY(schema::isKnownPrefix(u"transport.websockets"));
     QVERIFY(!schema::isKnownPrefix(u"transport.websockets.app-key"));
@@ -706,11 +706,11 @@ void tst_ServerConfig::crossFields_data()
                                 << u"cx-server.health.port: 9009 is also cx-server.protocol.port; "
                                    "expected another port, or 0 to turn the health listener off"_s
                                 << 5;
-    QTest::addRow("sasl") << Settings {{u"discovery.sasl-enabled"_s, Value::boolean(true)}} << true
-                          << u"cx-server.discovery.sasl-enabled: true is not supported: this "
-                             "cxserver's ZooKeeper C client is built without SASL (as Debian's "
-                             "libzookeeper-mt is); expected false"_s
-                          << 5;
+    QTest::addRow("sasl")
+        << Settings {{u"discovery.sasl-enabled"_s, Value::boolean(true)}} << true
+        << u"cx-server.discovery.sasl-jaas-file is not set: discovery.sasl-enabled "
+           "needs the JAAS file whose Client section gives the login"_s
+        << 5;
     QTest::addRow("scheme without credentials")
         << Settings {{u"discovery.auth.scheme"_s, str(u"digest"_s)}} << true
         << u"cx-server.discovery.auth.credentials is not set; it is required with "
