@@ -187,6 +187,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CMAKE_LIBRARY_OUTPUT_DIRECTORY
 # deb-systemd-helper comes from init-system-helpers, an essential package.
 # openssl: postinst makes a self-signed edge certificate on a first install.
 set(CPACK_DEBIAN_SERVICE_PACKAGE_DEPENDS "adduser, openssl")
+# ZooKeeper SASL (discovery.sasl-enabled): Cyrus SASL loads its mechanisms as modules.
+set(CPACK_DEBIAN_SERVICE_PACKAGE_RECOMMENDS "libsasl2-modules, libsasl2-modules-gssapi-mit")
 set(CPACK_DEBIAN_SERVICE_PACKAGE_SUGGESTS "cxserver-configurator, haproxy, zookeeper")
 # The configurator loads libcxcore from the service package: the same build only.
 set(CPACK_DEBIAN_CONFIGURATOR_PACKAGE_DEPENDS "cxserver (= ${CX_DEBIAN_VERSION})")

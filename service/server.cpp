@@ -199,6 +199,13 @@ void Server::startDiscovery(plugin::DiscoveryBackend *backend)
                 if (backend == m_discovery)
                     publish(m);
             });
+    connect(backend, &plugin::DiscoveryBackend::failed, this,
+            [backend, this](const QString &reason) {
+                if (backend != m_discovery)
+                    return;
+                qCCritical(lcServer).noquote() << "discovery failed:" << reason << "; stopping";
+                QCoreApplication::exit(1);
+            });
     backend->start();
 }
 

@@ -26,6 +26,12 @@ QString ZooKeeperProcess::connectionString() const
     return QStringLiteral("127.0.0.1:%1").arg(m_port);
 }
 
+void ZooKeeperProcess::configure(const QString &configLines, const QStringList &jvmOptions)
+{
+    m_configLines = configLines;
+    m_jvmOptions = jvmOptions;
+}
+
 bool ZooKeeperProcess::start(int timeoutMs)
 {
     const QString configPath = m_dir.filePath(QStringLiteral("zoo.cfg"));
@@ -38,7 +44,8 @@ bool ZooKeeperProcess::start(int timeoutMs)
                                               "admin.enableServer=false\n"
                                               "4lw.commands.whitelist=\n")
                                    .arg(m_dir.filePath(QStringLiteral("data")))
-                                   .arg(m_port);
+                                   .arg(m_port)
+            + m_configLines;
         QFile file(configPath);
         if (!m_dir.isValid() || !file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0)
             return false;
@@ -48,7 +55,8 @@ bool ZooKeeperProcess::start(int timeoutMs)
         return false;
     if (!ManagedProcess::start(
             java,
-            {QStringLiteral("-Xmx256m"), QStringLiteral("-cp"), ClassPath, MainClass, configPath}))
+            QStringList {QStringLiteral("-Xmx256m")} + m_jvmOptions
+                + QStringList {QStringLiteral("-cp"), ClassPath, MainClass, configPath}))
         return false;
     return waitForLine(QRegularExpression(QStringLiteral("PrepRequestProcessor .* started")),
                        timeoutMs)

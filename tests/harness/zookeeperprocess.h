@@ -2,6 +2,7 @@
 
 #include "managedprocess.h"
 
+#include <QStringList>
 #include <QTemporaryDir>
 
 namespace cx::test {
@@ -18,6 +19,12 @@ public:
     explicit ZooKeeperProcess(QString name = QStringLiteral("zookeeper"),
                               QObject *parent = nullptr);
 
+    /// Before the first start(): \a configLines are appended to zoo.cfg (authentication
+    /// providers, enforce.auth...) and \a jvmOptions given to Java (a JAAS file...).
+    void configure(const QString &configLines, const QStringList &jvmOptions);
+    /// The server's temporary folder, for files its configuration names.
+    QString filePath(const QString &name) const { return m_dir.filePath(name); }
+
     /// Writes the config on the first call and starts the server; false when it did not
     /// become ready in time (or Java or the ZooKeeper jars are missing).
     bool start(int timeoutMs = 30000);
@@ -29,6 +36,8 @@ public:
 private:
     QTemporaryDir m_dir;
     quint16 m_port = 0;
+    QString m_configLines;
+    QStringList m_jvmOptions;
 };
 
 } // namespace cx::test

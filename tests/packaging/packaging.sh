@@ -92,6 +92,13 @@ configurator)
         echo "FAIL: the service package depends on the Qt GUI" >&2
         exit 1
     fi
+    # The ZooKeeper client links Cyrus SASL, whose mechanisms are modules of their own.
+    for module in libsasl2-modules libsasl2-modules-gssapi-mit; do
+        dpkg-deb -f "$deb" Recommends | grep -qw "$module" || {
+            echo "FAIL: the service package does not recommend $module" >&2
+            exit 1
+        }
+    done
     configurator=$(the_configurator_deb)
     dpkg-deb -f "$configurator" Depends | grep -q "cxserver (= $(dpkg-deb -f "$deb" Version))" || {
         echo "FAIL: the configurator does not depend on this very cxserver package" >&2

@@ -32,6 +32,9 @@ public:
 Q_SIGNALS:
     void instancesChanged(const cx::plugin::Membership &instances);
     void stateChanged(cx::plugin::DiscoveryBackend::State state);
+    /// The backend cannot go on: its credentials were refused, which retrying does not
+    /// mend (config.md §2). \a reason names the key to check; the service stops (exit 1).
+    void failed(const QString &reason);
 };
 
 /// The plugin object of a discovery plugin: it only creates the backend.

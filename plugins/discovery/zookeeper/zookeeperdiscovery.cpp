@@ -7,6 +7,8 @@
 #include <utility>
 #include <zookeeper/zookeeper.h>
 
+using namespace Qt::StringLiterals;
+
 namespace cx::zookeeperdiscovery {
 
 Q_LOGGING_CATEGORY(lcZooKeeper, "cx.discovery.zookeeper")
@@ -17,6 +19,7 @@ Q_LOGGING_CATEGORY(lcClient, "cx.discovery.zookeeper.client", QtWarningMsg)
 namespace {
 
 constexpr int InitRetryMs = 2000;
+constexpr int AuthCheckMs = 250;
 
 QString describe(int rc)
 {
@@ -30,9 +33,19 @@ ZooKeeperDiscovery::ZooKeeperDiscovery(Settings settings, QObject *parent)
     , m_settings(std::move(settings))
     , m_policy(m_settings.allowedNetworks)
 {
+    if (m_settings.sasl) {
+        // The callbacks keep the password from here on, for every session of this backend.
+        m_saslCallbacks = std::make_unique<SaslCallbacks>(
+            m_settings.sasl->username, std::exchange(m_settings.sasl->password, {}));
+    }
     m_retryTimer.setSingleShot(true);
     m_retryTimer.setInterval(InitRetryMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &ZooKeeperDiscovery::openSession);
+    m_authCheck.setInterval(AuthCheckMs);
+    connect(&m_authCheck, &QTimer::timeout, this, [this] {
+        if (m_handle && zoo_state(m_handle) == ZOO_AUTH_FAILED_STATE)
+            failAuthentication();
+    });
 }
 
 ZooKeeperDiscovery::~ZooKeeperDiscovery()
@@ -62,10 +75,23 @@ void ZooKeeperDiscovery::openSession()
 {
     m_session = std::make_unique<Session>(Session {this, ++m_generation});
     setState(State::Connecting);
-    // zookeeper_init2 does not wait for the connection: the session events report it.
-    m_handle
-        = zookeeper_init2(m_settings.connectionString.constData(), &onWatch,
-                          m_settings.sessionTimeoutMs, nullptr, m_session.get(), 0, &onClientLog);
+    // zookeeper_init does not wait for the connection: the session events report it.
+    if (m_settings.sasl) {
+        // DIGEST-MD5 names the server as ZooKeeper's Java client does ("zk-sasl-md5"), which
+        // its server expects; GSSAPI uses the address of the server connected to, which
+        // Kerberos canonicalizes into the host of its principal (service-name/HOST@REALM).
+        const bool digest = m_settings.sasl->mechanism == "DIGEST-MD5";
+        zoo_sasl_params_t params {m_settings.sasl->serviceName.constData(),
+                                  digest ? "zk-sasl-md5" : nullptr,
+                                  m_settings.sasl->mechanism.constData(), m_saslCallbacks->array()};
+        m_handle = zookeeper_init_sasl(m_settings.connectionString.constData(), &onWatch,
+                                       m_settings.sessionTimeoutMs, nullptr, m_session.get(), 0,
+                                       &onClientLog, &params);
+    } else {
+        m_handle = zookeeper_init2(m_settings.connectionString.constData(), &onWatch,
+                                   m_settings.sessionTimeoutMs, nullptr, m_session.get(), 0,
+                                   &onClientLog);
+    }
     if (!m_handle) {
         if (!m_initFailureReported)
             qCWarning(lcZooKeeper).noquote()
@@ -79,10 +105,10 @@ void ZooKeeperDiscovery::openSession()
         return;
     }
     m_initFailureReported = false;
+    if (m_settings.sasl)
+        m_authCheck.start();
     // The client keeps the credentials and sends them first on every (re)connection of
-    // this session, before any request. SASL (discovery.sasl-enabled) would be set up here
-    // with zookeeper_init_sasl(); the C client Debian ships is built without SASL, so the
-    // configuration validation rejects it before a backend is created.
+    // this session, before any request (after the SASL exchange, when there is one).
     if (!m_settings.authScheme.isEmpty()) {
         const int rc = zoo_add_auth(
             m_handle, m_settings.authScheme.constData(), m_settings.authCredentials.constData(),
@@ -97,6 +123,7 @@ void ZooKeeperDiscovery::openSession()
 void ZooKeeperDiscovery::closeSession()
 {
     m_retryTimer.stop();
+    m_authCheck.stop();
     if (m_handle) {
         // Completes every pending call (ZCLOSING) and joins the client's threads: no
         // callback uses m_session after this.
@@ -248,10 +275,27 @@ void ZooKeeperDiscovery::handleSessionEvent(int state)
         closeSession();
         openSession();
     } else if (state == ZOO_AUTH_FAILED_STATE) {
-        qCCritical(lcZooKeeper).noquote()
-            << "ZooKeeper refused the authentication (discovery.auth.scheme"
-            << m_settings.authScheme << "); check discovery.auth.credentials";
-        setState(State::Disconnected);
+        failAuthentication();
+    }
+}
+
+void ZooKeeperDiscovery::failAuthentication()
+{
+    m_authCheck.stop();
+    setState(State::Disconnected);
+    if (m_settings.sasl) {
+        const bool digest = m_settings.sasl->mechanism == "DIGEST-MD5";
+        Q_EMIT failed(u"ZooKeeper refused the SASL "_s
+                      + QString::fromUtf8(m_settings.sasl->mechanism)
+                      + (digest ? u" login: check the username and password of the Client "
+                                  u"section of discovery.sasl-jaas-file"_s
+                                : u" login: check the principal and keytab of the Client "
+                                  u"section of discovery.sasl-jaas-file, and "
+                                  u"discovery.sasl.service-name"_s));
+    } else {
+        Q_EMIT failed(u"ZooKeeper refused the authentication (discovery.auth.scheme "_s
+                      + QString::fromUtf8(m_settings.authScheme)
+                      + u"): check discovery.auth.credentials"_s);
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "instanceselection.h"
 #include "plugin/discovery.h"
+#include "saslcallbacks.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -50,6 +51,15 @@ public:
         bool tls = false; ///< service-discovery.tls-enabled: sslPort and wss
         QStringList allowedNetworks; ///< service-discovery.allowed-networks; empty: any
         int maxInstances = 0; ///< service-discovery.max-instances
+        /// discovery.sasl-enabled: the mechanism and the login of the JAAS file.
+        struct Sasl
+        {
+            QByteArray mechanism; ///< "GSSAPI" or "DIGEST-MD5"
+            QByteArray serviceName; ///< discovery.sasl.service-name
+            QByteArray username; ///< DIGEST-MD5
+            QByteArray password; ///< DIGEST-MD5; a secret, handed to the SASL callbacks
+        };
+        std::optional<Sasl> sasl;
     };
 
     explicit ZooKeeperDiscovery(Settings settings, QObject *parent = nullptr);
@@ -99,6 +109,8 @@ private:
     void setState(State state);
     void handleWatch(quint64 generation, int type, int state, const QByteArray &path);
     void handleSessionEvent(int state);
+    /// Credentials refused: says which key to check and fails (config.md §2).
+    void failAuthentication();
     void listChildren();
     void handleChildren(quint64 generation, int rc, const QStringList &children);
     void readNode(const QString &name);
@@ -110,6 +122,7 @@ private:
     void warnIfClearText();
 
     Settings m_settings;
+    std::unique_ptr<SaslCallbacks> m_saslCallbacks; ///< with SASL; outlives m_handle
     _zhandle *m_handle = nullptr; ///< owned: zookeeper_close() in closeSession()
     std::unique_ptr<Session> m_session; ///< outlives m_handle's callbacks
     quint64 m_generation = 0;
@@ -125,6 +138,9 @@ private:
     bool m_noAuthReported = false;
     plugin::Membership m_instances;
     QTimer m_retryTimer; ///< retries zookeeper_init() when it fails at once
+    /// Watches the handle's state: a SASL login the server refuses sets ZOO_AUTH_FAILED_STATE
+    /// without a session event (the 3.8 C client), and would otherwise go unnoticed.
+    QTimer m_authCheck;
 };
 
 } // namespace cx::zookeeperdiscovery

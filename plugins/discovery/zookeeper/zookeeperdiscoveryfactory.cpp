@@ -17,12 +17,6 @@ plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::Plugin
         *error = QStringLiteral("ZooKeeper discovery needs discovery.connectionString");
         return nullptr;
     }
-    if (config->saslEnabled) {
-        // The ZooKeeper C client this plugin is built with has no SASL support.
-        *error = QStringLiteral("discovery.sasl-enabled needs a ZooKeeper C client built with "
-                                "SASL; this one is not");
-        return nullptr;
-    }
     QString basePath = config->discoveryBasePath;
     while (basePath.endsWith(u'/'))
         basePath.chop(1);
@@ -42,6 +36,17 @@ plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::Plugin
     settings.tls = config->serviceDiscoveryTls;
     settings.allowedNetworks = config->allowedNetworks;
     settings.maxInstances = config->maxInstances;
+    if (config->saslEnabled) {
+        if (!SaslCallbacks::initializeLibrary()) {
+            *error = QStringLiteral("discovery.sasl-enabled: the Cyrus SASL library could not "
+                                    "be initialized (are its modules, libsasl2-modules, "
+                                    "installed?)");
+            return nullptr;
+        }
+        settings.sasl = ZooKeeperDiscovery::Settings::Sasl {
+            config->saslMechanism.toUtf8(), config->saslServiceName.toUtf8(),
+            config->saslUsername.toUtf8(), config->saslPassword.reveal().toUtf8()};
+    }
     return new ZooKeeperDiscovery(std::move(settings), parent);
 }
 

@@ -8,6 +8,7 @@
 #include "pki.h"
 #include "platformsimprocess.h"
 #include "testedge.h"
+#include "znodewriter.h"
 #include "zookeeperprocess.h"
 
 #include <QDeadlineTimer>
@@ -19,76 +20,21 @@
 #include <QTest>
 #include <functional>
 #include <memory>
-#include <zookeeper/zookeeper.h>
 
 using namespace cx;
 using alwayson::Code;
+using test::curatorJson;
 using test::CxServerProcess;
 using test::PlatformSimProcess;
 using test::TestEdge;
+using test::ZnodeWriter;
 using test::ZooKeeperProcess;
 
 namespace {
 
 const QByteArray AppKey = "test-app-key";
 constexpr quint32 EdgeId = 7;
-constexpr int ClientTimeoutMs = 10000;
 constexpr int RecoveryTimeoutMs = 30000;
-
-/// Writes znodes from the test process with the ZooKeeper C client's synchronous API (the
-/// client queues the requests until its session is established). With a digest
-/// (`user:password`) the session authenticates and creates nodes readable only by it.
-class ZnodeWriter
-{
-public:
-    explicit ZnodeWriter(const QString &connectionString, const QByteArray &digest = {})
-        : m_handle(zookeeper_init(connectionString.toUtf8().constData(), nullptr, ClientTimeoutMs,
-                                  nullptr, nullptr, 0))
-        , m_acl(digest.isEmpty() ? &ZOO_OPEN_ACL_UNSAFE : &ZOO_CREATOR_ALL_ACL)
-    {
-        if (m_handle && !digest.isEmpty())
-            zoo_add_auth(m_handle, "digest", digest.constData(), int(digest.size()), nullptr,
-                         nullptr);
-    }
-    ~ZnodeWriter()
-    {
-        if (m_handle)
-            zookeeper_close(m_handle);
-    }
-    ZnodeWriter(const ZnodeWriter &) = delete;
-    ZnodeWriter &operator=(const ZnodeWriter &) = delete;
-
-    /// Creates path (persistent, missing parents too) holding data; true on success.
-    bool create(const QByteArray &path, const QByteArray &data)
-    {
-        if (!m_handle)
-            return false;
-        for (qsizetype slash = path.indexOf('/', 1); slash > 0;
-             slash = path.indexOf('/', slash + 1)) {
-            const int rc = zoo_create(m_handle, path.left(slash).constData(), nullptr, -1, m_acl,
-                                      ZOO_PERSISTENT, nullptr, 0);
-            if (rc != ZOK && rc != ZNODEEXISTS)
-                return false;
-        }
-        return zoo_create(m_handle, path.constData(), data.constData(), int(data.size()), m_acl,
-                          ZOO_PERSISTENT, nullptr, 0)
-            == ZOK;
-    }
-    bool remove(const QByteArray &path)
-    {
-        return m_handle && zoo_delete(m_handle, path.constData(), -1) == ZOK;
-    }
-
-    bool set(const QByteArray &path, const QByteArray &data)
-    {
-        return m_handle
-            && zoo_set(m_handle, path.constData(), data.constData(), int(data.size()), -1) == ZOK;
-    }
-
-private:
-    zhandle_t *m_handle;
-    ACL_vector *m_acl;
-};
 
 /// A TCP relay on 127.0.0.1 in front of ZooKeeper that can cut its clients off while
 /// ZooKeeper itself keeps running (and so expires their sessions on time).
@@ -142,21 +88,6 @@ private:
 };
 
 /// A Curator ServiceInstance registration for 127.0.0.1:port.
-QByteArray curatorJson(quint16 port, bool enabled = true)
-{
-    const QJsonObject instance {
-        {QStringLiteral("name"), QStringLiteral("thingworx-http")},
-        {QStringLiteral("address"), QStringLiteral("127.0.0.1")},
-        {QStringLiteral("port"), port},
-        {QStringLiteral("sslPort"), QJsonValue()},
-        {QStringLiteral("payload"),
-         QJsonObject {{QStringLiteral("@class"), QStringLiteral("x.Payload")}}},
-        {QStringLiteral("serviceType"), QStringLiteral("DYNAMIC")},
-        {QStringLiteral("enabled"), enabled},
-    };
-    return QJsonDocument(instance).toJson(QJsonDocument::Compact);
-}
-
 quint8 codeOf(const std::optional<QByteArray> &message)
 {
     return message ? alwayson::parseHeader(*message).header.code : 0;

@@ -1,0 +1,206 @@
+// ZooKeeper discovery against a ZooKeeper that requires SASL (config.md §2): Debian's
+// ZooKeeper with the DIGEST-MD5 `Server` login, `enforce.auth.enabled` and the service path
+// ACL'd `sasl:cxserver:r`; the real cxserver logging in from a JAAS file's Client section.
+
+#include "alwayson/codes.h"
+#include "cxserverprocess.h"
+#include "platformsimprocess.h"
+#include "testedge.h"
+#include "znodewriter.h"
+#include "zookeeperprocess.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace cx;
+using alwayson::Code;
+using test::CxServerProcess;
+using test::PlatformSimProcess;
+using test::TestEdge;
+using test::ZnodeWriter;
+using test::ZooKeeperProcess;
+
+namespace {
+
+const QByteArray AppKey = "test-app-key";
+const QByteArray CxPassword = "cx-sasl-pass-7";
+const QByteArray WriterPassword = "writer-sasl-pass-3";
+constexpr quint32 EdgeId = 9;
+/// config.md §2: wrong credentials stop cxserver within 20 s.
+constexpr int CredentialFailureMs = 20000;
+
+bool writeFile(const QString &path, const QByteArray &text)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(text) == text.size();
+}
+
+QByteArray digestJaas(const QByteArray &section, const QByteArray &options)
+{
+    return section + " {\n  org.apache.zookeeper.server.auth.DigestLoginModule required\n  "
+        + options + ";\n};\n";
+}
+
+} // namespace
+
+class tst_ZooKeeperSasl : public QObject
+{
+    Q_OBJECT
+
+private:
+    /// A cxserver discovering /services/svc-sasl with SASL DIGEST-MD5 as cxserver.
+    std::unique_ptr<CxServerProcess> startServer(const QByteArray &password);
+    /// Registers instance id at port as the SASL user writer, readable by cxserver only.
+    bool registerInstance(const QByteArray &id, quint16 port);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<ZooKeeperProcess> m_zooKeeper;
+    std::unique_ptr<PlatformSimProcess> m_sim;
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void discoversAndRoutesWithDigestMd5();
+    void logsInAgainAfterAZooKeeperRestart();
+    void wrongPasswordStopsStartUpClearly();
+    void unauthenticatedClientCannotRead();
+};
+
+void tst_ZooKeeperSasl::initTestCase()
+{
+    zoo_set_debug_level(ZOO_LOG_LEVEL_WARN);
+    QCOMPARE(sasl_client_init(nullptr), SASL_OK); // the writer's SASL login
+    m_zooKeeper = std::make_unique<ZooKeeperProcess>();
+    const QString serverJaas = m_zooKeeper->filePath(QStringLiteral("server-jaas.conf"));
+    QVERIFY(writeFile(serverJaas,
+                      digestJaas("Server",
+                                 "user_cxserver=\"" + CxPassword + "\"\n  user_writer=\""
+                                     + WriterPassword + '"')));
+    m_zooKeeper->configure(QStringLiteral("authProvider.sasl=org.apache.zookeeper.server.auth."
+                                          "SASLAuthenticationProvider\n"
+                                          "enforce.auth.enabled=true\n"
+                                          "enforce.auth.schemes=sasl\n"),
+                           {QStringLiteral("-Djava.security.auth.login.config=") + serverJaas});
+    QVERIFY2(m_zooKeeper->start(), m_zooKeeper->log().constData());
+
+    m_sim = std::make_unique<PlatformSimProcess>(QStringLiteral("sim0"));
+    QVERIFY(m_sim->start(AppKey));
+    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("writer.pass")), WriterPassword + '\n'));
+    QVERIFY(registerInstance("sim0", m_sim->port()));
+}
+
+bool tst_ZooKeeperSasl::registerInstance(const QByteArray &id, quint16 port)
+{
+    // The writer registers; cxserver may read, nobody else.
+    static char sasl[] = "sasl";
+    static char writer[] = "writer";
+    static char cxserver[] = "cxserver";
+    static ACL acl[] = {{ZOO_PERM_ALL, {sasl, writer}}, {ZOO_PERM_READ, {sasl, cxserver}}};
+    static ACL_vector aclVector = {2, acl};
+    ZnodeWriter registrar(m_zooKeeper->connectionString(), "writer",
+                          m_dir.filePath(QStringLiteral("writer.pass")), &aclVector);
+    const bool created = registrar.create("/services/svc-sasl/" + id, test::curatorJson(port));
+    if (!created)
+        qWarning("cannot register %s: %s", id.constData(), registrar.lastError());
+    return created;
+}
+
+void tst_ZooKeeperSasl::cleanupTestCase()
+{
+    m_sim.reset();
+    m_zooKeeper.reset();
+}
+
+std::unique_ptr<CxServerProcess> tst_ZooKeeperSasl::startServer(const QByteArray &password)
+{
+    const QString jaas = m_dir.filePath(QStringLiteral("client-%1.conf").arg(password.size()));
+    if (!writeFile(jaas,
+                   digestJaas("Client", "username=\"cxserver\"\n  password=\"" + password + '"')))
+        return nullptr;
+    auto server = std::make_unique<CxServerProcess>();
+    const QString config
+        = QStringLiteral("  transport.websockets.app-key = \"%1\"\n"
+                         "  transport.websockets.service-discovery.enabled = true\n"
+                         "  transport.websockets.service-discovery.tls-enabled = false\n"
+                         "  transport.websockets.service-discovery.service-name = \"svc-sasl\"\n"
+                         "  discovery.connectionString = \"%2\"\n"
+                         "  discovery.session-timeout = 5s\n"
+                         "  discovery.sasl-enabled = true\n"
+                         "  discovery.sasl.mechanism = \"DIGEST-MD5\"\n"
+                         "  discovery.sasl-jaas-file = \"%3\"")
+              .arg(QString::fromUtf8(AppKey), m_zooKeeper->connectionString(), jaas);
+    if (!server->start(config))
+        return nullptr;
+    return server;
+}
+
+void tst_ZooKeeperSasl::discoversAndRoutesWithDigestMd5()
+{
+    auto server = startServer(CxPassword);
+    QVERIFY(server);
+    QVERIFY2(server->waitForInstances(1, 20000), server->log().constData());
+    TestEdge edge;
+    QVERIFY(edge.open(server->edgeUrl()));
+    QCOMPARE(edge.authenticate(AppKey, EdgeId), int(Code::Success));
+    QCOMPARE(server->health(), 200);
+    QVERIFY(!server->log().contains(CxPassword));
+}
+
+void tst_ZooKeeperSasl::logsInAgainAfterAZooKeeperRestart()
+{
+    auto server = startServer(CxPassword);
+    QVERIFY(server);
+    QVERIFY(server->waitForInstances(1, 20000));
+    // Same port, same data: the session survives the restart, and the new connection must
+    // log in again before cxserver reads the new registration.
+    m_zooKeeper->stop();
+    QVERIFY(!m_zooKeeper->isRunning());
+    QVERIFY2(m_zooKeeper->start(), m_zooKeeper->log().constData());
+    PlatformSimProcess sim1(QStringLiteral("sim1"));
+    QVERIFY(sim1.start(AppKey));
+    QVERIFY(registerInstance("sim1", sim1.port()));
+    QVERIFY2(server->waitForInstances(2, 20000), server->log().constData());
+    QVERIFY(server->isRunning());
+}
+
+void tst_ZooKeeperSasl::wrongPasswordStopsStartUpClearly()
+{
+    auto server = startServer("not-the-password");
+    QVERIFY(server);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QVERIFY2(server->waitForExit(CredentialFailureMs), server->log().constData());
+    QCOMPARE(server->exitCode(), 1);
+    QVERIFY2(elapsed.elapsed() < CredentialFailureMs,
+             QByteArray::number(elapsed.elapsed()).constData());
+    const QByteArray log = server->log();
+    QVERIFY2(log.contains("ZooKeeper refused the SASL DIGEST-MD5 login: check the username and "
+                          "password of the Client section of discovery.sasl-jaas-file"),
+             log.constData());
+    QVERIFY(!log.contains("not-the-password"));
+}
+
+void tst_ZooKeeperSasl::unauthenticatedClientCannotRead()
+{
+    // Neither a client without a login nor one with the digest scheme gets the service path.
+    ZnodeWriter anonymous(m_zooKeeper->connectionString());
+    QVERIFY(!anonymous.create("/services/svc-sasl/intruder", test::curatorJson(1)));
+
+    auto server = std::make_unique<CxServerProcess>();
+    QVERIFY(server->start(
+        QStringLiteral("  transport.websockets.app-key = \"%1\"\n"
+                       "  transport.websockets.service-discovery.enabled = true\n"
+                       "  transport.websockets.service-discovery.tls-enabled = false\n"
+                       "  transport.websockets.service-discovery.service-name = \"svc-sasl\"\n"
+                       "  discovery.connectionString = \"%2\"\n")
+            .arg(QString::fromUtf8(AppKey), m_zooKeeper->connectionString())));
+    QVERIFY(!server->waitForInstances(1, 5000));
+    QCOMPARE(server->health(), 503);
+}
+
+QTEST_GUILESS_MAIN(tst_ZooKeeperSasl)
+#include "tst_zookeepersasl.moc"

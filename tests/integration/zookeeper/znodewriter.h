@@ -1,0 +1,109 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QString>
+#include <QTest>
+#include <zookeeper/zookeeper.h>
+
+namespace cx::test {
+
+/// Writes znodes from the test process with the ZooKeeper C client's synchronous API (the
+/// client queues the requests until its session is established, SASL login included).
+/// - With a digest (`user:password`) the session authenticates and creates nodes readable
+///   only by it.
+/// - With a SASL DIGEST-MD5 login (the password in a file, as the C client's basic
+///   callbacks read it) the nodes get the ACL given.
+class ZnodeWriter
+{
+public:
+    static constexpr int SessionTimeoutMs = 10000;
+
+    explicit ZnodeWriter(const QString &connectionString, const QByteArray &digest = {})
+        : m_handle(zookeeper_init(connectionString.toUtf8().constData(), nullptr, SessionTimeoutMs,
+                                  nullptr, nullptr, 0))
+        , m_acl(digest.isEmpty() ? &ZOO_OPEN_ACL_UNSAFE : &ZOO_CREATOR_ALL_ACL)
+    {
+        if (m_handle && !digest.isEmpty())
+            zoo_add_auth(m_handle, "digest", digest.constData(), int(digest.size()), nullptr,
+                         nullptr);
+    }
+    ZnodeWriter(const QString &connectionString, const QByteArray &saslUser,
+                const QString &passwordFile, ACL_vector *acl)
+        : m_callbacks(zoo_sasl_make_basic_callbacks(saslUser.constData(), nullptr,
+                                                    passwordFile.toLocal8Bit().constData()))
+        , m_acl(acl)
+    {
+        zoo_sasl_params_t params {"zookeeper", "zk-sasl-md5", "DIGEST-MD5", m_callbacks};
+        m_handle = zookeeper_init_sasl(connectionString.toUtf8().constData(), nullptr,
+                                       SessionTimeoutMs, nullptr, nullptr, 0, nullptr, &params);
+    }
+    ~ZnodeWriter()
+    {
+        if (m_handle)
+            zookeeper_close(m_handle);
+        free(m_callbacks); // NOLINT: allocated by the C client with malloc
+    }
+    ZnodeWriter(const ZnodeWriter &) = delete;
+    ZnodeWriter &operator=(const ZnodeWriter &) = delete;
+
+    /// Creates path (persistent, missing parents too) holding data, once the session is
+    /// established (a request queued before may be lost with a first connection the server
+    /// drops while it starts); true on success.
+    bool create(const QByteArray &path, const QByteArray &data)
+    {
+        if (!m_handle
+            || !QTest::qWaitFor([this] { return zoo_state(m_handle) == ZOO_CONNECTED_STATE; },
+                                SessionTimeoutMs)) {
+            m_lastResult = ZCONNECTIONLOSS;
+            return false;
+        }
+        for (qsizetype slash = path.indexOf('/', 1); slash > 0;
+             slash = path.indexOf('/', slash + 1)) {
+            m_lastResult = zoo_create(m_handle, path.left(slash).constData(), nullptr, -1, m_acl,
+                                      ZOO_PERSISTENT, nullptr, 0);
+            if (m_lastResult != ZOK && m_lastResult != ZNODEEXISTS)
+                return false;
+        }
+        m_lastResult = zoo_create(m_handle, path.constData(), data.constData(), int(data.size()),
+                                  m_acl, ZOO_PERSISTENT, nullptr, 0);
+        return m_lastResult == ZOK;
+    }
+    /// What the last create() failed with, for a test's message.
+    const char *lastError() const { return zerror(m_lastResult); }
+    bool remove(const QByteArray &path)
+    {
+        return m_handle && zoo_delete(m_handle, path.constData(), -1) == ZOK;
+    }
+
+    bool set(const QByteArray &path, const QByteArray &data)
+    {
+        return m_handle
+            && zoo_set(m_handle, path.constData(), data.constData(), int(data.size()), -1) == ZOK;
+    }
+
+private:
+    sasl_callback_t *m_callbacks = nullptr;
+    zhandle_t *m_handle = nullptr;
+    ACL_vector *m_acl;
+    int m_lastResult = ZOK;
+};
+
+/// A Curator ServiceInstance registration (config.md §4) of a plain instance on 127.0.0.1.
+inline QByteArray curatorJson(quint16 port, bool enabled = true)
+{
+    const QJsonObject instance {
+        {QStringLiteral("name"), QStringLiteral("thingworx-http")},
+        {QStringLiteral("address"), QStringLiteral("127.0.0.1")},
+        {QStringLiteral("port"), port},
+        {QStringLiteral("sslPort"), QJsonValue()},
+        {QStringLiteral("payload"),
+         QJsonObject {{QStringLiteral("@class"), QStringLiteral("x.Payload")}}},
+        {QStringLiteral("serviceType"), QStringLiteral("DYNAMIC")},
+        {QStringLiteral("enabled"), enabled},
+    };
+    return QJsonDocument(instance).toJson(QJsonDocument::Compact);
+}
+
+} // namespace cx::test
