@@ -5,6 +5,7 @@
 #include "saslcallbacks.h"
 
 #include <QByteArray>
+#include <QLoggingCategory>
 #include <QMap>
 #include <QSet>
 #include <QString>
@@ -18,6 +19,8 @@ struct String_vector;
 struct Stat;
 
 namespace cx::zookeeperdiscovery {
+
+Q_DECLARE_LOGGING_CATEGORY(lcZooKeeper)
 
 /// The `zookeeper` discovery backend (config.md §4): watches the children of
 /// `<basePath>/<service-name>` and reads each child's Curator ServiceInstance data.

@@ -1,7 +1,10 @@
 #include "zookeeperdiscoveryfactory.h"
 
 #include "config/serverconfig.h"
+#include "kerberoslogin.h"
 #include "zookeeperdiscovery.h"
+
+#include <QFile>
 
 namespace cx::zookeeperdiscovery {
 
@@ -42,6 +45,18 @@ plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::Plugin
                                     "be initialized (are its modules, libsasl2-modules, "
                                     "installed?)");
             return nullptr;
+        }
+        if (config->saslMechanism == u"GSSAPI") {
+            QString warning;
+            const Result<void> login = KerberosLogin::login(
+                config->saslPrincipal.toUtf8(), QFile::encodeName(config->saslKeyTab),
+                QFile::encodeName(config->saslKrb5ConfFile), &warning);
+            if (!login) {
+                *error = login.error().message;
+                return nullptr;
+            }
+            if (!warning.isEmpty())
+                qCWarning(lcZooKeeper).noquote() << warning;
         }
         settings.sasl = ZooKeeperDiscovery::Settings::Sasl {
             config->saslMechanism.toUtf8(), config->saslServiceName.toUtf8(),

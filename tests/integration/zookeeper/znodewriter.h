@@ -12,7 +12,7 @@ namespace cx::test {
 /// Writes znodes from the test process with the ZooKeeper C client's synchronous API (the
 /// client queues the requests until its session is established, SASL login included).
 /// - With a digest (`user:password`) the session authenticates and creates nodes readable
-///   only by it.
+///   only by it, unless an ACL is given.
 /// - With a SASL DIGEST-MD5 login (the password in a file, as the C client's basic
 ///   callbacks read it) the nodes get the ACL given.
 class ZnodeWriter
@@ -20,10 +20,13 @@ class ZnodeWriter
 public:
     static constexpr int SessionTimeoutMs = 10000;
 
-    explicit ZnodeWriter(const QString &connectionString, const QByteArray &digest = {})
+    explicit ZnodeWriter(const QString &connectionString, const QByteArray &digest = {},
+                         ACL_vector *acl = nullptr)
         : m_handle(zookeeper_init(connectionString.toUtf8().constData(), nullptr, SessionTimeoutMs,
                                   nullptr, nullptr, 0))
-        , m_acl(digest.isEmpty() ? &ZOO_OPEN_ACL_UNSAFE : &ZOO_CREATOR_ALL_ACL)
+        , m_acl(acl                    ? acl
+                    : digest.isEmpty() ? &ZOO_OPEN_ACL_UNSAFE
+                                       : &ZOO_CREATOR_ALL_ACL)
     {
         if (m_handle && !digest.isEmpty())
             zoo_add_auth(m_handle, "digest", digest.constData(), int(digest.size()), nullptr,
