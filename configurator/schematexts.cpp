@@ -191,6 +191,20 @@ constexpr char Context[] = "cx::configurator::SchemaTexts";
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL authentication"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL mechanism"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "SASL service name"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "TLS to ZooKeeper"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "ZooKeeper trust store"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "ZooKeeper client key store"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "ZooKeeper key store password"),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "Connect to ZooKeeper's secureClientPort with TLS; the server's name is "
+                      "validated."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "PEM file of the CA certificates ZooKeeper's certificate is verified "
+                      "against; null: the system CAs."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts",
+                      "PKCS#12 key store of the client certificate ZooKeeper asks for by "
+                      "default; null: none."),
+    QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Password of that key store (a secret)."),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Kerberos configuration file"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "JAAS file"),
     QT_TRANSLATE_NOOP("cx::configurator::SchemaTexts", "Edge authentication timeout"),

@@ -203,7 +203,7 @@ void Server::startDiscovery(plugin::DiscoveryBackend *backend)
             [backend, this](const QString &reason) {
                 if (backend != m_discovery)
                     return;
-                qCCritical(lcServer).noquote() << "discovery failed:" << reason << "; stopping";
+                qCCritical(lcServer).noquote() << "discovery failed:" << reason + u"; stopping";
                 QCoreApplication::exit(1);
             });
     backend->start();

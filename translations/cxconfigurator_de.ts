@@ -1105,6 +1105,38 @@ Wählen Sie die Schlüsseldatei, mit der sie verschlüsselt wurden. Wurden sie m
         <source>SASL service name</source>
         <translation>SASL-Dienstname</translation>
     </message>
+    <message>
+        <source>TLS to ZooKeeper</source>
+        <translation>TLS zu ZooKeeper</translation>
+    </message>
+    <message>
+        <source>ZooKeeper trust store</source>
+        <translation>ZooKeeper-Truststore</translation>
+    </message>
+    <message>
+        <source>ZooKeeper client key store</source>
+        <translation>ZooKeeper-Client-Keystore</translation>
+    </message>
+    <message>
+        <source>ZooKeeper key store password</source>
+        <translation>Passwort des ZooKeeper-Keystores</translation>
+    </message>
+    <message>
+        <source>Connect to ZooKeeper&apos;s secureClientPort with TLS; the server&apos;s name is validated.</source>
+        <translation>Mit TLS zum secureClientPort von ZooKeeper verbinden; der Name des Servers wird geprüft.</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA certificates ZooKeeper&apos;s certificate is verified against; null: the system CAs.</source>
+        <translation>PEM-Datei der CA-Zertifikate, gegen die das Zertifikat von ZooKeeper geprüft wird; null: die System-CAs.</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key store of the client certificate ZooKeeper asks for by default; null: none.</source>
+        <translation>PKCS#12-Keystore des Client-Zertifikats, das ZooKeeper standardmäßig verlangt; null: keines.</translation>
+    </message>
+    <message>
+        <source>Password of that key store (a secret).</source>
+        <translation>Passwort dieses Keystores (ein Geheimnis).</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ServiceAccess</name>

@@ -1105,6 +1105,38 @@ Choisissez le fichier de clé avec lequel ils ont été chiffrés. S&apos;ils on
         <source>SASL service name</source>
         <translation>Nom de service SASL</translation>
     </message>
+    <message>
+        <source>TLS to ZooKeeper</source>
+        <translation>TLS vers ZooKeeper</translation>
+    </message>
+    <message>
+        <source>ZooKeeper trust store</source>
+        <translation>Magasin de confiance ZooKeeper</translation>
+    </message>
+    <message>
+        <source>ZooKeeper client key store</source>
+        <translation>Magasin de clés client ZooKeeper</translation>
+    </message>
+    <message>
+        <source>ZooKeeper key store password</source>
+        <translation>Mot de passe du magasin de clés ZooKeeper</translation>
+    </message>
+    <message>
+        <source>Connect to ZooKeeper&apos;s secureClientPort with TLS; the server&apos;s name is validated.</source>
+        <translation>Se connecter au secureClientPort de ZooKeeper en TLS ; le nom du serveur est vérifié.</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA certificates ZooKeeper&apos;s certificate is verified against; null: the system CAs.</source>
+        <translation>Fichier PEM des certificats d&apos;AC qui vérifient le certificat de ZooKeeper ; null : les AC du système.</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key store of the client certificate ZooKeeper asks for by default; null: none.</source>
+        <translation>Magasin de clés PKCS#12 du certificat client que ZooKeeper demande par défaut ; null : aucun.</translation>
+    </message>
+    <message>
+        <source>Password of that key store (a secret).</source>
+        <translation>Mot de passe de ce magasin de clés (un secret).</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ServiceAccess</name>

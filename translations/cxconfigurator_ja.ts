@@ -1105,6 +1105,38 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <source>SASL service name</source>
         <translation>SASL サービス名</translation>
     </message>
+    <message>
+        <source>TLS to ZooKeeper</source>
+        <translation>ZooKeeper への TLS</translation>
+    </message>
+    <message>
+        <source>ZooKeeper trust store</source>
+        <translation>ZooKeeper のトラストストア</translation>
+    </message>
+    <message>
+        <source>ZooKeeper client key store</source>
+        <translation>ZooKeeper のクライアントキーストア</translation>
+    </message>
+    <message>
+        <source>ZooKeeper key store password</source>
+        <translation>ZooKeeper キーストアのパスワード</translation>
+    </message>
+    <message>
+        <source>Connect to ZooKeeper&apos;s secureClientPort with TLS; the server&apos;s name is validated.</source>
+        <translation>TLS で ZooKeeper の secureClientPort に接続します。サーバー名を検証します。</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA certificates ZooKeeper&apos;s certificate is verified against; null: the system CAs.</source>
+        <translation>ZooKeeper の証明書を検証する CA 証明書の PEM ファイル。null: システムの CA。</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key store of the client certificate ZooKeeper asks for by default; null: none.</source>
+        <translation>ZooKeeper が既定で要求するクライアント証明書の PKCS#12 キーストア。null: なし。</translation>
+    </message>
+    <message>
+        <source>Password of that key store (a secret).</source>
+        <translation>そのキーストアのパスワード（機密情報）。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ServiceAccess</name>

@@ -1105,6 +1105,38 @@ Choose the key file they were encrypted with. If they were encrypted with the OS
         <source>SASL service name</source>
         <translation>SASL 服务名</translation>
     </message>
+    <message>
+        <source>TLS to ZooKeeper</source>
+        <translation>到 ZooKeeper 的 TLS</translation>
+    </message>
+    <message>
+        <source>ZooKeeper trust store</source>
+        <translation>ZooKeeper 信任库</translation>
+    </message>
+    <message>
+        <source>ZooKeeper client key store</source>
+        <translation>ZooKeeper 客户端密钥库</translation>
+    </message>
+    <message>
+        <source>ZooKeeper key store password</source>
+        <translation>ZooKeeper 密钥库密码</translation>
+    </message>
+    <message>
+        <source>Connect to ZooKeeper&apos;s secureClientPort with TLS; the server&apos;s name is validated.</source>
+        <translation>使用 TLS 连接 ZooKeeper 的 secureClientPort；会校验服务器名称。</translation>
+    </message>
+    <message>
+        <source>PEM file of the CA certificates ZooKeeper&apos;s certificate is verified against; null: the system CAs.</source>
+        <translation>用于校验 ZooKeeper 证书的 CA 证书 PEM 文件；null：系统 CA。</translation>
+    </message>
+    <message>
+        <source>PKCS#12 key store of the client certificate ZooKeeper asks for by default; null: none.</source>
+        <translation>ZooKeeper 默认要求的客户端证书的 PKCS#12 密钥库；null：无。</translation>
+    </message>
+    <message>
+        <source>Password of that key store (a secret).</source>
+        <translation>该密钥库的密码（机密）。</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ServiceAccess</name>

@@ -13,6 +13,11 @@ namespace {
 // stderr) the line start() waits for.
 constexpr QLatin1StringView ClassPath("/usr/share/java/zookeeper.jar:/usr/share/java/"
                                       "slf4j-simple.jar");
+// The Netty server connection factory that secureClientPort needs (Debian's libnetty-java).
+constexpr QLatin1StringView
+    NettyClassPath(":/usr/share/java/netty-buffer.jar:/usr/share/java/netty-codec.jar:"
+                   "/usr/share/java/netty-common.jar:/usr/share/java/netty-handler.jar:"
+                   "/usr/share/java/netty-resolver.jar:/usr/share/java/netty-transport.jar");
 constexpr QLatin1StringView MainClass("org.apache.zookeeper.server.quorum.QuorumPeerMain");
 
 } // namespace
@@ -30,6 +35,28 @@ void ZooKeeperProcess::configure(const QString &configLines, const QStringList &
 {
     m_configLines = configLines;
     m_jvmOptions = jvmOptions;
+}
+
+void ZooKeeperProcess::enableSecureClientPort(const QString &keyStore, const QString &password,
+                                              const QString &trustStore)
+{
+    m_securePort = freePort();
+    m_configLines += QStringLiteral("secureClientPort=%1\n"
+                                    "secureClientPortAddress=127.0.0.1\n"
+                                    "serverCnxnFactory=org.apache.zookeeper.server."
+                                    "NettyServerCnxnFactory\n"
+                                    "ssl.keyStore.location=%2\n"
+                                    "ssl.keyStore.password=%3\n"
+                                    "ssl.keyStore.type=PKCS12\n"
+                                    "ssl.trustStore.location=%4\n"
+                                    "ssl.trustStore.type=PEM\n")
+                         .arg(m_securePort)
+                         .arg(keyStore, password, trustStore);
+}
+
+QString ZooKeeperProcess::secureConnectionString() const
+{
+    return QStringLiteral("127.0.0.1:%1").arg(m_securePort);
 }
 
 bool ZooKeeperProcess::start(int timeoutMs)
@@ -56,7 +83,9 @@ bool ZooKeeperProcess::start(int timeoutMs)
     if (!ManagedProcess::start(
             java,
             QStringList {QStringLiteral("-Xmx256m")} + m_jvmOptions
-                + QStringList {QStringLiteral("-cp"), ClassPath, MainClass, configPath}))
+                + QStringList {QStringLiteral("-cp"),
+                               m_securePort != 0 ? ClassPath + NettyClassPath : QString(ClassPath),
+                               MainClass, configPath}))
         return false;
     return waitForLine(QRegularExpression(QStringLiteral("PrepRequestProcessor .* started")),
                        timeoutMs)

@@ -22,6 +22,14 @@ public:
     /// Before the first start(): \a configLines are appended to zoo.cfg (authentication
     /// providers, enforce.auth...) and \a jvmOptions given to Java (a JAAS file...).
     void configure(const QString &configLines, const QStringList &jvmOptions);
+    /// Before the first start(): also serve TLS on a secureClientPort of 127.0.0.1 (Netty),
+    /// with the PKCS#12 \a keyStore and the PEM CA file \a trustStore that client
+    /// certificates must chain to (ZooKeeper asks for one by default).
+    void enableSecureClientPort(const QString &keyStore, const QString &password,
+                                const QString &trustStore);
+    /// "127.0.0.1:SECUREPORT" once enableSecureClientPort() was called.
+    QString secureConnectionString() const;
+
     /// The server's temporary folder, for files its configuration names.
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
 
@@ -36,6 +44,7 @@ public:
 private:
     QTemporaryDir m_dir;
     quint16 m_port = 0;
+    quint16 m_securePort = 0;
     QString m_configLines;
     QStringList m_jvmOptions;
 };

@@ -167,6 +167,36 @@ QList<KeySpec> buildKeys()
                  "Java client: Krb5LoginModule with principal and keyTab, or "
                  "DigestLoginModule with username and password."_s},
 
+        {.path = u"discovery.tls.enabled"_s,
+         .label = u"TLS to ZooKeeper"_s,
+         .type = KeyType::Bool,
+         .defaultValue = Value::boolean(false),
+         .group = Group::Discovery,
+         .help = u"Connect to ZooKeeper's secureClientPort with TLS; the server's name is "
+                 "validated."_s},
+        {.path = u"discovery.tls.trust-store.file"_s,
+         .label = u"ZooKeeper trust store"_s,
+         .type = KeyType::String,
+         .defaultValue = none,
+         .group = Group::Discovery,
+         .help = u"PEM file of the CA certificates ZooKeeper's certificate is verified "
+                 "against; null: the system CAs."_s},
+        {.path = u"discovery.tls.key-store.file"_s,
+         .label = u"ZooKeeper client key store"_s,
+         .type = KeyType::String,
+         .defaultValue = none,
+         .group = Group::Discovery,
+         .help = u"PKCS#12 key store of the client certificate ZooKeeper asks for by default; "
+                 "null: none."_s},
+        {.path = u"discovery.tls.key-store.password"_s,
+         .label = u"ZooKeeper key store password"_s,
+         .type = KeyType::String,
+         .defaultValue = none,
+         .secret = true,
+         .allowEmpty = true,
+         .group = Group::Discovery,
+         .help = u"Password of that key store (a secret)."_s},
+
         // Platform pipes and requests
         {.path = u"transport.websockets.authentication.timeout-ms"_s,
          .label = u"Edge authentication timeout"_s,

@@ -183,6 +183,10 @@ ServerConfig readSettings(SettingsReader &r)
     c.saslJaasFile = r.string(u"discovery.sasl-jaas-file");
     c.saslMechanism = r.string(u"discovery.sasl.mechanism");
     c.saslServiceName = r.string(u"discovery.sasl.service-name");
+    c.zooKeeperTls = r.boolean(u"discovery.tls.enabled");
+    c.zooKeeperTrustStoreFile = r.string(u"discovery.tls.trust-store.file");
+    c.zooKeeperKeyStoreFile = r.string(u"discovery.tls.key-store.file");
+    c.zooKeeperKeyStorePassword = r.secret(u"discovery.tls.key-store.password");
 
     c.authenticationTimeout = r.milliseconds(u"transport.websockets.authentication.timeout-ms");
     c.requestTimeout = r.milliseconds(u"transport.websockets.request.default_timeout-ms");

@@ -67,6 +67,10 @@ struct CXCORE_EXPORT ServerConfig
     Secret saslPassword;
     QString saslPrincipal;
     QString saslKeyTab;
+    bool zooKeeperTls = false; ///< discovery.tls.enabled
+    QString zooKeeperTrustStoreFile; ///< discovery.tls.trust-store.file; empty: system CAs
+    QString zooKeeperKeyStoreFile; ///< discovery.tls.key-store.file; empty: no client cert
+    Secret zooKeeperKeyStorePassword; ///< discovery.tls.key-store.password
 
     // Platform pipes and requests
     milliseconds authenticationTimeout {}; ///< ...authentication.timeout-ms

@@ -1,5 +1,7 @@
 #include "zookeeperdiscovery.h"
 
+#include "zookeeperlog.h"
+
 #include <QLoggingCategory>
 #include <QMetaObject>
 #include <cerrno>
@@ -57,7 +59,20 @@ void ZooKeeperDiscovery::start()
 {
     qCInfo(lcZooKeeper).noquote() << "discovering platform instances in ZooKeeper"
                                   << m_settings.connectionString << "under"
-                                  << m_settings.servicePath;
+                                  << m_settings.servicePath
+                                  << (m_settings.zooKeeperTls ? "over TLS" : "");
+    m_clientConnectionString = m_settings.connectionString;
+    if (m_settings.zooKeeperTls) {
+        m_tlsBridge
+            = new ZooKeeperTlsBridge(*m_settings.zooKeeperTls, m_settings.sessionTimeoutMs, this);
+        connect(m_tlsBridge, &ZooKeeperTlsBridge::refused, this, &ZooKeeperDiscovery::failTls);
+        const Result<QByteArray> bridged = m_tlsBridge->start(m_settings.connectionString);
+        if (!bridged) {
+            Q_EMIT failed(bridged.error().message);
+            return;
+        }
+        m_clientConnectionString = *bridged;
+    }
     openSession();
 }
 
@@ -84,11 +99,11 @@ void ZooKeeperDiscovery::openSession()
         zoo_sasl_params_t params {m_settings.sasl->serviceName.constData(),
                                   digest ? "zk-sasl-md5" : nullptr,
                                   m_settings.sasl->mechanism.constData(), m_saslCallbacks->array()};
-        m_handle = zookeeper_init_sasl(m_settings.connectionString.constData(), &onWatch,
+        m_handle = zookeeper_init_sasl(m_clientConnectionString.constData(), &onWatch,
                                        m_settings.sessionTimeoutMs, nullptr, m_session.get(), 0,
                                        &onClientLog, &params);
     } else {
-        m_handle = zookeeper_init2(m_settings.connectionString.constData(), &onWatch,
+        m_handle = zookeeper_init2(m_clientConnectionString.constData(), &onWatch,
                                    m_settings.sessionTimeoutMs, nullptr, m_session.get(), 0,
                                    &onClientLog);
     }
@@ -277,6 +292,15 @@ void ZooKeeperDiscovery::handleSessionEvent(int state)
     } else if (state == ZOO_AUTH_FAILED_STATE) {
         failAuthentication();
     }
+}
+
+void ZooKeeperDiscovery::failTls(const QString &server, const QString &reason)
+{
+    m_authCheck.stop();
+    setState(State::Disconnected);
+    Q_EMIT failed(u"TLS to ZooKeeper "_s + server + u" failed: "_s + reason
+                  + u"; check discovery.tls.trust-store.file, discovery.tls.key-store.file and "
+                    u"the server's name in discovery.connectionString"_s);
 }
 
 void ZooKeeperDiscovery::failAuthentication()

@@ -3,11 +3,12 @@
 #include "instanceselection.h"
 #include "plugin/discovery.h"
 #include "saslcallbacks.h"
+#include "tlsbridge.h"
 
 #include <QByteArray>
-#include <QLoggingCategory>
 #include <QMap>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QString>
 #include <QStringList>
 #include <QTimer>
@@ -19,8 +20,6 @@ struct String_vector;
 struct Stat;
 
 namespace cx::zookeeperdiscovery {
-
-Q_DECLARE_LOGGING_CATEGORY(lcZooKeeper)
 
 /// The `zookeeper` discovery backend (config.md §4): watches the children of
 /// `<basePath>/<service-name>` and reads each child's Curator ServiceInstance data.
@@ -63,6 +62,8 @@ public:
             QByteArray password; ///< DIGEST-MD5; a secret, handed to the SASL callbacks
         };
         std::optional<Sasl> sasl;
+        /// discovery.tls.enabled: trust store and client certificate for the TLS bridge.
+        std::optional<QSslConfiguration> zooKeeperTls;
     };
 
     explicit ZooKeeperDiscovery(Settings settings, QObject *parent = nullptr);
@@ -114,6 +115,8 @@ private:
     void handleSessionEvent(int state);
     /// Credentials refused: says which key to check and fails (config.md §2).
     void failAuthentication();
+    /// The TLS bridge could not authenticate \a server or was refused by it.
+    void failTls(const QString &server, const QString &reason);
     void listChildren();
     void handleChildren(quint64 generation, int rc, const QStringList &children);
     void readNode(const QString &name);
@@ -126,6 +129,8 @@ private:
 
     Settings m_settings;
     std::unique_ptr<SaslCallbacks> m_saslCallbacks; ///< with SASL; outlives m_handle
+    ZooKeeperTlsBridge *m_tlsBridge = nullptr; ///< with TLS; a child
+    QByteArray m_clientConnectionString; ///< what the C client connects to
     _zhandle *m_handle = nullptr; ///< owned: zookeeper_close() in closeSession()
     std::unique_ptr<Session> m_session; ///< outlives m_handle's callbacks
     quint64 m_generation = 0;

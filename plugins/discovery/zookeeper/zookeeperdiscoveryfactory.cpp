@@ -2,11 +2,39 @@
 
 #include "config/serverconfig.h"
 #include "kerberoslogin.h"
+#include "tls/tlsfiles.h"
 #include "zookeeperdiscovery.h"
+#include "zookeeperlog.h"
 
 #include <QFile>
+#include <QSslKey>
+
+using namespace Qt::StringLiterals;
 
 namespace cx::zookeeperdiscovery {
+
+namespace {
+
+/// The TLS bridge's client configuration: discovery.tls.trust-store.file (PEM; none: the
+/// system CAs) and the client certificate of discovery.tls.key-store.file, if any.
+Result<QSslConfiguration> zooKeeperTlsConfiguration(const config::ServerConfig &config)
+{
+    Result<QSslConfiguration> tls
+        = tls::platformTlsConfiguration(config.zooKeeperTrustStoreFile, {});
+    if (!tls)
+        return Error(u"discovery.tls.trust-store.file: "_s + tls.error().message);
+    if (!config.zooKeeperKeyStoreFile.isEmpty()) {
+        const Result<QSslConfiguration> keyStore = tls::edgeTlsConfiguration(
+            config.zooKeeperKeyStoreFile, config.zooKeeperKeyStorePassword.reveal().toUtf8());
+        if (!keyStore)
+            return Error(u"discovery.tls.key-store.file: "_s + keyStore.error().message);
+        tls->setLocalCertificateChain(keyStore->localCertificateChain());
+        tls->setPrivateKey(keyStore->privateKey());
+    }
+    return tls;
+}
+
+} // namespace
 
 plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::PluginContext &context,
                                                             QObject *parent, QString *error)
@@ -39,6 +67,14 @@ plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::Plugin
     settings.tls = config->serviceDiscoveryTls;
     settings.allowedNetworks = config->allowedNetworks;
     settings.maxInstances = config->maxInstances;
+    if (config->zooKeeperTls) {
+        Result<QSslConfiguration> tls = zooKeeperTlsConfiguration(*config);
+        if (!tls) {
+            *error = tls.error().message;
+            return nullptr;
+        }
+        settings.zooKeeperTls = *tls;
+    }
     if (config->saslEnabled) {
         if (!SaslCallbacks::initializeLibrary()) {
             *error = QStringLiteral("discovery.sasl-enabled: the Cyrus SASL library could not "

@@ -190,7 +190,7 @@ void tst_ServerConfig::schemaIsConsistent()
     // Every key of config.md §2, those the original reads besides, and cxserver's own
     // shutdown.drain-timeout, logging.level, logging.rules, limits.tunnel-idle-timeout and
     // service-discovery.max-instances.
-    QCOMPARE(paths.size(), 55);
+    QCOMPARE(paths.size(), 59);
     QVERIFY(!schema::findKey(u"transport"));
     QVERIFY(schema::isKnownPrefix(u"transport.websockets"));
     QVERIFY(!schema::isKnownPrefix(u"transport.websockets.app-key"));
