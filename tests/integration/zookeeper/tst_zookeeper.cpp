@@ -469,13 +469,20 @@ void tst_ZooKeeper::tlsUsesSslPortAndWss()
     test::Pki pki(dir.path());
     QVERIFY2(pki.makeCa()
                  && pki.makeServer(QStringLiteral("platform"), {QStringLiteral("IP:127.0.0.1")})
-                 && pki.makePkcs12(QStringLiteral("platform"), QStringLiteral("pw")),
+                 && pki.makePkcs12(QStringLiteral("platform"), QStringLiteral("pw"))
+                 && pki.makeServer(QStringLiteral("nosan"), {QStringLiteral("DNS:platform")})
+                 && pki.makePkcs12(QStringLiteral("nosan"), QStringLiteral("pw")),
              qPrintable(pki.error()));
     const QString service = QStringLiteral("svc-g");
     auto sim0 = startSim(QStringLiteral("sim0"), service,
                          {QStringLiteral("--tls-pkcs12"), pki.path(QStringLiteral("platform.p12")),
                           QStringLiteral("--tls-password"), QStringLiteral("pw")});
     QVERIFY(sim0);
+    // Registered too, with a certificate of the same CA that does not name its address.
+    auto misnamed = startSim(QStringLiteral("misnamed"), service,
+                             {QStringLiteral("--tls-pkcs12"), pki.path(QStringLiteral("nosan.p12")),
+                              QStringLiteral("--tls-password"), QStringLiteral("pw")});
+    QVERIFY(misnamed);
     auto server
         = startServer(service, QStringLiteral("5s"),
                       QStringLiteral("  transport.websockets.service-discovery.tls-enabled = true\n"
@@ -486,6 +493,17 @@ void tst_ZooKeeper::tlsUsesSslPortAndWss()
     QVERIFY(server->waitForInstances(1));
     QVERIFY(server->log().contains(
         QStringLiteral("wss://127.0.0.1:%1/Thingworx/WS").arg(sim0->port()).toUtf8()));
+    // The misnamed instance gets no pipe, so never the app key.
+    QVERIFY(server
+                ->waitForLine(QRegularExpression(
+                    QStringLiteral("cannot reach instance .*wss://127.0.0.1:%1.*TLS refused")
+                        .arg(misnamed->port())))
+                .hasMatch());
+    const QJsonObject stats = misnamed->stats();
+    QVERIFY(!stats.isEmpty());
+    QCOMPARE(stats.value(QStringLiteral("authOk")).toInt(-1), 0);
+    QCOMPARE(stats.value(QStringLiteral("accepted")).toInt(-1), 0);
+    QVERIFY(stats.value(QStringLiteral("lastAppKeyHeader")).toString() != u"matched");
 }
 
 QTEST_GUILESS_MAIN(tst_ZooKeeper)
