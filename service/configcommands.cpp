@@ -4,7 +4,9 @@
 #include "config/configdump.h"
 #include "config/configfilewriter.h"
 #include "config/configschema.h"
+#include "config/jaasfile.h"
 #include "secrets/configsecrets.h"
+#include "secrets/jaassecrets.h"
 #include "tlscontext.h"
 
 #include <QCoreApplication>
@@ -36,24 +38,15 @@ void printError(const QString &message)
     printTo(stderr, u"cxserver: "_s + message);
 }
 
-/// Rewrites the secrets of the file at path with change, under the key from keys, and
-/// reports "FILE: N secrets VERB" on stdout.
-int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const char *doneOne,
-                   const char *doneMany,
-                   const std::function<Result<secrets::configsecrets::Rewrite>(
-                       const QByteArray &, const secrets::DataKey &)> &change)
+using SecretsChange = std::function<Result<secrets::configsecrets::Rewrite>(
+    const QByteArray &text, const QString &fileName, const secrets::DataKey &key)>;
+
+/// Rewrites the secrets of the file at path with change and reports "FILE: N secrets VERB"
+/// on stdout; nothing is written when nothing changes.
+int rewriteFile(const QString &path, const QByteArray &text, const secrets::LoadedKey &key,
+                const char *doneOne, const char *doneMany, const SecretsChange &change)
 {
-    const Result<config::ConfigDocument> content = config::ConfigDocument::open(path);
-    if (!content) {
-        printError(content.error().message);
-        return ExitNoResource;
-    }
-    const Result<secrets::LoadedKey> key = secrets::loadKey(keys);
-    if (!key) {
-        printError(key.error().message);
-        return ExitBadConfiguration;
-    }
-    const Result<secrets::configsecrets::Rewrite> rewritten = change(content->text(), key->key);
+    const Result<secrets::configsecrets::Rewrite> rewritten = change(text, path, key.key);
     if (!rewritten) {
         printError(path + u": " + rewritten.error().message);
         return ExitBadConfiguration;
@@ -66,8 +59,43 @@ int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, c
     }
     printTo(stdout,
             translated(rewritten->changed == 1 ? doneOne : doneMany)
-                .arg(path, QString::number(rewritten->changed), key->source));
+                .arg(path, QString::number(rewritten->changed), key.source));
     return ExitSuccess;
+}
+
+/// Rewrites the secrets of the config file at path with change, under the key from keys,
+/// then those of the JAAS file it names for SASL (its DIGEST-MD5 password) with jaasChange.
+int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, const char *doneOne,
+                   const char *doneMany, const SecretsChange &change,
+                   const SecretsChange &jaasChange)
+{
+    const Result<config::ConfigDocument> content = config::ConfigDocument::open(path);
+    if (!content) {
+        printError(content.error().message);
+        return ExitNoResource;
+    }
+    const Result<secrets::LoadedKey> key = secrets::loadKey(keys);
+    if (!key) {
+        printError(key.error().message);
+        return ExitBadConfiguration;
+    }
+    const int configDone = rewriteFile(path, content->text(), *key, doneOne, doneMany, change);
+    if (configDone != ExitSuccess)
+        return configDone;
+    const config::LoadedServerConfig loaded = config::readServerConfigFile(path);
+    const QString jaasPath = loaded.config.saslJaasFile;
+    if (!loaded.config.saslEnabled || jaasPath.isEmpty())
+        return ExitSuccess;
+    QFile jaas(jaasPath);
+    if (!QFileInfo(jaasPath).isFile() || !jaas.open(QIODevice::ReadOnly)
+        || jaas.size() > config::JaasFile::MaxBytes) {
+        printError(jaasPath + u": "_s
+                   + QCoreApplication::translate("cxserver",
+                                                 "cannot read this JAAS file (at most 64 KiB)"));
+        return ExitNoResource;
+    }
+    return rewriteFile(jaasPath, jaas.read(config::JaasFile::MaxBytes), *key, doneOne, doneMany,
+                       jaasChange);
 }
 
 void printFindings(const config::Diagnostics &diagnostics)
@@ -193,9 +221,7 @@ int encryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
     return rewriteSecrets(path, keys,
                           QT_TRANSLATE_NOOP("cxserver", "%1: %2 secret encrypted (key from %3)"),
                           QT_TRANSLATE_NOOP("cxserver", "%1: %2 secrets encrypted (key from %3)"),
-                          [&path](const QByteArray &text, const secrets::DataKey &key) {
-                              return secrets::configsecrets::encryptText(text, path, key);
-                          });
+                          &secrets::configsecrets::encryptText, &secrets::jaassecrets::encryptText);
 }
 
 int decryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
@@ -203,9 +229,7 @@ int decryptConfig(const QString &path, const secrets::KeySourceOptions &keys)
     return rewriteSecrets(path, keys,
                           QT_TRANSLATE_NOOP("cxserver", "%1: %2 secret decrypted (key from %3)"),
                           QT_TRANSLATE_NOOP("cxserver", "%1: %2 secrets decrypted (key from %3)"),
-                          [&path](const QByteArray &text, const secrets::DataKey &key) {
-                              return secrets::configsecrets::decryptText(text, path, key);
-                          });
+                          &secrets::configsecrets::decryptText, &secrets::jaassecrets::decryptText);
 }
 
 int rotateConfigKey(const QString &path, const secrets::KeySourceOptions &keys,
@@ -216,12 +240,16 @@ int rotateConfigKey(const QString &path, const secrets::KeySourceOptions &keys,
         printError(newKey.error().message);
         return ExitBadConfiguration;
     }
+    const auto rotate = [&newKey](const auto &rotateText) -> SecretsChange {
+        return [&newKey, rotateText](const QByteArray &text, const QString &fileName,
+                                     const secrets::DataKey &key) {
+            return rotateText(text, fileName, key, *newKey);
+        };
+    };
     return rewriteSecrets(
         path, keys, QT_TRANSLATE_NOOP("cxserver", "%1: %2 secret re-encrypted (key from %3)"),
         QT_TRANSLATE_NOOP("cxserver", "%1: %2 secrets re-encrypted (key from %3)"),
-        [&path, &newKey](const QByteArray &text, const secrets::DataKey &key) {
-            return secrets::configsecrets::rotateText(text, path, key, *newKey);
-        });
+        rotate(&secrets::configsecrets::rotateText), rotate(&secrets::jaassecrets::rotateText));
 }
 
 int newKey(const secrets::KeySourceOptions &keys)

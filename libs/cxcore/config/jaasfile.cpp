@@ -20,6 +20,8 @@ struct Token
     QString text;
     int line = 0;
     int column = 0;
+    qsizetype offset = 0; ///< where it starts in the file, in bytes
+    qsizetype length = 0; ///< its length as written, in bytes
 };
 
 /// Reads a JAAS file's tokens; the first error stops it.
@@ -153,6 +155,7 @@ bool Lexer::next(Token &token)
     token = Token {};
     token.line = m_line;
     token.column = m_column;
+    token.offset = m_pos;
     if (atEnd())
         return true;
     const char c = peek();
@@ -162,20 +165,29 @@ bool Lexer::next(Token &token)
         advance();
         return true;
     };
+    bool read = false;
     switch (c) {
     case '{':
-        return single(Token::Kind::Open);
+        read = single(Token::Kind::Open);
+        break;
     case '}':
-        return single(Token::Kind::Close);
+        read = single(Token::Kind::Close);
+        break;
     case ';':
-        return single(Token::Kind::Semicolon);
+        read = single(Token::Kind::Semicolon);
+        break;
     case '=':
-        return single(Token::Kind::Equals);
+        read = single(Token::Kind::Equals);
+        break;
     case '"':
-        return readString(token);
+        read = readString(token);
+        break;
     default:
-        return readWord(token);
+        read = readWord(token);
+        break;
     }
+    token.length = m_pos - token.offset;
+    return read;
 }
 
 /// Recursive descent over the tokens: sections of modules of options.
@@ -244,6 +256,8 @@ std::optional<Error> Parser::parseModule(JaasFile::Module &module)
             return unexpected(u"a value for the option \""_s + option.name + u'"');
         option.value = m_token.text;
         option.origin = origin();
+        option.offset = m_token.offset;
+        option.length = m_token.length;
         module.options.append(option);
         if (!advance())
             return Error(m_lexer.error());

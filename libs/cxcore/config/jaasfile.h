@@ -34,6 +34,8 @@ struct CXCORE_EXPORT JaasFile
         QString name;
         QString value;
         Origin origin; ///< where its value starts
+        qsizetype offset = 0; ///< the value as written (quotes included): its first byte
+        qsizetype length = 0; ///< and its length in bytes, to rewrite it in place
     };
     struct Module
     {

@@ -11,16 +11,6 @@ QString at(const Origin &origin, const QString &message)
     return origin.describe() + u": "_s + message;
 }
 
-/// The module of \a section whose class is \a className (with or without its package).
-const JaasFile::Module *findModule(const JaasFile::Section &section, const QString &className)
-{
-    for (const JaasFile::Module &module : section.modules) {
-        if (module.className == className || module.className.endsWith(u'.' + className))
-            return &module;
-    }
-    return nullptr;
-}
-
 /// The value of a required option, or an error naming the module.
 Result<QString> required(const JaasFile::Module &module, const QString &name,
                          const QString &mechanism)
@@ -35,6 +25,18 @@ Result<QString> required(const JaasFile::Module &module, const QString &name,
 
 } // namespace
 
+const JaasFile::Module *clientLoginModule(const JaasFile &jaas, const QString &moduleClass)
+{
+    const JaasFile::Section *client = jaas.section(u"Client"_s);
+    if (!client)
+        return nullptr;
+    for (const JaasFile::Module &module : client->modules) {
+        if (module.className == moduleClass || module.className.endsWith(u'.' + moduleClass))
+            return &module;
+    }
+    return nullptr;
+}
+
 Result<ZooKeeperSaslLogin> ZooKeeperSaslLogin::fromJaas(const JaasFile &jaas,
                                                         const QString &fileName,
                                                         const QString &mechanism)
@@ -46,7 +48,7 @@ Result<ZooKeeperSaslLogin> ZooKeeperSaslLogin::fromJaas(const JaasFile &jaas,
                        u"Client { ... };"_s);
     const bool digest = mechanism == u"DIGEST-MD5"_s;
     const QString moduleClass = digest ? u"DigestLoginModule"_s : u"Krb5LoginModule"_s;
-    const JaasFile::Module *module = findModule(*client, moduleClass);
+    const JaasFile::Module *module = clientLoginModule(jaas, moduleClass);
     if (!module)
         return Error(at(client->origin,
                         u"the Client section has no "_s + moduleClass + u", which "_s + mechanism

@@ -25,4 +25,9 @@ struct CXCORE_EXPORT ZooKeeperSaslLogin
                                                const QString &mechanism);
 };
 
+/// The login module of the JAAS file's Client section whose class is \a moduleClass, with or
+/// without its package ("DigestLoginModule", "Krb5LoginModule"); nullptr when none.
+CXCORE_EXPORT const JaasFile::Module *clientLoginModule(const JaasFile &jaas,
+                                                        const QString &moduleClass);
+
 } // namespace cx::config

@@ -4,6 +4,7 @@
 #include "config/configschema.h"
 #include "config/hoconparser.h"
 #include "config/jsonrender.h"
+#include "secrets/jaassecrets.h"
 #include "secrets/valuecipher.h"
 
 #include <algorithm>
@@ -171,11 +172,32 @@ LoadedConfigFile readServerConfigFile(const QString &path, const KeySourceOption
         }
         root = replaced(root, encrypted.path, Value::string(*plaintext, encrypted.value.origin()));
     }
-    if (key && key->ok())
-        result.keySource = (*key)->source;
-
     result.loaded = config::loadServerConfig(root, path);
     diagnostics += result.loaded.diagnostics;
+
+    // The JAAS file's DIGEST-MD5 password, when stored as ENC() (jaassecrets.h).
+    config::Secret &jaasPassword = result.loaded.config.saslPassword;
+    if (jaasPassword.isSet() && valuecipher::isEncrypted(jaasPassword.reveal())) {
+        ++result.encrypted;
+        if (!key)
+            key = loadKey(options);
+        const Value *jaasKey
+            = root.find({config::schema::RootKey, u"discovery"_s, u"sasl-jaas-file"_s});
+        const config::Origin origin = jaasKey ? jaasKey->origin() : config::Origin {path, 0, 0};
+        const QString where = config::schema::RootKey + u".discovery.sasl-jaas-file: "_s
+            + result.loaded.config.saslJaasFile + u": "_s;
+        const Result<QString> plaintext = key->ok()
+            ? valuecipher::decrypt((*key)->key, jaassecrets::passwordKeyPath(),
+                                   jaasPassword.reveal())
+            : Result<QString>(Error(u"the password is encrypted and its key cannot be had: "_s
+                                    + key->error().message));
+        if (plaintext)
+            jaasPassword = config::Secret(*plaintext);
+        else
+            diagnostics.append(errorAt(origin, where + plaintext.error().message));
+    }
+    if (key && key->ok())
+        result.keySource = (*key)->source;
     std::stable_sort(diagnostics.begin() + parsed.diagnostics.size(), diagnostics.end(),
                      [](const Diagnostic &a, const Diagnostic &b) {
                          return std::tie(a.origin.file, a.origin.line, a.origin.column)

@@ -2,6 +2,7 @@
 
 #include "config/serverconfig.h"
 #include "kerberoslogin.h"
+#include "secrets/valuecipher.h"
 #include "tls/tlsfiles.h"
 #include "zookeeperdiscovery.h"
 #include "zookeeperlog.h"
@@ -93,6 +94,11 @@ plugin::DiscoveryBackend *ZooKeeperDiscoveryFactory::create(const plugin::Plugin
             }
             if (!warning.isEmpty())
                 qCWarning(lcZooKeeper).noquote() << warning;
+        }
+        if (secrets::valuecipher::isEncrypted(config->saslPassword.reveal())) {
+            *error = QStringLiteral("discovery.sasl-jaas-file: the DIGEST-MD5 password is "
+                                    "encrypted and was not decrypted");
+            return nullptr;
         }
         settings.sasl = ZooKeeperDiscovery::Settings::Sasl {
             config->saslMechanism.toUtf8(), config->saslServiceName.toUtf8(),

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void newKey();
     void encryptCheckDumpDecrypt();
     void rotateKey();
+    void jaasPasswordIsCovered();
     void errors_data();
     void errors();
     void keyFileReadableByOthers();
@@ -216,6 +217,52 @@ void tst_SecretsCli::rotateKey()
         = runCxserver({u"config"_s, u"rotate-key"_s, config, u"--key-file"_s, newKey});
     QCOMPARE(noNewKey.exitCode, 1);
     QVERIFY(noNewKey.err.contains("--new-key-file"));
+}
+
+void tst_SecretsCli::jaasPasswordIsCovered()
+{
+    const QString jaasPath = m_dir->filePath(u"zookeeper-jaas.conf"_s);
+    const QByteArray jaas = "Client {\n"
+                            "  org.apache.zookeeper.server.auth.DigestLoginModule required\n"
+                            "  username=\"cxserver\" password=\"Jaas-passw0rd-9\";\n"
+                            "};\n";
+    QFile jaasFile(jaasPath);
+    QVERIFY(jaasFile.open(QIODevice::WriteOnly) && jaasFile.write(jaas) == jaas.size());
+    jaasFile.close();
+    QVERIFY(
+        QFile::setPermissions(jaasPath, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup));
+    const QString config
+        = writeConfig("cx-server {\n"
+                      "  transport.websockets.app-key = \"Zq9-s3cr3t-0123\"\n"
+                      "  transport.websockets.service-discovery.enabled = true\n"
+                      "  discovery.connectionString = \"127.0.0.1:2181\"\n"
+                      "  discovery.sasl-enabled = true\n"
+                      "  discovery.sasl.mechanism = \"DIGEST-MD5\"\n"
+                      "  discovery.sasl-jaas-file = \""
+                      + QFile::encodeName(jaasPath) + "\"\n  protocol.ssl.enabled = false\n}\n");
+    const QString key = newKeyFile();
+
+    const CommandResult encrypted
+        = runCxserver({u"config"_s, u"encrypt"_s, config, u"--key-file"_s, key});
+    QVERIFY2(encrypted.exitCode == 0, encrypted.describe().constData());
+    QVERIFY2(
+        encrypted.out.contains(QByteArray(QFile::encodeName(jaasPath) + ": 1 secret encrypted")),
+        encrypted.describe().constData());
+    const QByteArray encryptedJaas = readFile(jaasPath);
+    QVERIFY(!encryptedJaas.contains("Jaas-passw0rd-9"));
+    QVERIFY(encryptedJaas.contains("password=\"ENC(v1:"));
+    QCOMPARE(modeOf(jaasPath), 0640);
+
+    const CommandResult checked
+        = runCxserver({u"--config"_s, config, u"--check-config"_s, u"--key-file"_s, key});
+    QVERIFY2(checked.exitCode == 0, checked.describe().constData());
+    QVERIFY2(checked.out.contains("secrets: 2 encrypted"), checked.describe().constData());
+    QVERIFY(!checked.out.contains("Jaas-passw0rd-9") && !checked.err.contains("Jaas-passw0rd-9"));
+
+    const CommandResult decrypted
+        = runCxserver({u"config"_s, u"decrypt"_s, config, u"--key-file"_s, key});
+    QVERIFY2(decrypted.exitCode == 0, decrypted.describe().constData());
+    QCOMPARE(readFile(jaasPath), jaas);
 }
 
 void tst_SecretsCli::errors_data()

@@ -4,6 +4,7 @@
 #include "config/configschema.h"
 #include "config/hoconparser.h"
 #include "secrets/configsecrets.h"
+#include "secrets/jaassecrets.h"
 #include "secrets/valuecipher.h"
 
 #include <QFile>
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void readErrors_data();
     void readErrors();
     void plainFileNeedsNoKey();
+    void jaasPasswordRoundTrip();
+    void readDecryptsTheJaasPassword();
 };
 
 void tst_ConfigSecrets::encryptDecryptRoundTrip()
@@ -225,6 +228,78 @@ void tst_ConfigSecrets::plainFileNeedsNoKey()
     QVERIFY2(file.loaded.ok(), qPrintable(messages(file.loaded.diagnostics)));
     QCOMPARE(file.encrypted, 0);
     QVERIFY(file.keySource.isEmpty());
+}
+
+namespace {
+
+const QByteArray Jaas = "/* ZooKeeper login */\n"
+                        "Client {\n"
+                        "  org.apache.zookeeper.server.auth.DigestLoginModule required\n"
+                        "  username=\"cxserver\"\n"
+                        "  password=\"p\\\"w \\\\ d\"; // the one secret\n"
+                        "};\n";
+
+} // namespace
+
+void tst_ConfigSecrets::jaasPasswordRoundTrip()
+{
+    const DataKey key = freshKey();
+    const auto encrypted = jaassecrets::encryptText(Jaas, u"jaas.conf"_s, key);
+    QVERIFY(encrypted.ok());
+    QCOMPARE(encrypted->changed, 1);
+    QVERIFY(!encrypted->text.contains("p\\\"w"));
+    QVERIFY(encrypted->text.startsWith(
+        QByteArray(Jaas.left(Jaas.indexOf("password=") + 9) + "\"ENC(v1:")));
+    QVERIFY(encrypted->text.endsWith(")\"; // the one secret\n};\n"));
+    QCOMPARE(jaassecrets::encryptText(encrypted->text, u"jaas.conf"_s, key)->changed, 0);
+
+    const DataKey other = freshKey();
+    const auto rotated = jaassecrets::rotateText(encrypted->text, u"jaas.conf"_s, key, other);
+    QVERIFY(rotated.ok());
+    QCOMPARE(rotated->changed, 1);
+    QVERIFY(!jaassecrets::decryptText(rotated->text, u"jaas.conf"_s, key).ok());
+    const auto decrypted = jaassecrets::decryptText(rotated->text, u"jaas.conf"_s, other);
+    QVERIFY(decrypted.ok());
+    QCOMPARE(decrypted->text, Jaas); // every byte back, the escapes included
+
+    // A Kerberos file has no password: nothing to do.
+    const QByteArray kerberos = "Client { Krb5LoginModule required useKeyTab=true; };";
+    QCOMPARE(jaassecrets::encryptText(kerberos, u"k.conf"_s, key)->text, kerberos);
+}
+
+void tst_ConfigSecrets::readDecryptsTheJaasPassword()
+{
+    QTemporaryDir dir;
+    const DataKey key = freshKey();
+    const QString jaasPath = dir.filePath(u"jaas.conf"_s);
+    QFile jaas(jaasPath);
+    QVERIFY(jaas.open(QIODevice::WriteOnly));
+    jaas.write(jaassecrets::encryptText(Jaas, jaasPath, key)->text);
+    jaas.close();
+    const QByteArray config = "cx-server {\n"
+                              "  transport.websockets.app-key = \"k\"\n"
+                              "  transport.websockets.service-discovery.enabled = true\n"
+                              "  discovery.connectionString = \"127.0.0.1:2181\"\n"
+                              "  discovery.sasl-enabled = true\n"
+                              "  discovery.sasl.mechanism = \"DIGEST-MD5\"\n"
+                              "  discovery.sasl-jaas-file = \""
+        + QFile::encodeName(jaasPath) + "\"\n  protocol.ssl.enabled = false\n}\n";
+    const Files files = writeFiles(dir, config, key);
+    configsecrets::LoadedConfigFile file
+        = configsecrets::readServerConfigFile(files.config, {files.key, false, files.config});
+    QVERIFY2(file.loaded.ok(), qPrintable(messages(file.loaded.diagnostics)));
+    QCOMPARE(file.encrypted, 1);
+    QCOMPARE(file.loaded.config.saslPassword.reveal(), u"p\"w \\ d"_s);
+
+    // Another key: an error at the key naming the JAAS file, never the value.
+    const Files wrong = writeFiles(dir, config, freshKey());
+    file = configsecrets::readServerConfigFile(wrong.config, {wrong.key, false, wrong.config});
+    QVERIFY(!file.loaded.ok());
+    const QString message = messages(file.loaded.diagnostics);
+    QVERIFY2(message.contains(u"cxserver.conf:7:"_s)
+                 && message.contains(u"cx-server.discovery.sasl-jaas-file: "_s + jaasPath),
+             qPrintable(message));
+    QVERIFY(!message.contains(u"ENC("_s));
 }
 
 QTEST_GUILESS_MAIN(tst_ConfigSecrets)
