@@ -29,8 +29,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         for (const JaasFile::Module &module : section.modules) {
             CX_FUZZ_CHECK(flags.contains(module.flag));
             CX_FUZZ_CHECK(module.options.size() <= JaasFile::MaxOptionsPerModule);
-            for (const JaasFile::Option &option : module.options)
+            for (const JaasFile::Option &option : module.options) {
                 CX_FUZZ_CHECK(module.option(option.name) != nullptr);
+                // The span a secret is rewritten in is the value as written.
+                CX_FUZZ_CHECK(option.offset >= 0 && option.length > 0
+                              && option.offset + option.length <= text.size());
+                const QByteArrayView raw = text.sliced(option.offset, option.length);
+                CX_FUZZ_CHECK(raw.startsWith('"') || QString::fromUtf8(raw) == option.value);
+            }
         }
     }
     for (const QString &mechanism : {QStringLiteral("GSSAPI"), QStringLiteral("DIGEST-MD5")}) {
