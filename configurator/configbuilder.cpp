@@ -62,6 +62,27 @@ Result<QByteArray> buildConfigText(const WizardSettings &s)
         values.append({QStringLiteral("transport.websockets.service-discovery.service-name"),
                        hoconString(s.serviceName)});
         values.append({QStringLiteral("transport.websockets.platforms"), QStringLiteral("[]")});
+        const bool sasl = !s.zooKeeperSasl.isEmpty();
+        values.append({QStringLiteral("discovery.sasl-enabled"), boolean(sasl)});
+        if (sasl) {
+            values.append(
+                {QStringLiteral("discovery.sasl.mechanism"), hoconString(s.zooKeeperSasl)});
+            values.append(
+                {QStringLiteral("discovery.sasl-jaas-file"), hoconString(s.zooKeeperJaasFile)});
+            values.append({QStringLiteral("discovery.sasl.krb5-conf.file"),
+                           stringOrNull(s.zooKeeperKrb5Conf)});
+        }
+        values.append({QStringLiteral("discovery.tls.enabled"), boolean(s.zooKeeperTls)});
+        if (s.zooKeeperTls) {
+            values.append({QStringLiteral("discovery.tls.trust-store.file"),
+                           stringOrNull(s.zooKeeperTrustStore)});
+            values.append({QStringLiteral("discovery.tls.key-store.file"),
+                           stringOrNull(s.zooKeeperKeyStore)});
+            values.append(
+                {QStringLiteral("discovery.tls.key-store.password"),
+                 stringOrNull(s.zooKeeperKeyStore.isEmpty() ? QString()
+                                                            : s.zooKeeperKeyStorePassword)});
+        }
     } else {
         values.append(
             {QStringLiteral("transport.websockets.platforms"), hoconStringList(s.platforms)});

@@ -18,6 +18,14 @@ struct WizardSettings
     QString discoveryBasePath = QStringLiteral("/services");
     QString serviceName = QStringLiteral("thingworx-http");
     QStringList platforms; ///< transport.websockets.platforms (single platform)
+    // How cxserver authenticates to ZooKeeper (HA only)
+    QString zooKeeperSasl; ///< discovery.sasl.mechanism; empty: SASL off
+    QString zooKeeperJaasFile; ///< discovery.sasl-jaas-file
+    QString zooKeeperKrb5Conf; ///< discovery.sasl.krb5-conf.file; empty: null
+    bool zooKeeperTls = false; ///< discovery.tls.enabled
+    QString zooKeeperTrustStore; ///< discovery.tls.trust-store.file; empty: null
+    QString zooKeeperKeyStore; ///< discovery.tls.key-store.file; empty: null
+    QString zooKeeperKeyStorePassword; ///< a secret; empty: null
 
     QString appKey; ///< transport.websockets.app-key (a secret)
 

@@ -43,6 +43,15 @@ WizardSettings ConfigWizard::settings() const
     s.zooKeeperConnectionString = field(QStringLiteral("zkConnection")).toString().trimmed();
     s.discoveryBasePath = field(QStringLiteral("zkBasePath")).toString().trimmed();
     s.serviceName = field(QStringLiteral("zkServiceName")).toString().trimmed();
+    s.zooKeeperSasl = qobject_cast<const ZooKeeperPage *>(page(ZooKeeperPageId))->saslMechanism();
+    s.zooKeeperJaasFile = field(QStringLiteral("zkJaasFile")).toString().trimmed();
+    s.zooKeeperKrb5Conf = s.zooKeeperSasl == u"GSSAPI"
+        ? field(QStringLiteral("zkKrb5Conf")).toString().trimmed()
+        : QString();
+    s.zooKeeperTls = field(QStringLiteral("zkTls")).toBool();
+    s.zooKeeperTrustStore = field(QStringLiteral("zkTrustStore")).toString().trimmed();
+    s.zooKeeperKeyStore = field(QStringLiteral("zkKeyStore")).toString().trimmed();
+    s.zooKeeperKeyStorePassword = field(QStringLiteral("zkKeyStorePassword")).toString();
     if (auto *platforms = qobject_cast<PlatformsPage *>(page(PlatformsPageId)))
         s.platforms = platforms->urls();
     s.appKey = field(QStringLiteral("appKey")).toString();

@@ -13,6 +13,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -314,6 +315,16 @@ bool MainWindow::takeScreenshots(const QString &directory)
                 ->setPlainText(QStringLiteral("wss://twx1.example.com:8443/Thingworx/WS\n"
                                               "wss://twx2.example.com:8443/Thingworx/WS\n"));
         shoot(&wizard, prefix + QStringLiteral("-2-platforms"));
+        if (cluster) { // and with its SASL and TLS rows shown
+            auto *sasl = wizard.findChild<QComboBox *>(QStringLiteral("zkSaslCombo"));
+            sasl->setCurrentIndex(sasl->findData(QStringLiteral("GSSAPI")));
+            wizard.findChild<QLineEdit *>(QStringLiteral("zkJaasFileEdit"))
+                ->setText(QStringLiteral("/etc/cxserver/zookeeper-jaas.conf"));
+            wizard.findChild<QCheckBox *>(QStringLiteral("zkTlsCheck"))->setChecked(true);
+            wizard.findChild<QLineEdit *>(QStringLiteral("zkTrustStoreEdit"))
+                ->setText(QStringLiteral("/etc/cxserver/zookeeper-ca.pem"));
+            shoot(&wizard, prefix + QStringLiteral("-2-zookeeper-security"));
+        }
         wizard.next();
         wizard.findChild<QLineEdit *>(QStringLiteral("appKeyEdit"))
             ->setText(QStringLiteral("b3d06be7-c9e1-4a9c-b967-28cd4c49fa1b"));

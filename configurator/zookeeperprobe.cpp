@@ -1,5 +1,7 @@
 #include "zookeeperprobe.h"
 
+#include "config/jaasfile.h"
+#include "config/zookeepersasl.h"
 #include "plugin/discovery.h"
 #include "plugin/pluginloader.h"
 
@@ -59,15 +61,49 @@ void ZooKeeperProbe::setPluginDirectory(const QString &directory)
     pluginDirectoryOverride() = directory;
 }
 
-void ZooKeeperProbe::start(const QString &connectionString, const QString &basePath,
-                           const QString &serviceName, int timeoutMs)
+Result<void> ZooKeeperProbe::configure(const ZooKeeperTarget &target, int timeoutMs)
+{
+    m_config = std::make_unique<config::ServerConfig>();
+    m_config->serviceDiscoveryEnabled = true;
+    m_config->discoveryPlugin = QStringLiteral("zookeeper");
+    m_config->zooKeeperConnectionString = target.connectionString.trimmed();
+    m_config->discoveryBasePath = target.basePath;
+    m_config->serviceName = target.serviceName;
+    m_config->sessionTimeout = std::chrono::milliseconds(qMin(timeoutMs, 10000));
+    if (!target.saslMechanism.isEmpty()) {
+        // The JAAS file read as cxserver reads it; its errors name FILE:LINE:COL.
+        const Result<config::JaasFile> jaas = config::JaasFile::read(target.jaasFile);
+        if (!jaas)
+            return jaas.error();
+        const Result<config::ZooKeeperSaslLogin> login
+            = config::ZooKeeperSaslLogin::fromJaas(*jaas, target.jaasFile, target.saslMechanism);
+        if (!login)
+            return login.error();
+        m_config->saslEnabled = true;
+        m_config->saslMechanism = target.saslMechanism;
+        m_config->saslServiceName = QStringLiteral("zookeeper");
+        m_config->saslJaasFile = target.jaasFile;
+        m_config->saslKrb5ConfFile = target.krb5ConfFile;
+        m_config->saslUsername = login->username;
+        m_config->saslPassword = config::Secret(login->password);
+        m_config->saslPrincipal = login->principal;
+        m_config->saslKeyTab = login->keyTab;
+    }
+    m_config->zooKeeperTls = target.tls;
+    m_config->zooKeeperTrustStoreFile = target.trustStoreFile;
+    m_config->zooKeeperKeyStoreFile = target.keyStoreFile;
+    m_config->zooKeeperKeyStorePassword = config::Secret(target.keyStorePassword);
+    return {};
+}
+
+void ZooKeeperProbe::start(const ZooKeeperTarget &target, int timeoutMs)
 {
     if (m_backend) {
         m_backend->deleteLater();
         m_backend = nullptr;
     }
     m_grace.stop();
-    if (connectionString.trimmed().isEmpty()) {
+    if (target.connectionString.trimmed().isEmpty()) {
         Q_EMIT finished(false, tr("Enter the ZooKeeper connection string first."), {});
         return;
     }
@@ -79,13 +115,10 @@ void ZooKeeperProbe::start(const QString &connectionString, const QString &baseP
             tr("Cannot load the ZooKeeper discovery plugin: %1").arg(factory.error().message), {});
         return;
     }
-    m_config = std::make_unique<config::ServerConfig>();
-    m_config->serviceDiscoveryEnabled = true;
-    m_config->discoveryPlugin = QStringLiteral("zookeeper");
-    m_config->zooKeeperConnectionString = connectionString.trimmed();
-    m_config->discoveryBasePath = basePath;
-    m_config->serviceName = serviceName;
-    m_config->sessionTimeout = std::chrono::milliseconds(qMin(timeoutMs, 10000));
+    if (const Result<void> configured = configure(target, timeoutMs); !configured) {
+        Q_EMIT finished(false, configured.error().message, {});
+        return;
+    }
     plugin::PluginContext context;
     context.config = m_config.get();
     QString error;
@@ -98,6 +131,9 @@ void ZooKeeperProbe::start(const QString &connectionString, const QString &baseP
         const qsizetype count = m_backend->instances().size();
         finish(true, tr("Connected to ZooKeeper; platform instances found: %1.").arg(count));
     });
+    // Refused credentials or TLS: what cxserver would stop with, said at once.
+    connect(m_backend, &plugin::DiscoveryBackend::failed, this,
+            [this](const QString &reason) { finish(false, reason); });
     connect(m_backend, &plugin::DiscoveryBackend::stateChanged, this,
             [this](plugin::DiscoveryBackend::State state) {
                 if (state == plugin::DiscoveryBackend::State::Connected && !m_grace.isActive())

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/serverconfig.h"
+#include "result.h"
 
 #include <QObject>
 #include <QStringList>
@@ -12,6 +13,21 @@ class DiscoveryBackend;
 }
 
 namespace cx::configurator {
+
+/// What the ZooKeeper page's Test button connects with (config.md §2 discovery keys).
+struct ZooKeeperTarget
+{
+    QString connectionString;
+    QString basePath;
+    QString serviceName;
+    QString saslMechanism; ///< empty: no SASL; "GSSAPI" or "DIGEST-MD5"
+    QString jaasFile; ///< discovery.sasl-jaas-file
+    QString krb5ConfFile; ///< discovery.sasl.krb5-conf.file; empty: Kerberos' default
+    bool tls = false; ///< discovery.tls.enabled
+    QString trustStoreFile; ///< PEM; empty: the system CAs
+    QString keyStoreFile; ///< PKCS#12 client certificate; empty: none
+    QString keyStorePassword;
+};
 
 /// The wizard's ZooKeeper "Test" button: loads cxserver's own ZooKeeper discovery plugin,
 /// connects with the given settings and reports the platform instances it lists.
@@ -29,8 +45,7 @@ public:
     static void setPluginDirectory(const QString &directory);
 
     /// Starts a probe; a running one is abandoned. finished() follows within timeoutMs.
-    void start(const QString &connectionString, const QString &basePath, const QString &serviceName,
-               int timeoutMs = 10000);
+    void start(const ZooKeeperTarget &target, int timeoutMs = 10000);
     bool isRunning() const { return m_backend != nullptr; }
 
 Q_SIGNALS:
@@ -39,6 +54,8 @@ Q_SIGNALS:
 
 private:
     void finish(bool ok, const QString &message);
+    /// The settings of \a target as cxserver would read them; an error for the user.
+    Result<void> configure(const ZooKeeperTarget &target, int timeoutMs);
     QStringList describeInstances() const;
 
     std::unique_ptr<config::ServerConfig> m_config;

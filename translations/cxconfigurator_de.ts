@@ -1429,6 +1429,74 @@ Geben Sie seiner Gruppe Lesezugriff, z. B.: sudo chgrp %1 DATEI &amp;&amp; sudo 
         <source>Registered instances (press Test to list them):</source>
         <translation>Registrierte Instanzen („Testen“ listet sie auf):</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Kerberos (GSSAPI)</source>
+        <translation>Kerberos (GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Username and password (DIGEST-MD5)</source>
+        <translation>Benutzername und Passwort (DIGEST-MD5)</translation>
+    </message>
+    <message>
+        <source>Kerberos&apos; default (/etc/krb5.conf)</source>
+        <translation>Standard von Kerberos (/etc/krb5.conf)</translation>
+    </message>
+    <message>
+        <source>TLS to ZooKeeper&apos;s secureClientPort</source>
+        <translation>TLS zum secureClientPort von ZooKeeper</translation>
+    </message>
+    <message>
+        <source>The system CAs</source>
+        <translation>Die System-CAs</translation>
+    </message>
+    <message>
+        <source>SASL login:</source>
+        <translation>SASL-Anmeldung:</translation>
+    </message>
+    <message>
+        <source>JAAS file (Client section):</source>
+        <translation>JAAS-Datei (Client-Abschnitt):</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>JAAS-Datei</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration:</source>
+        <translation>Kerberos-Konfiguration:</translation>
+    </message>
+    <message>
+        <source>krb5.conf</source>
+        <translation>krb5.conf</translation>
+    </message>
+    <message>
+        <source>Trust store (PEM):</source>
+        <translation>Truststore (PEM):</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>Truststore</translation>
+    </message>
+    <message>
+        <source>Client key store (PKCS#12):</source>
+        <translation>Client-Keystore (PKCS#12):</translation>
+    </message>
+    <message>
+        <source>Key store</source>
+        <translation>Keystore</translation>
+    </message>
+    <message>
+        <source>Key store password:</source>
+        <translation>Keystore-Passwort:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ZooKeeperProbe</name>

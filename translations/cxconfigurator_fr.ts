@@ -1429,6 +1429,74 @@ Donnez l&apos;accès en lecture à son groupe, p. ex. : sudo chgrp %1 FICHIER &a
         <source>Registered instances (press Test to list them):</source>
         <translation>Instances enregistrées (cliquez sur « Tester » pour les lister) :</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Kerberos (GSSAPI)</source>
+        <translation>Kerberos (GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Username and password (DIGEST-MD5)</source>
+        <translation>Nom d&apos;utilisateur et mot de passe (DIGEST-MD5)</translation>
+    </message>
+    <message>
+        <source>Kerberos&apos; default (/etc/krb5.conf)</source>
+        <translation>Valeur par défaut de Kerberos (/etc/krb5.conf)</translation>
+    </message>
+    <message>
+        <source>TLS to ZooKeeper&apos;s secureClientPort</source>
+        <translation>TLS vers le secureClientPort de ZooKeeper</translation>
+    </message>
+    <message>
+        <source>The system CAs</source>
+        <translation>Les AC du système</translation>
+    </message>
+    <message>
+        <source>SASL login:</source>
+        <translation>Connexion SASL :</translation>
+    </message>
+    <message>
+        <source>JAAS file (Client section):</source>
+        <translation>Fichier JAAS (section Client) :</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>Fichier JAAS</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration:</source>
+        <translation>Configuration Kerberos :</translation>
+    </message>
+    <message>
+        <source>krb5.conf</source>
+        <translation>krb5.conf</translation>
+    </message>
+    <message>
+        <source>Trust store (PEM):</source>
+        <translation>Magasin de confiance (PEM) :</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>Magasin de confiance</translation>
+    </message>
+    <message>
+        <source>Client key store (PKCS#12):</source>
+        <translation>Magasin de clés client (PKCS#12) :</translation>
+    </message>
+    <message>
+        <source>Key store</source>
+        <translation>Magasin de clés</translation>
+    </message>
+    <message>
+        <source>Key store password:</source>
+        <translation>Mot de passe du magasin de clés :</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ZooKeeperProbe</name>

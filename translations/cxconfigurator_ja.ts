@@ -1429,6 +1429,74 @@ Give its group read access, e.g.: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r F
         <source>Registered instances (press Test to list them):</source>
         <translation>登録済みのインスタンス (「テスト」で一覧表示):</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Kerberos (GSSAPI)</source>
+        <translation>Kerberos (GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Username and password (DIGEST-MD5)</source>
+        <translation>ユーザー名とパスワード (DIGEST-MD5)</translation>
+    </message>
+    <message>
+        <source>Kerberos&apos; default (/etc/krb5.conf)</source>
+        <translation>Kerberos の既定値 (/etc/krb5.conf)</translation>
+    </message>
+    <message>
+        <source>TLS to ZooKeeper&apos;s secureClientPort</source>
+        <translation>ZooKeeper の secureClientPort への TLS</translation>
+    </message>
+    <message>
+        <source>The system CAs</source>
+        <translation>システムの CA</translation>
+    </message>
+    <message>
+        <source>SASL login:</source>
+        <translation>SASL ログイン:</translation>
+    </message>
+    <message>
+        <source>JAAS file (Client section):</source>
+        <translation>JAAS ファイル（Client セクション）:</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>JAAS ファイル</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration:</source>
+        <translation>Kerberos の設定:</translation>
+    </message>
+    <message>
+        <source>krb5.conf</source>
+        <translation>krb5.conf</translation>
+    </message>
+    <message>
+        <source>Trust store (PEM):</source>
+        <translation>トラストストア (PEM):</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>トラストストア</translation>
+    </message>
+    <message>
+        <source>Client key store (PKCS#12):</source>
+        <translation>クライアントキーストア (PKCS#12):</translation>
+    </message>
+    <message>
+        <source>Key store</source>
+        <translation>キーストア</translation>
+    </message>
+    <message>
+        <source>Key store password:</source>
+        <translation>キーストアのパスワード:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ZooKeeperProbe</name>

@@ -1429,6 +1429,74 @@ Give its group read access, e.g.: sudo chgrp %1 FILE &amp;&amp; sudo chmod g+r F
         <source>Registered instances (press Test to list them):</source>
         <translation>已注册的实例（点击“测试”列出）：</translation>
     </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Kerberos (GSSAPI)</source>
+        <translation>Kerberos (GSSAPI)</translation>
+    </message>
+    <message>
+        <source>Username and password (DIGEST-MD5)</source>
+        <translation>用户名和密码 (DIGEST-MD5)</translation>
+    </message>
+    <message>
+        <source>Kerberos&apos; default (/etc/krb5.conf)</source>
+        <translation>Kerberos 默认值 (/etc/krb5.conf)</translation>
+    </message>
+    <message>
+        <source>TLS to ZooKeeper&apos;s secureClientPort</source>
+        <translation>到 ZooKeeper secureClientPort 的 TLS</translation>
+    </message>
+    <message>
+        <source>The system CAs</source>
+        <translation>系统 CA</translation>
+    </message>
+    <message>
+        <source>SASL login:</source>
+        <translation>SASL 登录：</translation>
+    </message>
+    <message>
+        <source>JAAS file (Client section):</source>
+        <translation>JAAS 文件（Client 部分）：</translation>
+    </message>
+    <message>
+        <source>JAAS file</source>
+        <translation>JAAS 文件</translation>
+    </message>
+    <message>
+        <source>Kerberos configuration:</source>
+        <translation>Kerberos 配置：</translation>
+    </message>
+    <message>
+        <source>krb5.conf</source>
+        <translation>krb5.conf</translation>
+    </message>
+    <message>
+        <source>Trust store (PEM):</source>
+        <translation>信任库 (PEM)：</translation>
+    </message>
+    <message>
+        <source>Trust store</source>
+        <translation>信任库</translation>
+    </message>
+    <message>
+        <source>Client key store (PKCS#12):</source>
+        <translation>客户端密钥库 (PKCS#12)：</translation>
+    </message>
+    <message>
+        <source>Key store</source>
+        <translation>密钥库</translation>
+    </message>
+    <message>
+        <source>Key store password:</source>
+        <translation>密钥库密码：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
 </context>
 <context>
     <name>cx::configurator::ZooKeeperProbe</name>

@@ -2,6 +2,8 @@
 // encrypted, and the result accepted by the real `cxserver --check-config`; the ZooKeeper
 // Test button against a real ZooKeeper with a registered platform simulator.
 
+#include "config/serverconfig.h"
+#include "configbuilder.h"
 #include "configeditorwidget.h"
 #include "configwizard.h"
 #include "cxservercli.h"
@@ -14,6 +16,7 @@
 #include "zookeeperprocess.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -50,6 +53,8 @@ private Q_SLOTS:
     void editorOpensWithTheWizardsKey();
     void keychainUnavailableWritesNothing();
     void zooKeeperTestButton();
+    void zooKeeperSecurityIsWritten();
+    void zooKeeperTestButtonLogsIn();
     void reachabilityTestButton();
 
 private:
@@ -378,6 +383,123 @@ void tst_ConfigWizard::zooKeeperTestButton()
     zooKeeper.stop();
     QTest::mouseClick(button, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(result->text().contains(u"No answer from ZooKeeper"), 20000);
+}
+
+namespace {
+
+/// A JAAS file with the DIGEST-MD5 Client login of cxserver with password.
+QString writeDigestJaas(const QTemporaryDir &dir, const QByteArray &password)
+{
+    const QString path = dir.filePath(QStringLiteral("jaas-%1.conf").arg(password.size()));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write("Client {\n  org.apache.zookeeper.server.auth.DigestLoginModule required\n"
+               "  username=\"cxserver\" password=\""
+               + password + "\";\n};\n");
+    return path;
+}
+
+} // namespace
+
+void tst_ConfigWizard::zooKeeperSecurityIsWritten()
+{
+    QTemporaryDir dir;
+    const QString jaas = writeDigestJaas(dir, "zk-pass");
+    ConfigWizard wizard;
+    wizard.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+    child<QRadioButton>(&wizard, "clusterRadio")->setChecked(true);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::ZooKeeperPageId));
+    // The SASL and TLS rows show only once chosen.
+    auto *jaasEdit = child<QLineEdit>(&wizard, "zkJaasFileEdit");
+    auto *krb5Edit = child<QLineEdit>(&wizard, "zkKrb5ConfEdit");
+    auto *trustEdit = child<QLineEdit>(&wizard, "zkTrustStoreEdit");
+    QVERIFY(!jaasEdit->isVisible() && !krb5Edit->isVisible() && !trustEdit->isVisible());
+    auto *sasl = child<QComboBox>(&wizard, "zkSaslCombo");
+    sasl->setCurrentIndex(sasl->findData(QStringLiteral("GSSAPI")));
+    QVERIFY(jaasEdit->isVisible() && krb5Edit->isVisible());
+    sasl->setCurrentIndex(sasl->findData(QStringLiteral("DIGEST-MD5")));
+    QVERIFY(jaasEdit->isVisible() && !krb5Edit->isVisible());
+    child<QCheckBox>(&wizard, "zkTlsCheck")->setChecked(true);
+    QVERIFY(trustEdit->isVisible());
+    QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"), QStringLiteral("zk1:2281"));
+    jaasEdit->setText(jaas);
+    trustEdit->setText(m_keyStore); // any existing file: the configuration only names it
+    child<QLineEdit>(&wizard, "zkKeyStoreEdit")->setText(m_keyStore);
+    child<QLineEdit>(&wizard, "zkKeyStorePasswordEdit")->setText(KeyStorePassword);
+
+    WizardSettings settings = wizard.settings();
+    settings.appKey = QStringLiteral("k");
+    settings.edgeTls = false;
+    const cx::Result<QByteArray> text = buildConfigText(settings);
+    QVERIFY(text.ok());
+    const QString path = dir.filePath(QStringLiteral("cxserver.conf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(*text) == text->size());
+    file.close();
+    const cx::config::LoadedServerConfig loaded = cx::config::readServerConfigFile(path);
+    QVERIFY(loaded.ok());
+    QVERIFY(loaded.config.saslEnabled);
+    QCOMPARE(loaded.config.saslMechanism, QStringLiteral("DIGEST-MD5"));
+    QCOMPARE(loaded.config.saslJaasFile, jaas);
+    QCOMPARE(loaded.config.saslUsername, QStringLiteral("cxserver"));
+    QVERIFY(loaded.config.zooKeeperTls);
+    QCOMPARE(loaded.config.zooKeeperKeyStoreFile, m_keyStore);
+    QCOMPARE(loaded.config.zooKeeperKeyStorePassword.reveal(), KeyStorePassword);
+    QCOMPARE(loaded.config.saslKrb5ConfFile, QString()); // Kerberos only
+}
+
+void tst_ConfigWizard::zooKeeperTestButtonLogsIn()
+{
+    // A ZooKeeper with the DIGEST-MD5 Server login; the simulator registers without one.
+    ZooKeeperProcess zooKeeper;
+    const QString serverJaas = zooKeeper.filePath(QStringLiteral("server-jaas.conf"));
+    QFile serverJaasFile(serverJaas);
+    QVERIFY(serverJaasFile.open(QIODevice::WriteOnly));
+    serverJaasFile.write("Server {\n  org.apache.zookeeper.server.auth.DigestLoginModule required\n"
+                         "  user_cxserver=\"zk-pass\";\n};\n");
+    serverJaasFile.close();
+    zooKeeper.configure(QStringLiteral("authProvider.sasl=org.apache.zookeeper.server.auth."
+                                       "SASLAuthenticationProvider\n"),
+                        {QStringLiteral("-Djava.security.auth.login.config=") + serverJaas});
+    if (!zooKeeper.start())
+        QSKIP("ZooKeeper is not installed or did not start");
+    PlatformSimProcess sim(QStringLiteral("platform1"));
+    QVERIFY(sim.start("key", {QStringLiteral("--zookeeper"), zooKeeper.connectionString()}));
+    QVERIFY(
+        sim.waitForLine(QRegularExpression(QStringLiteral("registered in ZooKeeper"))).hasMatch());
+
+    QTemporaryDir dir;
+    ConfigWizard wizard;
+    wizard.show();
+    child<QRadioButton>(&wizard, "clusterRadio")->setChecked(true);
+    wizard.next();
+    QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"), zooKeeper.connectionString());
+    auto *sasl = child<QComboBox>(&wizard, "zkSaslCombo");
+    sasl->setCurrentIndex(sasl->findData(QStringLiteral("DIGEST-MD5")));
+    auto *jaasEdit = child<QLineEdit>(&wizard, "zkJaasFileEdit");
+    auto *button = child<QPushButton>(&wizard, "zkTestButton");
+    auto *result = child<QLabel>(&wizard, "zkResultLabel");
+    auto *list = child<QListWidget>(&wizard, "zkInstanceList");
+
+    jaasEdit->setText(writeDigestJaas(dir, "not-the-password"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        result->text().contains(u"ZooKeeper refused the SASL DIGEST-MD5 login"), 15000);
+    QTRY_VERIFY(button->isEnabled());
+
+    jaasEdit->setText(writeDigestJaas(dir, "zk-pass"));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(list->count(), 1, 15000);
+    QVERIFY(result->text().contains(u"instances found: 1"));
+
+    // A JAAS file without the Client login says where.
+    jaasEdit->setText(dir.filePath(QStringLiteral("missing.conf")));
+    QTRY_VERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY(result->text().contains(u"missing.conf: not a file"));
 }
 
 void tst_ConfigWizard::reachabilityTestButton()
