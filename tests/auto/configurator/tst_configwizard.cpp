@@ -66,6 +66,9 @@ private:
         return widget;
     }
     void fillUpToReview(ConfigWizard &wizard, bool cluster, const QString &zooKeeper = {});
+    /// Starts sim registered in zooKeeper, and shows wizard's ZooKeeper page pointing there.
+    void registerAndShowZooKeeperPage(ZooKeeperProcess &zooKeeper, PlatformSimProcess &sim,
+                                      ConfigWizard &wizard);
 
     QTemporaryDir m_pkiDir;
     QString m_keyStore;
@@ -345,21 +348,29 @@ void tst_ConfigWizard::keychainUnavailableWritesNothing()
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList());
 }
 
+void tst_ConfigWizard::registerAndShowZooKeeperPage(ZooKeeperProcess &zooKeeper,
+                                                    PlatformSimProcess &sim, ConfigWizard &wizard)
+{
+    QVERIFY(sim.start("key", {QStringLiteral("--zookeeper"), zooKeeper.connectionString()}));
+    QVERIFY(
+        sim.waitForLine(QRegularExpression(QStringLiteral("registered in ZooKeeper"))).hasMatch());
+    wizard.show();
+    child<QRadioButton>(&wizard, "clusterRadio")->setChecked(true);
+    wizard.next();
+    QCOMPARE(wizard.currentId(), int(ConfigWizard::ZooKeeperPageId));
+    QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"), zooKeeper.connectionString());
+}
+
 void tst_ConfigWizard::zooKeeperTestButton()
 {
     ZooKeeperProcess zooKeeper;
     if (!zooKeeper.start())
         QSKIP("ZooKeeper is not installed or did not start");
     PlatformSimProcess sim(QStringLiteral("platform1"));
-    QVERIFY(sim.start("key", {QStringLiteral("--zookeeper"), zooKeeper.connectionString()}));
-    QVERIFY(
-        sim.waitForLine(QRegularExpression(QStringLiteral("registered in ZooKeeper"))).hasMatch());
-
     ConfigWizard wizard;
-    wizard.show();
-    child<QRadioButton>(&wizard, "clusterRadio")->setChecked(true);
-    wizard.next();
-    QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"), zooKeeper.connectionString());
+    registerAndShowZooKeeperPage(zooKeeper, sim, wizard);
+    if (QTest::currentTestFailed())
+        return;
     auto *button = child<QPushButton>(&wizard, "zkTestButton");
     QTest::mouseClick(button, Qt::LeftButton);
     auto *list = child<QListWidget>(&wizard, "zkInstanceList");
@@ -467,16 +478,11 @@ void tst_ConfigWizard::zooKeeperTestButtonLogsIn()
     if (!zooKeeper.start())
         QSKIP("ZooKeeper is not installed or did not start");
     PlatformSimProcess sim(QStringLiteral("platform1"));
-    QVERIFY(sim.start("key", {QStringLiteral("--zookeeper"), zooKeeper.connectionString()}));
-    QVERIFY(
-        sim.waitForLine(QRegularExpression(QStringLiteral("registered in ZooKeeper"))).hasMatch());
-
-    QTemporaryDir dir;
     ConfigWizard wizard;
-    wizard.show();
-    child<QRadioButton>(&wizard, "clusterRadio")->setChecked(true);
-    wizard.next();
-    QTest::keyClicks(child<QLineEdit>(&wizard, "zkConnectionEdit"), zooKeeper.connectionString());
+    registerAndShowZooKeeperPage(zooKeeper, sim, wizard);
+    if (QTest::currentTestFailed())
+        return;
+    QTemporaryDir dir;
     auto *sasl = child<QComboBox>(&wizard, "zkSaslCombo");
     sasl->setCurrentIndex(sasl->findData(QStringLiteral("DIGEST-MD5")));
     auto *jaasEdit = child<QLineEdit>(&wizard, "zkJaasFileEdit");
