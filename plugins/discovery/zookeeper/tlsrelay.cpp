@@ -47,6 +47,12 @@ TlsRelay::TlsRelay(QTcpSocket *client, const QString &host, quint16 port,
     m_server.connectToHostEncrypted(host, port);
 }
 
+TlsRelay::~TlsRelay()
+{
+    QObject::disconnect(&m_server, nullptr, this, nullptr);
+    QObject::disconnect(m_client, nullptr, this, nullptr);
+}
+
 void TlsRelay::relay(QAbstractSocket *from, QAbstractSocket *to)
 {
     if (m_ended || !m_server.isEncrypted())

@@ -25,6 +25,8 @@ public:
     TlsRelay(QTcpSocket *client, const QString &host, quint16 port,
              const QSslConfiguration &configuration, int handshakeTimeoutMs,
              QObject *parent = nullptr);
+    /// Its sockets close while they are destroyed: nothing of theirs reaches this any more.
+    ~TlsRelay() override;
 
 Q_SIGNALS:
     /// The server could not be authenticated, or refused this side's certificate: a

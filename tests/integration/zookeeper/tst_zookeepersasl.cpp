@@ -73,7 +73,7 @@ private Q_SLOTS:
 void tst_ZooKeeperSasl::initTestCase()
 {
     zoo_set_debug_level(ZOO_LOG_LEVEL_WARN);
-    QCOMPARE(sasl_client_init(nullptr), SASL_OK); // the writer's SASL login
+    QVERIFY(zookeeperdiscovery::SaslCallbacks::initializeLibrary()); // the writer's login
     m_zooKeeper = std::make_unique<ZooKeeperProcess>();
     const QString serverJaas = m_zooKeeper->filePath(QStringLiteral("server-jaas.conf"));
     QVERIFY(writeFile(serverJaas,
@@ -89,7 +89,6 @@ void tst_ZooKeeperSasl::initTestCase()
 
     m_sim = std::make_unique<PlatformSimProcess>(QStringLiteral("sim0"));
     QVERIFY(m_sim->start(AppKey));
-    QVERIFY(writeFile(m_dir.filePath(QStringLiteral("writer.pass")), WriterPassword + '\n'));
     QVERIFY(registerInstance("sim0", m_sim->port()));
 }
 
@@ -101,8 +100,7 @@ bool tst_ZooKeeperSasl::registerInstance(const QByteArray &id, quint16 port)
     static char cxserver[] = "cxserver";
     static ACL acl[] = {{ZOO_PERM_ALL, {sasl, writer}}, {ZOO_PERM_READ, {sasl, cxserver}}};
     static ACL_vector aclVector = {2, acl};
-    ZnodeWriter registrar(m_zooKeeper->connectionString(), "writer",
-                          m_dir.filePath(QStringLiteral("writer.pass")), &aclVector);
+    ZnodeWriter registrar(m_zooKeeper->connectionString(), "writer", WriterPassword, &aclVector);
     const bool created = registrar.create("/services/svc-sasl/" + id, test::curatorJson(port));
     if (!created)
         qWarning("cannot register %s: %s", id.constData(), registrar.lastError());

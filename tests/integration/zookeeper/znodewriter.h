@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 #include <QTest>
+#include <memory>
+#include <saslcallbacks.h>
 #include <zookeeper/zookeeper.h>
 
 namespace cx::test {
@@ -13,8 +15,8 @@ namespace cx::test {
 /// client queues the requests until its session is established, SASL login included).
 /// - With a digest (`user:password`) the session authenticates and creates nodes readable
 ///   only by it, unless an ACL is given.
-/// - With a SASL DIGEST-MD5 login (the password in a file, as the C client's basic
-///   callbacks read it) the nodes get the ACL given.
+/// - With a SASL DIGEST-MD5 login (cxserver's own SASL callbacks, saslcallbacks.h) the
+///   nodes get the ACL given.
 class ZnodeWriter
 {
 public:
@@ -33,12 +35,11 @@ public:
                          nullptr);
     }
     ZnodeWriter(const QString &connectionString, const QByteArray &saslUser,
-                const QString &passwordFile, ACL_vector *acl)
-        : m_callbacks(zoo_sasl_make_basic_callbacks(saslUser.constData(), nullptr,
-                                                    passwordFile.toLocal8Bit().constData()))
+                const QByteArray &saslPassword, ACL_vector *acl)
+        : m_callbacks(std::make_unique<zookeeperdiscovery::SaslCallbacks>(saslUser, saslPassword))
         , m_acl(acl)
     {
-        zoo_sasl_params_t params {"zookeeper", "zk-sasl-md5", "DIGEST-MD5", m_callbacks};
+        zoo_sasl_params_t params {"zookeeper", "zk-sasl-md5", "DIGEST-MD5", m_callbacks->array()};
         m_handle = zookeeper_init_sasl(connectionString.toUtf8().constData(), nullptr,
                                        SessionTimeoutMs, nullptr, nullptr, 0, nullptr, &params);
     }
@@ -46,7 +47,6 @@ public:
     {
         if (m_handle)
             zookeeper_close(m_handle);
-        free(m_callbacks); // NOLINT: allocated by the C client with malloc
     }
     ZnodeWriter(const ZnodeWriter &) = delete;
     ZnodeWriter &operator=(const ZnodeWriter &) = delete;
@@ -87,7 +87,7 @@ public:
     }
 
 private:
-    sasl_callback_t *m_callbacks = nullptr;
+    std::unique_ptr<zookeeperdiscovery::SaslCallbacks> m_callbacks; ///< outlives m_handle
     zhandle_t *m_handle = nullptr;
     ACL_vector *m_acl;
     int m_lastResult = ZOK;
