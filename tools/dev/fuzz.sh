@@ -8,7 +8,7 @@
 # seconds (the long runs done by hand). See docs/reliability.md "Fuzzing".
 #
 #   tools/dev/fuzz.sh [--seconds N | --runs N] [TARGET...]
-#   TARGET: alwayson handshake hocon httphead serverconfig serviceinstance
+#   TARGET: a tests/fuzz/fuzz_TARGET.cpp (all of them by default)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=${CX_FUZZ_BUILD_DIR:-$root/build-fuzz}
@@ -24,7 +24,13 @@ while [ $# -gt 0 ]; do
         *) targets+=("$1"); shift ;;
     esac
 done
-[ ${#targets[@]} -gt 0 ] || targets=(alwayson handshake hocon httphead serverconfig serviceinstance)
+if [ ${#targets[@]} -eq 0 ]; then
+    # Every target there is: a new one is fuzzed without being named twice.
+    for source in "$root"/tests/fuzz/fuzz_*.cpp; do
+        name=${source##*/fuzz_}
+        targets+=("${name%.cpp}")
+    done
+fi
 
 cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DCX_FUZZ=ON >/dev/null
