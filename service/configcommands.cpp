@@ -86,16 +86,12 @@ int rewriteSecrets(const QString &path, const secrets::KeySourceOptions &keys, c
     const QString jaasPath = loaded.config.saslJaasFile;
     if (!loaded.config.saslEnabled || jaasPath.isEmpty())
         return ExitSuccess;
-    QFile jaas(jaasPath);
-    if (!QFileInfo(jaasPath).isFile() || !jaas.open(QIODevice::ReadOnly)
-        || jaas.size() > config::JaasFile::MaxBytes) {
-        printError(jaasPath + u": "_s
-                   + QCoreApplication::translate("cxserver",
-                                                 "cannot read this JAAS file (at most 64 KiB)"));
+    const Result<QByteArray> jaas = config::JaasFile::readText(jaasPath);
+    if (!jaas) {
+        printError(jaas.error().message);
         return ExitNoResource;
     }
-    return rewriteFile(jaasPath, jaas.read(config::JaasFile::MaxBytes), *key, doneOne, doneMany,
-                       jaasChange);
+    return rewriteFile(jaasPath, *jaas, *key, doneOne, doneMany, jaasChange);
 }
 
 void printFindings(const config::Diagnostics &diagnostics)

@@ -157,9 +157,5 @@ Ressource (Konfigurationsdatei, Port, Keystore) war nicht verfügbar.</translati
         <source>%1: %2 secrets re-encrypted (key from %3)</source>
         <translation>%1: %2 Geheimnisse neu verschlüsselt (Schlüssel aus %3)</translation>
     </message>
-    <message>
-        <source>cannot read this JAAS file (at most 64 KiB)</source>
-        <translation>diese JAAS-Datei kann nicht gelesen werden (höchstens 64 KiB)</translation>
-    </message>
 </context>
 </TS>

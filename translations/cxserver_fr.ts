@@ -157,9 +157,5 @@ ressource nécessaire (fichier de configuration, port, keystore) est indisponibl
         <source>%1: %2 secrets re-encrypted (key from %3)</source>
         <translation>%1 : %2 secrets rechiffrés (clé provenant de %3)</translation>
     </message>
-    <message>
-        <source>cannot read this JAAS file (at most 64 KiB)</source>
-        <translation>impossible de lire ce fichier JAAS (64 Kio au plus)</translation>
-    </message>
 </context>
 </TS>

@@ -157,9 +157,5 @@ $CREDENTIALS_DIRECTORY/cxserver.key。コマンドではこれらのオプショ
         <source>%1: %2 secrets re-encrypted (key from %3)</source>
         <translation>%1: 機密情報 %2 件を再暗号化しました (キーの取得元 %3)</translation>
     </message>
-    <message>
-        <source>cannot read this JAAS file (at most 64 KiB)</source>
-        <translation>この JAAS ファイルを読み取れません（最大 64 KiB）</translation>
-    </message>
 </context>
 </TS>

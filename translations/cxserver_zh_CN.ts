@@ -155,9 +155,5 @@ CXSERVER_KEY_FILE 指定的文件；systemd 凭据 $CREDENTIALS_DIRECTORY/cxserv
         <source>%1: %2 secrets re-encrypted (key from %3)</source>
         <translation>%1：已重新加密 %2 项机密信息（密钥来自 %3）</translation>
     </message>
-    <message>
-        <source>cannot read this JAAS file (at most 64 KiB)</source>
-        <translation>无法读取此 JAAS 文件（最多 64 KiB）</translation>
-    </message>
 </context>
 </TS>

@@ -341,7 +341,7 @@ Result<JaasFile> JaasFile::parse(QByteArrayView text, const QString &fileName)
     return Parser(text, fileName).parse();
 }
 
-Result<JaasFile> JaasFile::read(const QString &path)
+Result<QByteArray> JaasFile::readText(const QString &path)
 {
     if (!QFileInfo(path).isFile()) // never a FIFO or a device, which could block or not end
         return Error(path + u": not a file"_s);
@@ -350,8 +350,15 @@ Result<JaasFile> JaasFile::read(const QString &path)
         return Error(path + u": cannot read: "_s + file.errorString());
     if (file.size() > MaxBytes)
         return Error(path + u": larger than %1 bytes; not a JAAS file"_s.arg(MaxBytes));
-    const QByteArray text = file.read(MaxBytes + 1);
-    return parse(text, path);
+    return file.read(MaxBytes + 1);
+}
+
+Result<JaasFile> JaasFile::read(const QString &path)
+{
+    const Result<QByteArray> text = readText(path);
+    if (!text)
+        return text.error();
+    return parse(*text, path);
 }
 
 } // namespace cx::config

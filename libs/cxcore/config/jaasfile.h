@@ -61,7 +61,10 @@ struct CXCORE_EXPORT JaasFile
 
     /// Parses \a text; \a fileName only names the file in errors ("FILE:LINE:COL: ...").
     static Result<JaasFile> parse(QByteArrayView text, const QString &fileName);
-    /// Reads (at most MaxBytes, refused before reading when larger) and parses \a path.
+    /// The text of \a path: at most MaxBytes, refused before reading when larger; never a
+    /// FIFO or a device. The one read of a JAAS file (cxserver, config encrypt, the wizard).
+    static Result<QByteArray> readText(const QString &path);
+    /// Reads (readText()) and parses \a path.
     static Result<JaasFile> read(const QString &path);
 };
 
