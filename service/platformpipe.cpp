@@ -184,7 +184,15 @@ void PlatformPipe::socketSslErrors(const QList<QSslError> &errors)
 
 bool PlatformPipe::isWritable()
 {
-    const qint64 pending = m_socket.bytesToWrite();
+    qint64 pending = m_socket.bytesToWrite();
+    if (m_writable && pending > m_settings.highWaterMark) {
+        // Messages of this pass wait in the socket's buffer until the event loop flushes
+        // it. Only what the kernel refuses makes the pipe unwritable (protocol.md §4 rule
+        // 1), so hand the bytes over first: a platform that reads keeps its pipe writable
+        // through a burst.
+        m_socket.flush();
+        pending = m_socket.bytesToWrite();
+    }
     if (m_writable && pending > m_settings.highWaterMark)
         m_writable = false;
     else if (!m_writable && pending <= m_settings.lowWaterMark)

@@ -80,6 +80,43 @@ int RawEdge::waitForCloseFrame(int timeoutMs)
     return -1;
 }
 
+QList<QByteArray> RawEdge::messages(const QByteArray &bytes)
+{
+    QList<QByteArray> messages;
+    qsizetype pos = 0;
+    while (pos + 2 <= bytes.size()) {
+        const quint8 opcode = quint8(bytes.at(pos)) & 0x0F;
+        quint64 length = quint8(bytes.at(pos + 1)) & 0x7F;
+        qsizetype head = 2;
+        if (length == 126 && pos + 4 <= bytes.size()) {
+            length = qFromBigEndian<quint16>(bytes.constData() + pos + 2);
+            head = 4;
+        } else if (length == 127 && pos + 10 <= bytes.size()) {
+            length = qFromBigEndian<quint64>(bytes.constData() + pos + 2);
+            head = 10;
+        }
+        if (pos + head + qsizetype(length) > bytes.size())
+            break;
+        if (opcode == 0x2)
+            messages.append(bytes.mid(pos + head, qsizetype(length)));
+        pos += head + qsizetype(length);
+    }
+    return messages;
+}
+
+QList<QByteArray> RawEdge::readMessages(qsizetype count, int timeoutMs)
+{
+    QList<QByteArray> found;
+    [[maybe_unused]] const bool all = QTest::qWaitFor(
+        [&] {
+            m_received += m_socket.readAll();
+            found = messages(m_received);
+            return found.size() >= count;
+        },
+        timeoutMs);
+    return found;
+}
+
 QByteArray RawEdge::readUntilClosed(int timeoutMs)
 {
     QByteArray bytes;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QTcpSocket>
 
 namespace cx::test {
@@ -20,12 +21,18 @@ public:
     void write(const QByteArray &bytes);
     /// Reads until the server's close frame; its close code, or -1.
     int waitForCloseFrame(int timeoutMs = 5000);
+    /// The binary messages in the whole server frames (unmasked) of \a bytes.
+    static QList<QByteArray> messages(const QByteArray &bytes);
+    /// Reads until the server has sent \a count binary messages since open() (bounded by
+    /// \a timeoutMs); all of them, or fewer on timeout.
+    QList<QByteArray> readMessages(qsizetype count, int timeoutMs = 5000);
     /// Everything the server sends until it closes the connection (bounded by \a timeoutMs).
     QByteArray readUntilClosed(int timeoutMs = 5000);
     QTcpSocket &socket() { return m_socket; }
 
 private:
     QTcpSocket m_socket;
+    QByteArray m_received; ///< what readMessages() has read so far
 };
 
 } // namespace cx::test

@@ -10,6 +10,7 @@
 #include "freeport.h"
 #include "pki.h"
 #include "platformsimprocess.h"
+#include "rawedge.h"
 #include "staticcluster.h"
 #include "testedge.h"
 #include "testpaths.h"
@@ -30,6 +31,7 @@ using namespace cx;
 using alwayson::Code;
 using test::CxServerProcess;
 using test::PlatformSimProcess;
+using test::RawEdge;
 using test::TestEdge;
 
 namespace {
@@ -128,6 +130,8 @@ private Q_SLOTS:
     void egressToClosedEndpointGets0x84();
     void unbindOnEdgeClose();
     void highWatermarkSkipsAndLowWatermarkRestores();
+    void burstOverReadingInstancesIsAllAnswered_data();
+    void burstOverReadingInstancesIsAllAnswered();
     void oversizedMessageCloses1009();
     void badVersionCloses1002();
     void textFrameCloses1003();
@@ -567,6 +571,60 @@ void tst_DataPlane::highWatermarkSkipsAndLowWatermarkRestores()
     }
     QCOMPARE(receivers.count(0), 2);
     QCOMPARE(receivers.count(1), 2);
+}
+
+void tst_DataPlane::burstOverReadingInstancesIsAllAnswered_data()
+{
+    QTest::addColumn<QString>("settings");
+    QTest::addRow("default pipes") << QString();
+    QTest::addRow("one pipe per instance")
+        << QStringLiteral("  transport.websockets.connections.pipe-count = 1\n");
+}
+
+void tst_DataPlane::burstOverReadingInstancesIsAllAnswered()
+{
+    // protocol.md §4 rule 1 is backpressure: a pipe is unwritable only while its socket
+    // holds bytes the kernel refused. Instances that read at once refuse nothing, so a burst
+    // far above the high watermark (default 64k) is all routed and answered, never 0xA0.
+    // Each edge writes its whole burst at once: cxserver reads it in one or two passes.
+    QFETCH(QString, settings);
+    Sims sims = startSims(3);
+    QVERIFY(!sims.empty());
+    auto server = startServer(sims, settings);
+    QVERIFY(server);
+    constexpr int Edges = 3;
+    constexpr quint32 PerEdge = 40;
+    const QByteArray body(24 * 1024, 'b'); // 3 x 40 x 24 KiB: about 3 MB
+    std::vector<std::unique_ptr<RawEdge>> edges;
+    for (int e = 0; e < Edges; ++e) {
+        edges.push_back(std::make_unique<RawEdge>());
+        QVERIFY(edges.back()->open(server->edgePort(), true));
+        edges.back()->write(RawEdge::frame(0x2, alwayson::buildAuthRequest(1, AppKey, EdgeId)));
+        const QList<QByteArray> auth = edges.back()->readMessages(1);
+        QVERIFY(!auth.isEmpty());
+        QCOMPARE(headerOf(auth.first()).code, quint8(Code::Success));
+    }
+    QByteArray burst;
+    for (quint32 id = 100; id < 100 + PerEdge; ++id)
+        burst += RawEdge::frame(0x2,
+                                alwayson::buildMessage({.code = quint8(Code::Post),
+                                                        .requestId = id,
+                                                        .endpointId = EdgeId,
+                                                        .sessionId = 0x5e55},
+                                                       body));
+    for (auto &edge : edges)
+        edge->write(burst);
+    for (auto &edge : edges) {
+        const QList<QByteArray> answers = edge->readMessages(1 + PerEdge, 20000);
+        QCOMPARE(answers.size(), qsizetype(1 + PerEdge));
+        for (const QByteArray &answer : answers.sliced(1)) {
+            const alwayson::Header header = headerOf(answer);
+            QVERIFY2(header.code == quint8(Code::Success),
+                     qPrintable(QStringLiteral("request %1 answered 0x%2")
+                                    .arg(header.requestId)
+                                    .arg(header.code, 2, 16, QLatin1Char('0'))));
+        }
+    }
 }
 
 void tst_DataPlane::oversizedMessageCloses1009()

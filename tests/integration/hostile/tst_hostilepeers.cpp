@@ -88,31 +88,6 @@ QByteArray emptyNamesBind(quint16 count)
     return body + QByteArray(count, '\0'); // each name: length byte 0
 }
 
-/// The AlwaysOn messages in the server frames of \a bytes (unmasked, as a server sends).
-QList<QByteArray> serverMessages(const QByteArray &bytes)
-{
-    QList<QByteArray> messages;
-    qsizetype pos = 0;
-    while (pos + 2 <= bytes.size()) {
-        const quint8 opcode = quint8(bytes.at(pos)) & 0x0F;
-        quint64 length = quint8(bytes.at(pos + 1)) & 0x7F;
-        qsizetype head = 2;
-        if (length == 126 && pos + 4 <= bytes.size()) {
-            length = qFromBigEndian<quint16>(bytes.constData() + pos + 2);
-            head = 4;
-        } else if (length == 127 && pos + 10 <= bytes.size()) {
-            length = qFromBigEndian<quint64>(bytes.constData() + pos + 2);
-            head = 10;
-        }
-        if (pos + head + qsizetype(length) > bytes.size())
-            break;
-        if (opcode == 0x2)
-            messages.append(bytes.mid(pos + head, qsizetype(length)));
-        pos += head + qsizetype(length);
-    }
-    return messages;
-}
-
 /// One row of the table in docs/security.md.
 struct Row
 {
@@ -353,10 +328,10 @@ void tst_HostilePeers::bindFloodGivesMemoryBack()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             received += raw.socket().readAll();
-            return serverMessages(received).size() >= 1 + Binds;
+            return RawEdge::messages(received).size() >= 1 + Binds;
         }(),
         20000);
-    const QList<QByteArray> answers = serverMessages(received);
+    const QList<QByteArray> answers = RawEdge::messages(received);
     QCOMPARE(answers.size(), 1 + Binds);
     for (const QByteArray &answer : answers)
         QCOMPARE(alwayson::parseHeader(answer).header.code, quint8(Code::Success));
@@ -430,12 +405,12 @@ void tst_HostilePeers::requestsInFlightAreCapped()
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
             received += raw.socket().readAll();
-            return serverMessages(received).size() >= 1 + Requests;
+            return RawEdge::messages(received).size() >= 1 + Requests;
         }(),
         20000);
     QSet<quint32> answered;
     int refused = 0;
-    for (const QByteArray &answer : serverMessages(received).mid(1)) {
+    for (const QByteArray &answer : RawEdge::messages(received).mid(1)) {
         const Header header = alwayson::parseHeader(answer).header;
         QVERIFY2(!answered.contains(header.requestId), "two answers for one request");
         answered.insert(header.requestId);
