@@ -2,10 +2,10 @@
 
 #include "http/requesthead.h"
 #include "websocket/frame.h"
+#include "websocket/framecheck.h"
 #include "websocket/handshake.h"
 
 #include <QLoggingCategory>
-#include <QStringDecoder>
 #include <QTimer>
 #include <QtEndian>
 #include <cerrno>
@@ -66,13 +66,6 @@ void prepareSocket(qintptr fd)
     const int yes = 1;
     ::setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
 #endif
-}
-
-bool isValidUtf8(QByteArrayView bytes)
-{
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString decoded = decoder.decode(bytes); // decoding happens on this conversion
-    return !decoder.hasError();
 }
 
 } // namespace
@@ -349,47 +342,18 @@ qsizetype EdgeConnection::consumeRequest(char *data, qsizetype size)
 
 bool EdgeConnection::checkFrame(const FrameHead &head)
 {
-    if (!head.masked) {
-        fail(CloseProtocolError, "unmasked frame from a client");
-        return false;
-    }
-    if (head.rsv != 0) {
-        fail(CloseProtocolError, "reserved bits set without an extension");
-        return false;
-    }
-    if (head.opcode >= Close) {
-        if (head.opcode > Pong) {
-            fail(CloseProtocolError, "unknown opcode");
-            return false;
-        }
-        if (!head.fin || head.length > MaxControlPayload) {
-            fail(CloseProtocolError, "fragmented or oversized control frame");
-            return false;
-        }
-        return true;
-    }
-    if (head.opcode > Binary) {
-        fail(CloseProtocolError, "unknown opcode");
-        return false;
-    }
-    // Never adds the announced length (up to 2^64 - 1) to anything: the sum could wrap.
-    const quint64 before = head.opcode == Continuation ? quint64(m_fragments.size()) : 0;
-    const quint64 limit = quint64(m_maxMessageSize);
-    if (head.length > limit || before > limit - head.length) {
-        fail(CloseTooBig, "message too large");
-        return false;
-    }
-    return true;
+    const FrameViolation violation
+        = checkFrameHead(head, Sender::Client, m_fragmentOpcode, quint64(m_fragments.size()),
+                         quint64(m_maxMessageSize));
+    if (violation)
+        fail(violation.code, violation.reason);
+    return !violation;
 }
 
 void EdgeConnection::onFrame(quint8 opcode, bool fin, std::span<char> payload)
 {
     switch (opcode) {
-    case Continuation:
-        if (m_fragmentOpcode == 0) {
-            fail(CloseProtocolError, "continuation frame without a message");
-            return;
-        }
+    case Continuation: // checkFrame() let it through: a fragmented message is open
         m_fragments.append(payload.data(), qsizetype(payload.size()));
         if (fin) {
             const bool text = m_fragmentOpcode == Text;
@@ -400,10 +364,6 @@ void EdgeConnection::onFrame(quint8 opcode, bool fin, std::span<char> payload)
         return;
     case Text:
     case Binary:
-        if (m_fragmentOpcode != 0) {
-            fail(CloseProtocolError, "new message before the last one ended");
-            return;
-        }
         if (fin) {
             deliver(payload, opcode == Text);
         } else {
@@ -436,24 +396,16 @@ void EdgeConnection::deliver(std::span<char> message, bool text)
 
 void EdgeConnection::onClose(std::span<char> payload)
 {
-    const QByteArrayView bytes(payload.data(), qsizetype(payload.size()));
-    if (bytes.size() == 1) {
-        fail(CloseProtocolError, "close frame with a one-byte payload");
+    const CloseFrame frame
+        = parseCloseFrame(QByteArrayView(payload.data(), qsizetype(payload.size())));
+    if (frame.violation) {
+        fail(frame.violation.code, frame.violation.reason);
         return;
     }
-    const quint16 code
-        = bytes.size() >= 2 ? qFromBigEndian<quint16>(bytes.data()) : quint16(CloseNoStatus);
-    if (bytes.size() >= 2 && !isValidCloseCode(code)) {
-        fail(CloseProtocolError, "invalid close code");
-        return;
-    }
-    if (bytes.size() > 2 && !isValidUtf8(bytes.sliced(2))) {
-        fail(CloseInvalidPayload, "invalid UTF-8 in a close reason");
-        return;
-    }
+    const quint16 code = frame.code;
     if (m_state == State::Open) { // the edge closes first: answer with its code
         m_closeCode = code;
-        m_closeReason = QString::fromUtf8(bytes.sliced(std::min<qsizetype>(2, bytes.size())));
+        m_closeReason = QString::fromUtf8(frame.reason);
         uchar echo[2];
         qToBigEndian(code, echo);
         sendFrame(Close, code == CloseNoStatus ? QByteArrayView() : QByteArrayView(echo, 2));

@@ -1,12 +1,13 @@
 #include "websocket/clientsocket.h"
 
+#include "websocket/framecheck.h"
+
 #include <QRandomGenerator>
 #include <QSignalBlocker>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
-#include <QUtf8StringView>
 #include <QtEndian>
 #include <cstring>
 
@@ -222,44 +223,15 @@ void ClientSocket::readFrames()
 bool ClientSocket::checkHead(const FrameHead &head)
 {
     // Checked as soon as the head is there, before its payload arrives.
-    if (head.masked) {
-        fail(CloseProtocolError, u"masked frame from the server"_s);
-        return false;
-    }
-    if (head.rsv != 0) {
-        fail(CloseProtocolError, u"frame with RSV bits set"_s);
-        return false;
-    }
-    switch (head.opcode) {
-    case Close:
-    case Ping:
-    case Pong:
-        if (!head.fin || head.length > MaxControlPayload) {
-            fail(CloseProtocolError, u"fragmented or long control frame"_s);
-            return false;
-        }
+    const FrameViolation violation
+        = checkFrameHead(head, Sender::Server, m_fragmentOpcode, quint64(m_fragmentsSize),
+                         quint64(m_maxMessageSize));
+    if (!violation)
         return true;
-    case Text:
-    case Binary:
-    case Continuation: {
-        const bool continuation = head.opcode == Continuation;
-        if (continuation != (m_fragmentOpcode != 0)) {
-            fail(CloseProtocolError,
-                 continuation ? u"continuation frame without a message"_s
-                              : u"new message inside a fragmented one"_s);
-            return false;
-        }
-        const qint64 room = m_maxMessageSize - (continuation ? m_fragmentsSize : 0);
-        if (head.length > quint64(room)) {
-            fail(CloseTooBig, u"message larger than %1 bytes"_s.arg(m_maxMessageSize));
-            return false;
-        }
-        return true;
-    }
-    default:
-        fail(CloseProtocolError, u"unknown opcode %1"_s.arg(head.opcode));
-        return false;
-    }
+    fail(violation.code,
+         violation.code == CloseTooBig ? u"message larger than %1 bytes"_s.arg(m_maxMessageSize)
+                                       : QString::fromLatin1(violation.reason));
+    return false;
 }
 
 void ClientSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
@@ -310,7 +282,7 @@ void ClientSocket::deliver(quint8 opcode, std::span<char> message)
     if (opcode == Binary) {
         m_handler.socketMessage(message);
     } else if (m_textMessages) {
-        if (QUtf8StringView(message.data(), qsizetype(message.size())).isValidUtf8())
+        if (isValidUtf8(QByteArrayView(message.data(), qsizetype(message.size()))))
             m_handler.socketTextMessage(message);
         else
             fail(CloseInvalidPayload, u"text message that is not UTF-8"_s);
@@ -319,20 +291,14 @@ void ClientSocket::deliver(quint8 opcode, std::span<char> message)
 
 void ClientSocket::onClose(QByteArrayView payload)
 {
-    quint16 code = CloseNoStatus;
-    if (payload.size() == 1) {
-        fail(CloseProtocolError, u"close frame with a one-byte payload"_s);
+    const CloseFrame frame = parseCloseFrame(payload);
+    if (frame.violation) {
+        fail(frame.violation.code, QString::fromLatin1(frame.violation.reason));
         return;
     }
-    if (payload.size() >= 2) {
-        code = qFromBigEndian<quint16>(payload.data());
-        if (!isValidCloseCode(code)) {
-            fail(CloseProtocolError, u"close frame with the invalid code %1"_s.arg(code));
-            return;
-        }
-        if (payload.size() > 2)
-            m_error = QString::fromUtf8(payload.sliced(2)); // the server's reason
-    }
+    const quint16 code = frame.code;
+    if (!frame.reason.isEmpty())
+        m_error = QString::fromUtf8(frame.reason); // the server's reason
     m_closeCode = code;
     QObject::disconnect(m_socket, nullptr, this, nullptr);
     if (!m_closeSent) // echo the code (RFC 6455 §5.5.1); none when the server sent none

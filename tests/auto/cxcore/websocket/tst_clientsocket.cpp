@@ -418,6 +418,8 @@ void tst_ClientSocket::invalidServerFrames_data()
         << QByteArray::fromHex("8801 03") << int(CloseProtocolError);
     QTest::addRow("close with code 1005")
         << QByteArray::fromHex("8802 03ed") << int(CloseProtocolError);
+    QTest::addRow("close reason not UTF-8")
+        << QByteArray::fromHex("8804 03e8 c328") << int(CloseInvalidPayload);
     QTest::addRow("2^40 bytes announced")
         << QByteArray::fromHex("827f 0000010000000000") << int(CloseTooBig);
 }
