@@ -224,13 +224,8 @@ void Server::publish(const plugin::Membership &membership)
 ServiceStats Server::collect() const
 {
     ServiceStats stats;
-    for (const auto &worker : m_workers) {
-        WorkerStats copy;
-        Worker *target = worker.get();
-        QMetaObject::invokeMethod(
-            target, [&copy, target] { copy = target->stats(); }, Qt::BlockingQueuedConnection);
-        stats.total.add(copy);
-    }
+    for (const auto &worker : m_workers)
+        stats.total.add(worker->publishedStats());
     stats.version = QCoreApplication::applicationVersion();
     stats.uptimeSeconds = m_uptime.elapsed() / 1000;
     stats.discoveryPlugin = m_options.discoveryPlugin;
@@ -326,29 +321,40 @@ QJsonObject Server::reload()
             return rejectReload({created.error().message});
         discovery.reset(created.value());
     }
-    if (routing && !m_workers.empty()) {
-        Worker *first = m_workers.front().get();
-        bool ok = false;
+    if (routing) {
+        // Every worker's new backend exists before any routes with it: all or none.
         QString error;
-        QMetaObject::invokeMethod(
-            first, [&] { ok = first->setRouting(*routing, next.pluginContext, &error); },
-            Qt::BlockingQueuedConnection);
-        if (!ok)
+        bool prepared = true;
+        for (const auto &worker : m_workers) {
+            Worker *target = worker.get();
+            QMetaObject::invokeMethod(
+                target,
+                [&] { prepared = target->prepareRouting(*routing, next.pluginContext, &error); },
+                Qt::BlockingQueuedConnection);
+            if (!prepared) {
+                error = u"worker %1: %2"_s.arg(target->index()).arg(error);
+                break;
+            }
+        }
+        if (!prepared) {
+            for (const auto &worker : m_workers) {
+                Worker *target = worker.get();
+                QMetaObject::invokeMethod(
+                    target, [target] { target->finishRouting(false); }, Qt::QueuedConnection);
+            }
             return rejectReload({u"routing plugin "_s + next.routingPlugin + u": "_s + error});
+        }
     }
 
     // Apply.
-    for (size_t i = 0; i < m_workers.size(); ++i) {
-        Worker *target = m_workers[i].get();
+    for (const auto &worker : m_workers) {
+        Worker *target = worker.get();
         QMetaObject::invokeMethod(
             target,
-            [target, settings = next.dataPlane, context = next.pluginContext, routing, tls, i] {
+            [target, settings = next.dataPlane, context = next.pluginContext, tls] {
                 target->applySettings(settings, context);
                 target->setTlsContext(tls); // new handshakes only: established edges stay
-                QString error;
-                if (routing && i > 0 && !target->setRouting(*routing, context, &error))
-                    qCCritical(lcServer).noquote()
-                        << "worker" << i << "keeps its routing:" << error;
+                target->finishRouting(true); // when a backend was prepared
             },
             Qt::QueuedConnection);
     }

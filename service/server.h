@@ -66,6 +66,7 @@ private:
     void drain();
     void stopThreads();
     void startDiscovery(plugin::DiscoveryBackend *backend);
+    /// The service's statistics from what the workers last published: never blocks.
     ServiceStats collect() const;
     HealthSnapshot health() const;
     QJsonObject rejectReload(const QStringList &errors);

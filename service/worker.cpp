@@ -59,6 +59,7 @@ bool Worker::start(QString *error)
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
     m_tick.start();
+    m_published.publish(stats());
     return true;
 }
 
@@ -836,6 +837,7 @@ void Worker::onTick()
     }
     if (m_draining && (now >= m_drainDeadline || m_edges.isEmpty()))
         finishDrain();
+    m_published.publish(stats());
 }
 
 // ---- rule 8 and shutdown -------------------------------------------------------------------
@@ -877,12 +879,13 @@ void Worker::finishDrain()
                 pipe->close();
         }
     }
+    m_published.publish(stats());
     Q_EMIT drained();
 }
 
 // ---- operations: status, reload ------------------------------------------------------------
 
-WorkerStats Worker::stats() const
+WorkerStats Worker::stats()
 {
     WorkerStats stats;
     stats.traffic = m_traffic;
@@ -921,20 +924,33 @@ void Worker::applySettings(const DataPlaneSettings &settings, const plugin::Plug
     m_context.config = context.config;
 }
 
-bool Worker::setRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
-                        QString *error)
+bool Worker::prepareRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
+                            QString *error)
 {
+    finishRouting(false); // a reload that never finished leaves nothing behind
     plugin::PluginContext mine = context;
     mine.workerIndex = m_index;
-    plugin::RoutingBackend *router = routing.create(mine, this, error);
-    if (!router)
+    m_preparedRouter = routing.create(mine, this, error);
+    if (!m_preparedRouter)
         return false;
-    delete m_router;
-    m_router = router;
-    m_routingFactory = &routing;
-    m_context = mine;
-    m_router->membershipChanged(int(m_links.size()));
+    m_preparedFactory = &routing;
     return true;
+}
+
+void Worker::finishRouting(bool commit)
+{
+    if (!m_preparedRouter)
+        return;
+    plugin::RoutingBackend *prepared = std::exchange(m_preparedRouter, nullptr);
+    plugin::RoutingFactory *factory = std::exchange(m_preparedFactory, nullptr);
+    if (!commit) {
+        delete prepared;
+        return;
+    }
+    delete m_router;
+    m_router = prepared;
+    m_routingFactory = factory;
+    m_router->membershipChanged(int(m_links.size()));
 }
 
 } // namespace cx::server

@@ -7,6 +7,7 @@
 #include "pendingtable.h"
 #include "platformpipe.h"
 #include "plugin/routing.h"
+#include "publishedstats.h"
 #include "recentkeys.h"
 #include "tlscontext.h"
 #include "workerstats.h"
@@ -71,18 +72,23 @@ public:
     void deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial);
     /// Sends on this worker's pipe with that serial, if it is still connected.
     void sendOnPipe(quint32 pipeSerial, QByteArrayView message);
-    /// A copy of this worker's counters and per-instance state (status socket, /metrics).
-    WorkerStats stats() const;
+    /// A copy of this worker's counters and per-instance state, as published on its last
+    /// tick (every 50 ms). Any thread; never waits for the worker.
+    WorkerStats publishedStats() const { return m_published.latest(); }
     /// Reload: settings that may change live (timeouts, watermarks, app key for new pipes).
     /// pipeCount and workerCount are the caller's to keep unchanged.
     void applySettings(const DataPlaneSettings &settings, const plugin::PluginContext &context);
     /// The edge TLS context new connections use (nullptr: plain); replaced on reload, when
     /// a renewed certificate takes effect for new handshakes while established edges stay.
     void setTlsContext(std::shared_ptr<const TlsContext> tls);
-    /// Reload: routes with a backend of another routing plugin from now on; on failure
-    /// keeps the current one and returns false with *error set.
-    bool setRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
-                    QString *error);
+    /// Reload, first step: makes this worker's backend of another routing plugin without
+    /// routing with it yet; false with *error set when the plugin refuses. The server
+    /// prepares every worker before it commits any, so a reload changes all or none.
+    bool prepareRouting(plugin::RoutingFactory &routing, const plugin::PluginContext &context,
+                        QString *error);
+    /// Reload, second step: routes with the prepared backend from now on (\a commit), or
+    /// drops it and keeps the current one.
+    void finishRouting(bool commit);
 
 Q_SIGNALS:
     /// connectedInstances() went to or from zero.
@@ -139,12 +145,17 @@ private:
     std::unique_ptr<InstanceLink> makeLink(const plugin::PlatformInstance &instance);
     void updateConnectivity();
     void finishDrain();
+    /// A copy of this worker's counters and per-instance state, taken now.
+    WorkerStats stats();
 
     const int m_index;
     DataPlaneSettings m_settings;
     plugin::RoutingFactory *m_routingFactory;
     plugin::PluginContext m_context;
     plugin::RoutingBackend *m_router = nullptr;
+    /// A reload's backend, between prepareRouting() and finishRouting() (child).
+    plugin::RoutingBackend *m_preparedRouter = nullptr;
+    plugin::RoutingFactory *m_preparedFactory = nullptr;
     std::vector<Worker *> m_peers;
     EventPoller *m_poller = nullptr; ///< the edge sockets' readiness (child)
     std::shared_ptr<const TlsContext> m_tls; ///< edge TLS, when enabled (shared by all workers)
@@ -174,6 +185,7 @@ private:
     std::atomic<int> m_edgeCount {0};
     qint64 m_authenticatedEdges = 0;
     TrafficCounters m_traffic;
+    PublishedStats m_published;
 };
 
 } // namespace cx::server

@@ -83,6 +83,19 @@ int CxServerProcess::health(QJsonObject *body)
     return status;
 }
 
+QByteArray CxServerProcess::metricsWhen(const std::function<bool(const QByteArray &)> &done,
+                                        int timeoutMs)
+{
+    QByteArray text;
+    [[maybe_unused]] const bool reached = QTest::qWaitFor(
+        [&] {
+            text.clear();
+            return httpGet(QStringLiteral("/metrics"), &text) == 200 && done(text);
+        },
+        timeoutMs);
+    return text;
+}
+
 int CxServerProcess::httpGet(const QString &path, QByteArray *body)
 {
     QNetworkAccessManager network;

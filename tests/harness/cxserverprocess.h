@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <functional>
 
 namespace cx::test {
 
@@ -35,6 +36,11 @@ public:
     int health(QJsonObject *body = nullptr);
     /// GET path on the health port: the HTTP status (0 when unreachable) and the body.
     int httpGet(const QString &path, QByteArray *body = nullptr);
+    /// GET /metrics until \a done holds for its text or \a timeoutMs pass: the workers
+    /// publish their figures every 50 ms, so a scrape may lag what a test just did. The last
+    /// text read (empty when unreachable).
+    QByteArray metricsWhen(const std::function<bool(const QByteArray &)> &done,
+                           int timeoutMs = 5000);
     /// The admin.socket path the test defaults give it.
     QString statusSocket() const;
     /// Waits until /health reports this many connected platform instances.

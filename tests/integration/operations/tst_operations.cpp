@@ -12,6 +12,7 @@
 #include "testedge.h"
 #include "testpaths.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -19,8 +20,10 @@
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -71,6 +74,21 @@ public:
         return nextReply();
     }
     const QByteArray &lastLine() const { return m_lastLine; }
+    /// Asks for the status until \a done holds for it or \a timeoutMs pass (the workers
+    /// publish their figures every 50 ms); the last snapshot read.
+    Result<status::StatusSnapshot>
+    statusWhen(const std::function<bool(const status::StatusSnapshot &)> &done,
+               int timeoutMs = 5000)
+    {
+        Result<status::StatusSnapshot> snapshot = status::StatusSnapshot::fromJson({});
+        [[maybe_unused]] const bool reached = QTest::qWaitFor(
+            [&] {
+                snapshot = status::StatusSnapshot::fromJson(ask(R"({"op":"status"})"));
+                return snapshot.ok() && done(snapshot.value());
+            },
+            timeoutMs);
+        return snapshot;
+    }
 
 private:
     QLocalSocket m_socket;
@@ -107,6 +125,7 @@ private Q_SLOTS:
     void metricsCountLateResponses();
     void unreachablePlatformIsSaidOnceWithItsReason();
     void reloadWatermarkAndRoutingKeepsEdges();
+    void reloadOfRoutingChangesAllWorkersOrNone();
     void reloadAddsAPlatform();
     void reloadReportsRestartNeeded();
     void badReloadIsRejectedWhole();
@@ -164,7 +183,14 @@ void tst_Operations::statusReportsInstancesEdgesAndPlugins()
 
     StatusConnection status;
     QVERIFY(status.open(server->statusSocket()));
-    const auto snapshot = status::StatusSnapshot::fromJson(status.ask(R"({"op":"status"})"));
+    const auto routedOf = [](const status::StatusSnapshot &s) {
+        quint64 routed = 0;
+        for (const status::InstanceStatus &instance : s.instances)
+            routed += instance.routed;
+        return routed;
+    };
+    const auto snapshot
+        = status.statusWhen([&](const status::StatusSnapshot &s) { return routedOf(s) == 11; });
     QVERIFY2(snapshot.ok(), status.lastLine().constData());
     const status::StatusSnapshot &s = snapshot.value();
     QCOMPARE(s.version, QStringLiteral("0.1.0"));
@@ -276,6 +302,10 @@ void tst_Operations::cxctlStatusTableAndJson()
     TestEdge edge;
     QVERIFY(edge.open(server->edgeUrl()));
     QCOMPARE(edge.authenticate(AppKey, EdgeId), int(Code::Success));
+    StatusConnection status; // cxctl shows what the worker published last (every 50 ms)
+    QVERIFY(status.open(server->statusSocket()));
+    QVERIFY(status.statusWhen(
+        [](const status::StatusSnapshot &s) { return s.edgesAuthenticated == 1; }));
 
     const test::CommandResult table = cxctl(*server, {QStringLiteral("status")});
     QVERIFY2(table.exitCode == 0, table.describe().constData());
@@ -357,8 +387,10 @@ void tst_Operations::metricsCountKnownTraffic()
         edge.request(quint8(Code::Get), id, EdgeId);
     for (quint32 id = 100; id < 120; ++id)
         QCOMPARE(codeOf(edge.waitForResponse(id)), quint8(Code::Success));
-    QByteArray text;
-    QCOMPARE(server->httpGet(QStringLiteral("/metrics"), &text), 200);
+    // One worker publishes all its counters together: once to_edge shows all 21, so do the rest.
+    const QByteArray text = server->metricsWhen([](const QByteArray &text) {
+        return metric(text, R"(cxserver_messages_total{direction="to_edge"})") == 21.0;
+    });
 
     QCOMPARE(metric(text, R"(cxserver_messages_total{direction="from_edge"})"), 21.0);
     QCOMPARE(metric(text, R"(cxserver_messages_total{direction="to_edge"})"), 21.0);
@@ -411,8 +443,9 @@ void tst_Operations::metricsCountTimeouts()
     edge.request(quint8(Code::Get), 3, EdgeId);
     QCOMPARE(codeOf(edge.waitForResponse(2)), quint8(Code::GatewayTimeout));
     QCOMPARE(codeOf(edge.waitForResponse(3)), quint8(Code::GatewayTimeout));
-    QByteArray text;
-    QCOMPARE(server->httpGet(QStringLiteral("/metrics"), &text), 200);
+    const QByteArray text = server->metricsWhen([](const QByteArray &text) {
+        return metric(text, "cxserver_request_timeouts_total") == 2.0;
+    });
     QCOMPARE(metric(text, "cxserver_request_timeouts_total"), 2.0);
     QCOMPARE(metric(text, R"(cxserver_error_responses_total{code="0xA4",to="edge"})"), 2.0);
     const QByteArray labels = "{instance=\"" + sims[0]->url().toUtf8()
@@ -516,7 +549,8 @@ void tst_Operations::reloadWatermarkAndRoutingKeepsEdges()
     QVERIFY(applied.contains(u"cx-server.routing.plugin"_s));
     QVERIFY(reply.value(u"restartNeeded"_s).toArray().isEmpty());
 
-    const auto after = status::StatusSnapshot::fromJson(status.ask(R"({"op":"status"})"));
+    const auto after = status.statusWhen(
+        [](const status::StatusSnapshot &s) { return s.edgesAuthenticated == 3; });
     QVERIFY(after);
     QCOMPARE(after->routingPlugin, QStringLiteral("least-pending"));
     QCOMPARE(after->edgesAuthenticated, 3);
@@ -527,6 +561,63 @@ void tst_Operations::reloadWatermarkAndRoutingKeepsEdges()
         QCOMPARE(codeOf(edges[i]->waitForResponse(50)), quint8(Code::Success));
     }
     QVERIFY(server->log().contains("reload applied:"));
+}
+
+void tst_Operations::reloadOfRoutingChangesAllWorkersOrNone()
+{
+    // A plugin folder with the static discovery, round robin, and a routing plugin that
+    // makes a backend for worker 0 only: a reload to it must change no worker at all.
+    QTemporaryDir plugins;
+    QVERIFY(plugins.isValid());
+    QVERIFY(QDir(plugins.path()).mkpath(u"discovery"_s));
+    QVERIFY(QDir(plugins.path()).mkpath(u"routing"_s));
+    const auto link = [&](const char *file, const QString &kind) {
+        return QFile::link(
+            QString::fromUtf8(file),
+            plugins.filePath(kind + u'/' + QFileInfo(QString::fromUtf8(file)).fileName()));
+    };
+    QVERIFY(link(CX_PLUGIN_STATIC_DISCOVERY, u"discovery"_s));
+    QVERIFY(link(CX_PLUGIN_ROUND_ROBIN, u"routing"_s));
+    QVERIFY(link(CX_PLUGIN_WORKER_ZERO_ONLY, u"routing"_s));
+
+    Sims sims = startSims(2);
+    QVERIFY(sims.size() == 2);
+    auto server = startServer(
+        sims, u"  worker-threads = 2\n  plugin-path = \"%1\"\n"_s.arg(plugins.path()));
+    QVERIFY(server);
+    std::vector<std::unique_ptr<TestEdge>> edges;
+    for (quint32 i = 0; i < 4; ++i) {
+        edges.push_back(std::make_unique<TestEdge>());
+        QVERIFY(edges.back()->open(server->edgeUrl()));
+        QCOMPARE(edges.back()->authenticate(AppKey, EdgeId + i), int(Code::Success));
+    }
+    QVERIFY(appendConfig(*server, "cx-server.routing.plugin = \"worker-zero-only\"\n"));
+    StatusConnection status;
+    QVERIFY(status.open(server->statusSocket()));
+    const QJsonObject reply = status.ask(R"({"op":"reload"})");
+    QCOMPARE(reply.value(u"ok"_s).toBool(true), false);
+    const QString error = reply.value(u"errors"_s).toArray().at(0).toString();
+    QVERIFY2(error.contains(u"worker 1: made for worker 0 only"_s), qPrintable(error));
+    const auto after = status::StatusSnapshot::fromJson(status.ask(R"({"op":"status"})"));
+    QVERIFY(after);
+    QCOMPARE(after->routingPlugin, QStringLiteral("round-robin"));
+
+    // Every worker still routes round robin: two requests in a row from any edge reach
+    // both instances (the refused plugin would send both to the first).
+    const auto messages = [&](int sim) {
+        return sims[size_t(sim)]->stats().value(u"messages"_s).toInt();
+    };
+    quint32 requestId = 100;
+    for (quint32 i = 0; i < edges.size(); ++i) {
+        const int before0 = messages(0);
+        const int before1 = messages(1);
+        for (int n = 0; n < 2; ++n) {
+            edges[i]->request(quint8(Code::Get), ++requestId, EdgeId + i);
+            QCOMPARE(codeOf(edges[i]->waitForResponse(requestId)), quint8(Code::Success));
+        }
+        QCOMPARE(messages(0) - before0, 1);
+        QCOMPARE(messages(1) - before1, 1);
+    }
 }
 
 void tst_Operations::reloadAddsAPlatform()

@@ -282,14 +282,18 @@ void tst_RemoteAccess::shippedHAProxyHashesBothEndsToOneCxserver()
         std::vector<int> before = tunnelsOpenedByServer();
         device.open(port, u"/Thingworx/WSTunnelServer/"_s + tid);
         QTRY_VERIFY_WITH_TIMEOUT(device.isOpen(), WaitMs);
-        std::vector<int> after = tunnelsOpenedByServer();
+        std::vector<int> after;
+        QTRY_VERIFY_WITH_TIMEOUT((after = tunnelsOpenedByServer())[0] + after[1]
+                                     == before[0] + before[1] + 1,
+                                 WaitMs); // the counters are published every 50 ms
         const int server = after[0] > before[0] ? 0 : 1;
         QCOMPARE(after[size_t(server)], before[size_t(server)] + 1);
         TunnelEnd client;
         before = after;
         client.open(port, u"/Thingworx/WSTunnelClient/"_s + tid);
         QTRY_VERIFY_WITH_TIMEOUT(client.isOpen(), WaitMs);
-        after = tunnelsOpenedByServer();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (after = tunnelsOpenedByServer())[0] + after[1] == before[0] + before[1] + 1, WaitMs);
         QCOMPARE(after[size_t(server)], before[size_t(server)] + 1); // the same cxserver
         QCOMPARE(after[size_t(1 - server)], before[size_t(1 - server)]);
         QVERIFY(client.echoes("through HAProxy"));
