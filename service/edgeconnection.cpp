@@ -8,21 +8,6 @@
 #include <QLoggingCategory>
 #include <QTimer>
 #include <QtEndian>
-#include <cerrno>
-#include <cstring>
-#include <openssl/err.h>
-#include <openssl/ssl.h>
-
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <sys/uio.h>
-#include <unistd.h>
-#endif
 
 namespace cx::server {
 
@@ -34,39 +19,6 @@ namespace {
 
 constexpr int ClosingTimeoutMs = 3000; ///< how long a closing edge may take to answer
 constexpr qsizetype ReadBudget = 1024 * 1024; ///< bytes one connection reads per pass
-constexpr qsizetype SmallFrame = 16 * 1024; ///< frames up to this size leave in one write
-
-bool wouldBlock()
-{
-#ifdef Q_OS_WIN
-    return WSAGetLastError() == WSAEWOULDBLOCK;
-#else
-    return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR;
-#endif
-}
-
-void closeSocket(qintptr fd)
-{
-#ifdef Q_OS_WIN
-    ::closesocket(SOCKET(fd));
-#else
-    ::close(int(fd));
-#endif
-}
-
-void prepareSocket(qintptr fd)
-{
-#ifdef Q_OS_WIN
-    u_long on = 1;
-    ::ioctlsocket(SOCKET(fd), FIONBIO, &on);
-    const char yes = 1;
-    ::setsockopt(SOCKET(fd), IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-#else
-    ::fcntl(int(fd), F_SETFL, ::fcntl(int(fd), F_GETFL) | O_NONBLOCK);
-    const int yes = 1;
-    ::setsockopt(int(fd), IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
-#endif
-}
 
 } // namespace
 
@@ -81,50 +33,23 @@ void ConnectionHandler::connectionDrained(EdgeConnection &) { }
 
 EdgeConnection::EdgeConnection(EventPoller &poller, qintptr fd, ssl_st *tls, qint64 maxMessageSize)
     : m_poller(poller)
-    , m_fd(fd)
-    , m_tls(tls)
+    , m_transport(fd, tls)
     , m_maxMessageSize(maxMessageSize)
     , m_state(tls ? State::TlsHandshake : State::ReadingRequest)
-{
-    sockaddr_storage address {};
-    socklen_t length = sizeof address;
-    if (::getpeername(int(fd), reinterpret_cast<sockaddr *>(&address), &length) == 0) {
-        m_peerAddress.setAddress(reinterpret_cast<const sockaddr *>(&address));
-        m_peerPort = address.ss_family == AF_INET6
-            ? qFromBigEndian(reinterpret_cast<const sockaddr_in6 &>(address).sin6_port)
-            : qFromBigEndian(reinterpret_cast<const sockaddr_in &>(address).sin_port);
-    }
-}
+{ }
 
-EdgeConnection::~EdgeConnection()
-{
-    // No callbacks from here. Closing the descriptor also takes it out of the epoll set.
-    if (m_tls)
-        SSL_free(m_tls);
-    if (m_state != State::Closed)
-        closeSocket(m_fd);
-}
+EdgeConnection::~EdgeConnection() = default; // no callbacks; closing also leaves the epoll set
 
 void EdgeConnection::turnAway(qintptr fd, bool tls)
 {
-    if (!tls) {
-        static constexpr char Busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                                       "Connection: close\r\n\r\n";
-#ifdef Q_OS_WIN
-        u_long on = 1;
-        ::ioctlsocket(SOCKET(fd), FIONBIO, &on);
-        ::send(SOCKET(fd), Busy, int(sizeof Busy - 1), 0);
-#else
-        ::send(int(fd), Busy, sizeof Busy - 1, MSG_DONTWAIT | MSG_NOSIGNAL);
-#endif
-    }
-    closeSocket(fd);
+    static constexpr char Busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                   "Connection: close\r\n\r\n";
+    Transport::turnAway(fd, tls, QByteArrayView(Busy, sizeof Busy - 1));
 }
 
 bool EdgeConnection::start(QString *error)
 {
-    prepareSocket(m_fd);
-    return m_poller.add(m_fd, this, error);
+    return m_poller.add(m_transport.descriptor(), this, error);
 }
 
 void EdgeConnection::setBudget(qint64 highWater, qint64 lowWater, qint64 sendLimit)
@@ -143,7 +68,7 @@ void EdgeConnection::setHeldBytes(qint64 bytes)
 
 QString EdgeConnection::peer() const
 {
-    return m_peerAddress.toString() + u':' + QString::number(m_peerPort);
+    return m_transport.peerAddress().toString() + u':' + QString::number(m_transport.peerPort());
 }
 
 // ---- reading ---------------------------------------------------------------------------
@@ -165,7 +90,7 @@ void EdgeConnection::pollEvents(bool readable, bool writable)
         abort();
         return;
     }
-    if (writable || (readable && m_writeBlockedOnRead))
+    if (writable || (readable && m_transport.writeWaitsForRead()))
         flush();
     if (m_resumed && m_state != State::Closed) {
         m_resumed = false;
@@ -181,55 +106,22 @@ void EdgeConnection::pollEvents(bool readable, bool writable)
 
 void EdgeConnection::continueTlsHandshake()
 {
-    ERR_clear_error();
-    const int result = SSL_do_handshake(m_tls);
-    if (result == 1) {
+    QString error;
+    switch (m_transport.handshake(&error)) {
+    case Transport::Handshake::Done:
         m_state = State::ReadingRequest;
         setWantWrite(!m_out.isEmpty());
         return;
-    }
-    switch (SSL_get_error(m_tls, result)) {
-    case SSL_ERROR_WANT_READ:
+    case Transport::Handshake::WantRead:
         setWantWrite(false);
         return;
-    case SSL_ERROR_WANT_WRITE:
+    case Transport::Handshake::WantWrite:
         setWantWrite(true);
         return;
-    default:
-        qCDebug(lcConnection).noquote() << "TLS handshake with" << peer()
-                                        << "failed:" << ERR_reason_error_string(ERR_peek_error());
-        ERR_clear_error();
+    case Transport::Handshake::Failed:
+        qCDebug(lcConnection).noquote() << "TLS handshake with" << peer() << "failed:" << error;
         finish();
-    }
-}
-
-qint64 EdgeConnection::readSome(char *data, qint64 size)
-{
-    if (!m_tls) {
-#ifdef Q_OS_WIN
-        const qint64 got = ::recv(SOCKET(m_fd), data, int(size), 0);
-#else
-        const qint64 got = ::recv(int(m_fd), data, size_t(size), 0);
-#endif
-        if (got < 0 && wouldBlock())
-            return -2;
-        return got; // 0: the edge closed; -1: error
-    }
-    ERR_clear_error();
-    const int got = SSL_read(m_tls, data, int(size));
-    if (got > 0)
-        return got;
-    switch (SSL_get_error(m_tls, got)) {
-    case SSL_ERROR_WANT_READ:
-        return -2;
-    case SSL_ERROR_WANT_WRITE: // no renegotiation is allowed: cannot happen in practice
-        setWantWrite(true);
-        return -2;
-    case SSL_ERROR_ZERO_RETURN:
-        return 0;
-    default:
-        ERR_clear_error();
-        return -1;
+        return;
     }
 }
 
@@ -238,8 +130,8 @@ void EdgeConnection::readAvailable()
     const std::span<char> buffer = m_poller.readBuffer();
     qsizetype budget = ReadBudget;
     while (m_state != State::Closed && !m_readPaused) {
-        const qint64 got = readSome(buffer.data(), qint64(buffer.size()));
-        if (got == -2)
+        const qint64 got = m_transport.read(buffer.data(), qint64(buffer.size()));
+        if (got == Transport::WouldBlock)
             break;
         if (got <= 0) { // the edge closed, or the connection failed
             if (m_state != State::Closing)
@@ -259,7 +151,7 @@ void EdgeConnection::readAvailable()
                 m_in = QByteArray(); // an idle edge keeps no buffer
         }
         budget -= got;
-        const bool tlsHasMore = m_tls && m_state != State::Closed && SSL_pending(m_tls) > 0;
+        const bool tlsHasMore = m_state != State::Closed && m_transport.hasBufferedInput();
         if (!tlsHasMore && (got < qint64(buffer.size()) || budget <= 0))
             break; // level-triggered: the poller calls again if the socket has more
     }
@@ -461,38 +353,20 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
         updateReadPause();
         return;
     }
-    qint64 written = 0;
     const qint64 total = head.size() + payload.size();
-    if (!m_tls) {
-#ifdef Q_OS_WIN
-        QByteArray joined = head.toByteArray() + payload.toByteArray();
-        written = ::send(SOCKET(m_fd), joined.constData(), int(joined.size()), 0);
-#else
-        iovec parts[2] = {{const_cast<char *>(head.data()), size_t(head.size())},
-                          {const_cast<char *>(payload.data()), size_t(payload.size())}};
-        written = ::writev(int(m_fd), parts, payload.isEmpty() ? 1 : 2);
-#endif
-        if (written < 0 && !wouldBlock()) {
-            m_closeCode = CloseAbnormal;
-            finish();
-            return;
-        }
-    } else if (total <= SmallFrame) {
-        // One TLS record for head and payload.
-        char joined[SmallFrame];
-        std::memcpy(joined, head.data(), size_t(head.size()));
-        if (!payload.isEmpty()) // an empty view may have no data pointer at all
-            std::memcpy(joined + head.size(), payload.data(), size_t(payload.size()));
-        written = writeSome(joined, total);
-    } else {
+    if (m_transport.isTls() && total > Transport::MaxJoinedTls) {
         m_out.append(head);
         m_out.append(payload);
         flush();
         updateReadPause();
         return;
     }
-    if (written < 0)
-        written = 0;
+    qint64 written = m_transport.write(head, payload);
+    if (written == Transport::Failed) {
+        m_closeCode = CloseAbnormal;
+        finish();
+        return;
+    }
     if (written < head.size()) {
         m_out.append(head.sliced(written));
         m_out.append(payload);
@@ -505,41 +379,12 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
     }
 }
 
-qint64 EdgeConnection::writeSome(const char *data, qint64 size)
-{
-    if (!m_tls) {
-#ifdef Q_OS_WIN
-        const qint64 sent = ::send(SOCKET(m_fd), data, int(size), 0);
-#else
-        const qint64 sent = ::send(int(m_fd), data, size_t(size), MSG_NOSIGNAL);
-#endif
-        if (sent < 0 && wouldBlock())
-            return 0;
-        return sent;
-    }
-    ERR_clear_error();
-    m_writeBlockedOnRead = false;
-    const int sent = SSL_write(m_tls, data, int(std::min<qint64>(size, 1 << 30)));
-    if (sent > 0)
-        return sent;
-    switch (SSL_get_error(m_tls, sent)) {
-    case SSL_ERROR_WANT_WRITE:
-        return 0;
-    case SSL_ERROR_WANT_READ:
-        m_writeBlockedOnRead = true;
-        return 0;
-    default:
-        ERR_clear_error();
-        return -1;
-    }
-}
-
 void EdgeConnection::flush()
 {
     const qint64 before = m_out.size();
     while (!m_out.isEmpty()) {
-        const qint64 sent = writeSome(m_out.constData(), m_out.size());
-        if (sent < 0) {
+        const qint64 sent = m_transport.write(m_out.constData(), m_out.size());
+        if (sent == Transport::Failed) {
             m_closeCode = CloseAbnormal;
             finish();
             return;
@@ -549,7 +394,7 @@ void EdgeConnection::flush()
         m_out.remove(0, sent);
     }
     if (!m_out.isEmpty()) {
-        setWantWrite(!m_writeBlockedOnRead);
+        setWantWrite(!m_transport.writeWaitsForRead());
     } else {
         m_out = QByteArray(); // frees the buffer
         setWantWrite(m_resumed); // a resumed connection is called back once to parse m_in
@@ -566,16 +411,7 @@ void EdgeConnection::shutdownWrite()
     if (m_shutDown || m_state == State::Closed)
         return;
     m_shutDown = true;
-    if (m_tls) {
-        ERR_clear_error();
-        SSL_shutdown(m_tls); // close_notify, best effort
-        ERR_clear_error();
-    }
-#ifdef Q_OS_WIN
-    ::shutdown(SOCKET(m_fd), SD_SEND);
-#else
-    ::shutdown(int(m_fd), SHUT_WR);
-#endif
+    m_transport.shutdownWrite();
 }
 
 void EdgeConnection::setWantWrite(bool want)
@@ -589,7 +425,7 @@ void EdgeConnection::setWantWrite(bool want)
 void EdgeConnection::updateInterest()
 {
     if (m_state != State::Closed)
-        m_poller.setInterest(m_fd, this, !m_readPaused, m_wantWrite);
+        m_poller.setInterest(m_transport.descriptor(), this, !m_readPaused, m_wantWrite);
 }
 
 void EdgeConnection::updateReadPause()
@@ -674,12 +510,8 @@ void EdgeConnection::finish()
     if (m_state == State::Closed)
         return;
     m_state = State::Closed;
-    m_poller.remove(m_fd);
-    if (m_tls) {
-        SSL_free(m_tls);
-        m_tls = nullptr;
-    }
-    closeSocket(m_fd);
+    m_poller.remove(m_transport.descriptor());
+    m_transport.close();
     m_out = QByteArray(); // m_in may be in use up the stack: readAvailable() frees it
     m_fragments = QByteArray();
     if (m_closeTimer) {

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "eventpoller.h"
+#include "transport.h"
 #include "websocket/handshake.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
-#include <QHostAddress>
 #include <QString>
 #include <memory>
 #include <span>
@@ -46,9 +46,10 @@ public:
     virtual void connectionClosed(EdgeConnection &connection) = 0;
 };
 
-/// The server side of one edge's TCP connection (optionally TLS with OpenSSL) and the
-/// WebSocket (RFC 6455) on it: the upgrade request, frames, ping/pong and the closing
-/// handshake, framed by cxserver itself (docs/performance.md explains why not Qt
+/// The server side of the WebSocket (RFC 6455) on one edge's connection: the upgrade
+/// request, frames (checked by websocket::checkFrameHead, shared with the client side),
+/// ping/pong and the closing handshake over a Transport (plain or TLS), framed by cxserver
+/// itself (docs/performance.md explains why not Qt
 /// WebSockets). Built for the message path: a complete frame is unmasked in place in the
 /// poller's shared read buffer and handed over without a copy; only a partial frame is kept
 /// per connection; a message goes out as one write when the socket takes it, and only what
@@ -133,8 +134,6 @@ private:
     void deliver(std::span<char> message, bool text);
     void sendFrame(quint8 opcode, QByteArrayView payload);
     void write(QByteArrayView head, QByteArrayView payload);
-    qint64 writeSome(const char *data, qint64 size);
-    qint64 readSome(char *data, qint64 size);
     void flush();
     void setWantWrite(bool want);
     /// Pauses or resumes reading as the budget requires.
@@ -150,8 +149,7 @@ private:
 
     EventPoller &m_poller;
     ConnectionHandler *m_handler = nullptr;
-    qintptr m_fd;
-    ssl_st *m_tls;
+    Transport m_transport;
     qint64 m_maxMessageSize;
     qint64 m_highWater = 64 * 1024;
     qint64 m_lowWater = 32 * 1024;
@@ -163,14 +161,11 @@ private:
     std::unique_ptr<QTimer> m_closeTimer; ///< only while closing
     QString m_closeReason;
     websocket::HttpHeaders m_credentials; ///< of the upgrade request, until accept()
-    QHostAddress m_peerAddress;
-    quint16 m_peerPort = 0;
     quint16 m_closeCode = 1006;
     State m_state;
     quint8 m_fragmentOpcode = 0;
     bool m_wantWrite = false;
     bool m_writeShutdown = false; ///< shut down for writing once m_out is flushed
-    bool m_writeBlockedOnRead = false; ///< TLS: a write waits for the socket to be readable
     bool m_shutDown = false; ///< shut down for writing
     bool m_discardInput = false; ///< after a protocol error: read and drop until the end
     bool m_readPaused = false; ///< over budget: the socket is not read
