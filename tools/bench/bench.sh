@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# cxserver benchmark (docs/performance.md): the same edge traffic through cxserver and through
+# cxserver benchmark (docs/performance.md): the same edge traffic through cxserver, through
 # HAProxy 2.6 (mode http, balance roundrobin, each edge tunnelled straight to one platform
-# simulator), to the same three platform simulators, and, as a reference, straight to one
-# simulator (the direct path). Prints one table at the end, and the same figures as one JSON
-# line (also written to --json FILE).
+# simulator) and through nginx (Debian 12's package nginx: proxy_pass to an upstream of the
+# three simulators, round robin, the WebSocket upgrade passed on, each edge tunnelled the same
+# way), to the same three platform simulators, and, as a reference, straight to one simulator
+# (the direct path). Prints one table at the end, and the same figures as one JSON line (also
+# written to --json FILE).
 #
 # Run by hand on an otherwise idle machine; it is not a test. Everything it starts runs from a
 # temporary directory and is stopped by PID on exit and on Ctrl-C.
@@ -15,8 +17,9 @@
 #   c  --edges-c (16) edges, closed loop, 64 KiB bodies: throughput in MB/s
 #   d  idle authenticated edges (--idle-edges, e.g. 10000,50000), plain and TLS: RSS per edge
 #   s  workload a through cxserver with worker-threads 1 and 2, nothing pinned: scaling
-# Pinning (default on a machine with 2+ cores): the proxy (cxserver or HAProxy, one thread)
-# on CPU --proxy-cpu (0), the load generator and the simulators on CPU --load-cpu (1).
+# Pinning (default on a machine with 2+ cores): the proxy (cxserver or HAProxy, one thread;
+# nginx, one worker process) on CPU --proxy-cpu (0), the load generator and the simulators on
+# CPU --load-cpu (1).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 # shellcheck source-path=SCRIPTDIR source=../dev/proc.sh
@@ -27,7 +30,7 @@ workloads=a,b,c,d
 seconds=10
 idle_edges=10000,50000
 idle_modes=plain,tls
-paths=direct,cxserver,haproxy
+paths=direct,cxserver,haproxy,nginx
 edges_a=200
 edges_b=2000
 rate_b=10000
@@ -49,7 +52,7 @@ Usage: tools/bench/bench.sh [options]
   --seconds N            load duration of workloads a, b, c and s (default 10)
   --idle-edges LIST      edge counts of workload d (default 10000,50000)
   --idle-modes LIST      plain,tls (default both)
-  --paths LIST           direct,cxserver,haproxy (default all; direct is skipped in d)
+  --paths LIST           direct,cxserver,haproxy,nginx (default all; direct is skipped in d)
   --edges-a N, --edges-b N, --rate-b R, --edges-c N   workload sizes (200, 2000, 10000, 16)
   --rounds-b N           run workload b N times (default 1), every path in each round
   --connect-rate-plain R, --connect-rate-tls R   new idle edges per second in workload d
@@ -98,15 +101,19 @@ done
 for tool in haproxy taskset openssl ss; do
     command -v "$tool" >/dev/null || die "$tool is missing"
 done
+if has "$paths" nginx; then
+    command -v nginx >/dev/null ||
+        die "nginx is missing: install Debian's package nginx (apt-get install nginx), or leave nginx out of --paths"
+fi
 if [ "$pin" = auto ]; then
     if [ "$(nproc)" -ge 2 ]; then pin=1; else pin=0; fi
 fi
 ticks=$(getconf CLK_TCK)
 
 # Idle edges need file descriptors: an edge simulator holds one per edge, cxserver one per
-# edge, HAProxy two (edge side and platform side). Raise the soft limit to the hard one (root
-# with CAP_SYS_RESOURCE may raise the hard one too); an idle run that needs more descriptors
-# than one process may have is skipped and reported as such.
+# edge, HAProxy and nginx two (edge side and platform side). Raise the soft limit to the hard
+# one (root with CAP_SYS_RESOURCE may raise the hard one too); an idle run that needs more
+# descriptors than one process may have is skipped and reported as such.
 max_idle=0
 if has "$workloads" d; then
     for n in ${idle_edges//,/ }; do [ "$n" -gt "$max_idle" ] && max_idle=$n; done
@@ -122,6 +129,8 @@ nofile=$(ulimit -n)
 # HAProxy needs 2 * maxconn + a few descriptors.
 haproxy_maxconn=$(((nofile - 100) / 2))
 [ "$haproxy_maxconn" -gt $((max_idle + 10000)) ] && haproxy_maxconn=$((max_idle + 10000))
+# nginx counts both sides of a tunnelled edge in worker_connections: the same edges as HAProxy.
+nginx_connections=$((2 * haproxy_maxconn))
 # Edges per edge-simulator process: its descriptors, and the ephemeral ports from one source
 # address to one destination address and port (net.ipv4.ip_local_port_range, ~28,000).
 ports=$(awk '{ print $2 - $1 - 1000 }' /proc/sys/net/ipv4/ip_local_port_range)
@@ -180,7 +189,7 @@ json_num() { grep -E '^\{' "$1" | tail -n 1 | grep -oE "\"$2\":-?[0-9.e+]+" | he
 
 app_key="bench-app-key-$RANDOM$RANDOM"
 
-# ---- TLS material for workload d (EC P-256: the same certificate for both proxies) ----------
+# ---- TLS material for workload d (EC P-256: the same certificate for all three proxies) ----
 make_pki() {
     local dir=$run/pki
     mkdir -p "$dir"
@@ -194,6 +203,7 @@ make_pki() {
     openssl pkcs12 -export -in "$dir/server.pem" -inkey "$dir/server.key" -certfile "$dir/ca.pem" \
         -out "$dir/server.p12" -passout "pass:bench"
     cat "$dir/server.pem" "$dir/server.key" "$dir/ca.pem" >"$dir/haproxy.pem"
+    cat "$dir/server.pem" "$dir/ca.pem" >"$dir/chain.pem"
 }
 
 # ---- three platform simulators (they echo the request body back), on the load CPU -----------
@@ -212,6 +222,7 @@ done
 
 # ---- the proxies ------------------------------------------------------------------------------
 proxy_pid=""
+proxy_work_pid="" # the process measured: proxy_pid, or nginx's worker (proxy_pid is its master)
 proxy_port=""
 proxy_log=""
 proxy_runs=0
@@ -299,12 +310,97 @@ CFG
     done
 }
 
+# start_nginx TLS(0|1) ADDRESSES PIN(0|1): one worker process (the master only starts and stops
+# it), as the current user, everything in $run (-p: no path of the package's is used).
+start_nginx() {
+    local tls=$1 addresses=$2 pinned=$3 k listens="" ssl="" user=""
+    proxy_port=$(free_port)
+    [ "$tls" = 1 ] && ssl=" ssl"
+    for ((k = 1; k <= addresses; k++)); do
+        listens+="        listen 127.0.0.$k:$proxy_port$ssl backlog=$haproxy_maxconn;"$'\n'
+    done
+    if [ "$tls" = 1 ]; then
+        listens+="        ssl_certificate $run/pki/chain.pem;"$'\n'
+        listens+="        ssl_certificate_key $run/pki/server.key;"$'\n'
+    fi
+    # As root, the worker would switch to the user nobody, who cannot enter $run.
+    [ "$(id -u)" = 0 ] && user="user $(id -un) $(id -gn);"
+    mkdir -p "$run/nginx"
+    # proxy_buffer_size: the size of the tunnel's buffer in each direction, as HAProxy's
+    # tune.bufsize (16 KiB); proxy_buffers (responses that are not upgraded) only to go with it.
+    cat >"$run/nginx.conf" <<CONF
+$user
+daemon off;
+master_process on;
+worker_processes 1;
+worker_rlimit_nofile $nofile;
+pid $run/nginx.pid;
+error_log $run/nginx-error.log warn;
+events {
+    worker_connections $nginx_connections;
+}
+http {
+    access_log off;
+    client_body_temp_path $run/nginx/client_body;
+    proxy_temp_path $run/nginx/proxy;
+    fastcgi_temp_path $run/nginx/fastcgi;
+    uwsgi_temp_path $run/nginx/uwsgi;
+    scgi_temp_path $run/nginx/scgi;
+    client_header_timeout 10s;
+    upstream platforms {
+        server 127.0.0.1:${sim_ports[0]};
+        server 127.0.0.1:${sim_ports[1]};
+        server 127.0.0.1:${sim_ports[2]};
+    }
+    map \$http_upgrade \$connection_upgrade {
+        default upgrade;
+        '' close;
+    }
+    server {
+$listens        location / {
+            proxy_pass http://platforms;
+            proxy_http_version 1.1;
+            proxy_set_header Host \$http_host;
+            proxy_set_header Upgrade \$http_upgrade;
+            proxy_set_header Connection \$connection_upgrade;
+            proxy_connect_timeout 5s;
+            proxy_read_timeout 1h;
+            proxy_send_timeout 1h;
+            proxy_buffer_size 16k;
+            proxy_buffers 4 16k;
+        }
+    }
+}
+CONF
+    local options=(-p "$run" -c "$run/nginx.conf" -e "$run/nginx-error.log")
+    nginx -t -q "${options[@]}" || die "nginx rejects $run/nginx.conf"
+    proxy_log=nginx-$((++proxy_runs))
+    local cpu=-
+    [ "$pinned" = 1 ] && cpu=$proxy_cpu
+    # (The worker inherits the master's CPU affinity.)
+    # shellcheck disable=SC2046 # on_cpu's words
+    start "$proxy_log" $(on_cpu "$cpu") nginx "${options[@]}"
+    proxy_pid=$started_pid
+    local deadline=$((SECONDS + 15))
+    # Listening (the master binds) and its worker forked (the master's one child).
+    until (exec 3<>"/dev/tcp/127.0.0.1/$proxy_port") 2>/dev/null &&
+        proxy_work_pid=$(awk '{ print $1 }' "/proc/$proxy_pid/task/$proxy_pid/children" 2>/dev/null) &&
+        [ -n "$proxy_work_pid" ]; do
+        if ! kill -0 "$proxy_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+            cat "$run/$proxy_log.log" "$run/nginx-error.log" >&2
+            die "nginx does not listen on $proxy_port"
+        fi
+        sleep 0.05
+    done
+}
+
 # start_path PATH WORKERS TLS ADDRESSES PIN: the proxy for PATH; sets proxy_pid/proxy_port.
 # The direct path has no proxy: its one simulator gets the proxy's CPU (when pinning), so
 # that it is the best case that the proxies' figures are compared with, not a path starved by
 # sharing the load core with the edge simulator.
 start_path() {
     proxy_pid=""
+    proxy_work_pid=""
     case $1 in
     direct)
         proxy_port=${sim_ports[0]}
@@ -312,11 +408,15 @@ start_path() {
         ;;
     cxserver) start_cxserver "$2" "$3" "$4" "$5" ;;
     haproxy) start_haproxy "$2" "$3" "$4" "$5" ;;
+    nginx) start_nginx "$3" "$4" "$5" ;;
     esac
+    [ -n "$proxy_work_pid" ] || proxy_work_pid=$proxy_pid
 }
+# (nginx's master, stopped by SIGTERM, stops its worker and exits once it has gone.)
 stop_path() {
     if [ -n "$proxy_pid" ]; then stop "$proxy_pid"; fi
     proxy_pid=""
+    proxy_work_pid=""
     [ "$pin" = 1 ] && taskset -acp "$load_cpu" "${sim_pids[0]}" >/dev/null
     return 0
 }
@@ -348,7 +448,7 @@ load_run() {
     read -r s0 a0 < <(cpu_times)
     t0=$(now)
     c0=0 l0=0
-    [ -n "$proxy_pid" ] && c0=$(cpu_ticks "$proxy_pid")
+    [ -n "$proxy_work_pid" ] && c0=$(cpu_ticks "$proxy_work_pid")
     g0=$(cpu_ticks "$edgesim")
     for p in "${sim_pids[@]}"; do l0=$((l0 + $(cpu_ticks "$p"))); done
     sleep "$seconds" &
@@ -357,7 +457,7 @@ load_run() {
     sleep_pid=""
     t1=$(now)
     c1=0 l1=0
-    [ -n "$proxy_pid" ] && { c1=$(cpu_ticks "$proxy_pid"); hwm=$(hwm_kib "$proxy_pid"); }
+    [ -n "$proxy_work_pid" ] && { c1=$(cpu_ticks "$proxy_work_pid"); hwm=$(hwm_kib "$proxy_work_pid"); }
     g1=$(cpu_ticks "$edgesim")
     for p in "${sim_pids[@]}"; do l1=$((l1 + $(cpu_ticks "$p"))); done
     read -r r1 d1 < <(loss_counters)
@@ -380,7 +480,7 @@ load_run() {
     wall=$(calc 3 "$t1 - $t0")
     sims_pct=$(calc 0 "($l1 - $l0) / $ticks / $wall * 100")
     gen_pct=$(calc 0 "($g1 - $g0) / $ticks / $wall * 100")
-    if [ -n "$proxy_pid" ]; then
+    if [ -n "$proxy_work_pid" ]; then
         cpu_s=$(calc 4 "($c1 - $c0) / $ticks")
         cpu100k=$(calc 2 "$cpu_s / ($rate * $wall) * 100000")
         proxy_pct=$(calc 0 "$cpu_s / $wall * 100")
@@ -404,7 +504,7 @@ idle_run() {
     # 127.0.0.K (see per_process above).
     local processes=$(((edges + per_process - 1) / per_process))
     local need=$((edges + 200))
-    [ "$path" = haproxy ] && need=$((2 * edges + 200))
+    case $path in haproxy | nginx) need=$((2 * edges + 200)) ;; esac
     if [ "$need" -gt "$nofile" ]; then
         echo "bench: workload d ($mode) via $path: $edges edges need $need descriptors in one process; ulimit -n is $nofile: skipped" >&2
         idle_rows+=("$mode|$edges|$path|-|-|-|skipped: needs $need fds, ulimit -n $nofile|")
@@ -414,8 +514,8 @@ idle_run() {
     start_path "$path" 1 "$tls" "$processes" "$pin"
     sleep 0.5
     local before cpu_before
-    before=$(rss_kib "$proxy_pid")
-    cpu_before=$(cpu_ticks "$proxy_pid")
+    before=$(rss_kib "$proxy_work_pid")
+    cpu_before=$(cpu_ticks "$proxy_work_pid")
     echo "bench: workload d ($mode) via $path: $edges idle edges from $processes process(es)" >&2
     local k share rest=$edges sims=() total_rate=$connect_plain rate
     [ "$tls" = 1 ] && total_rate=$connect_tls
@@ -441,8 +541,8 @@ idle_run() {
     done
     sleep 2 # let the last handshakes' buffers go
     local after cpu_after held
-    after=$(rss_kib "$proxy_pid")
-    cpu_after=$(cpu_ticks "$proxy_pid")
+    after=$(rss_kib "$proxy_work_pid")
+    cpu_after=$(cpu_ticks "$proxy_work_pid")
     # The edges the proxy holds now: connections established to its port. Idle edges ping
     # every 20 s (cxserver closes edges silent for idleReadTimeout, 60 s by default): without
     # that, the first edges of a slow TLS ramp were gone before the last arrived.
@@ -517,7 +617,7 @@ fi
 {
     echo
     echo "cxserver benchmark, $started_at, $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $( [ "$pin" = 1 ] && echo "proxy on CPU $proxy_cpu, load on CPU $load_cpu" || echo "not pinned")"
-    echo "$("$bin/cxserver" --version 2>/dev/null | head -n 1 || true); $(haproxy -v | head -n 1 | cut -d' ' -f1-3); load ${seconds}s per run"
+    echo "$("$bin/cxserver" --version 2>/dev/null | head -n 1 || true); $(haproxy -v | head -n 1 | cut -d' ' -f1-3)$(has "$paths" nginx && nginx -v 2>&1 | head -n 1 | sed -E 's|^nginx version: nginx/|; nginx version |'); load ${seconds}s per run"
     if [ ${#load_rows[@]} -gt 0 ]; then
         echo
         printf '%-3s %-9s %9s %8s %7s %7s %7s %10s %6s %6s %6s %8s %8s %6s %6s %6s\n' wl path "msg/s" "MB/s" "p50us" "p99us" "p999us" "cpu/100k" "prx%" "gen%" "sims%" "rssMiB" missing retx drop "steal%"
@@ -542,11 +642,16 @@ fi
         targets+=("(a) throughput cxserver/HAProxy = $r (target >= 0.8: $(awk "BEGIN { print ($r >= 0.8) ? \"met\" : \"NOT met\" }"))")
         targets+=("(a) CPU per message cxserver/HAProxy = $c (target <= 2: $(awk "BEGIN { print ($c <= 2) ? \"met\" : \"NOT met\" }"))")
     fi
+    # nginx, the second peer: the same ratios (the issue's targets are against HAProxy).
+    if [ -n "${fig_rate[a,cxserver]:-}" ] && [ -n "${fig_rate[a,nginx]:-}" ]; then
+        targets+=("(a) throughput cxserver/nginx = $(calc 2 "${fig_rate[a,cxserver]} / ${fig_rate[a,nginx]}")")
+        targets+=("(a) CPU per message cxserver/nginx = $(calc 2 "${fig_cpu[a,cxserver]} / ${fig_cpu[a,nginx]}")")
+    fi
     # (b) per round; the verdict only from quiet rounds: neither the direct path nor cxserver
     # saw loopback loss (see loss_counters) or more than 1 % steal (the host's stalls).
     clean=0 worst=""
     for w in "${b_labels[@]}"; do
-        for path in cxserver haproxy; do
+        for path in cxserver haproxy nginx; do
             [ -n "${fig_p99[$w,$path]:-}" ] && [ -n "${fig_p99[$w,direct]:-}" ] || continue
             d=$(calc 2 "(${fig_p99[$w,$path]} - ${fig_p99[$w,direct]}) / 1000")
             loss=$((fig_loss[$w,$path] + fig_loss[$w,direct]))
