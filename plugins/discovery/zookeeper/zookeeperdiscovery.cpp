@@ -22,6 +22,10 @@ namespace {
 
 constexpr int InitRetryMs = 2000;
 constexpr int AuthCheckMs = 250;
+/// A login refused after the credentials had been accepted is tried again this many times
+/// (after 1, 2 and 4 s) before cxserver stops: a ZooKeeper server that is shutting down
+/// (a rolling restart) may refuse a login it would accept a moment later.
+constexpr int MaxLoginRetries = 3;
 
 QString describe(int rc)
 {
@@ -41,7 +45,6 @@ ZooKeeperDiscovery::ZooKeeperDiscovery(Settings settings, QObject *parent)
             m_settings.sasl->username, std::exchange(m_settings.sasl->password, {}));
     }
     m_retryTimer.setSingleShot(true);
-    m_retryTimer.setInterval(InitRetryMs);
     connect(&m_retryTimer, &QTimer::timeout, this, &ZooKeeperDiscovery::openSession);
     m_authCheck.setInterval(AuthCheckMs);
     connect(&m_authCheck, &QTimer::timeout, this, [this] {
@@ -116,7 +119,7 @@ void ZooKeeperDiscovery::openSession()
         m_initFailureReported = true;
         m_session.reset();
         setState(State::Disconnected);
-        m_retryTimer.start();
+        m_retryTimer.start(InitRetryMs);
         return;
     }
     m_initFailureReported = false;
@@ -275,6 +278,8 @@ void ZooKeeperDiscovery::handleSessionEvent(int state)
 {
     if (state == ZOO_CONNECTED_STATE) {
         qCInfo(lcZooKeeper) << "connected to ZooKeeper";
+        m_loggedIn = true;
+        m_loginRetries = 0;
         setState(State::Connected);
         // Also after a reconnection within the session: a listing or read that failed with
         // the connection is made again (the client does not register a watch twice).
@@ -307,6 +312,16 @@ void ZooKeeperDiscovery::failAuthentication()
 {
     m_authCheck.stop();
     setState(State::Disconnected);
+    if (m_loggedIn && m_loginRetries < MaxLoginRetries) {
+        const int delayMs = 1000 << m_loginRetries++;
+        qCWarning(lcZooKeeper).noquote()
+            << "ZooKeeper refused the login it accepted before (a server restarting?); trying "
+               "again in"
+            << delayMs << "ms, attempt" << m_loginRetries << "of" << MaxLoginRetries;
+        closeSession(); // a handle whose login failed is done: a new session logs in again
+        m_retryTimer.start(delayMs);
+        return;
+    }
     if (m_settings.sasl) {
         const bool digest = m_settings.sasl->mechanism == "DIGEST-MD5";
         Q_EMIT failed(u"ZooKeeper refused the SASL "_s

@@ -142,6 +142,9 @@ private:
     QSet<QString> m_reportedSkips; ///< "node: reason" of the skips logged already
     bool m_clearTextWarned = false;
     bool m_initFailureReported = false;
+    /// A session of this backend logged in once: a refusal is retried before it stops.
+    bool m_loggedIn = false;
+    int m_loginRetries = 0; ///< refusals in a row since a session last connected
     bool m_missingReported = false;
     bool m_noAuthReported = false;
     plugin::Membership m_instances;

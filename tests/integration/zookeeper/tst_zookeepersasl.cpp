@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -56,6 +57,10 @@ private:
     std::unique_ptr<CxServerProcess> startServer(const QByteArray &password);
     /// Registers instance id at port as the SASL user writer, readable by cxserver only.
     bool registerInstance(const QByteArray &id, quint16 port);
+    /// The server's JAAS file, with cxserver's password; read at ZooKeeper's next start.
+    bool writeServerJaas(const QByteArray &cxPassword);
+    /// Restarts ZooKeeper (same port, same data).
+    bool restartZooKeeper();
 
     QTemporaryDir m_dir;
     std::unique_ptr<ZooKeeperProcess> m_zooKeeper;
@@ -68,6 +73,8 @@ private Q_SLOTS:
     void logsInAgainAfterAZooKeeperRestart();
     void wrongPasswordStopsStartUpClearly();
     void unauthenticatedClientCannotRead();
+    void loginRefusedAfterAcceptedIsRetried();
+    void loginRefusedForGoodStopsAfterRetries();
 };
 
 void tst_ZooKeeperSasl::initTestCase()
@@ -76,10 +83,7 @@ void tst_ZooKeeperSasl::initTestCase()
     QVERIFY(zookeeperdiscovery::SaslCallbacks::initializeLibrary()); // the writer's login
     m_zooKeeper = std::make_unique<ZooKeeperProcess>();
     const QString serverJaas = m_zooKeeper->filePath(QStringLiteral("server-jaas.conf"));
-    QVERIFY(writeFile(serverJaas,
-                      digestJaas("Server",
-                                 "user_cxserver=\"" + CxPassword + "\"\n  user_writer=\""
-                                     + WriterPassword + '"')));
+    QVERIFY(writeServerJaas(CxPassword));
     m_zooKeeper->configure(QStringLiteral("authProvider.sasl=org.apache.zookeeper.server.auth."
                                           "SASLAuthenticationProvider\n"
                                           "enforce.auth.enabled=true\n"
@@ -105,6 +109,23 @@ bool tst_ZooKeeperSasl::registerInstance(const QByteArray &id, quint16 port)
     if (!created)
         qWarning("cannot register %s: %s", id.constData(), registrar.lastError());
     return created;
+}
+
+bool tst_ZooKeeperSasl::writeServerJaas(const QByteArray &cxPassword)
+{
+    return writeFile(m_zooKeeper->filePath(QStringLiteral("server-jaas.conf")),
+                     digestJaas("Server",
+                                "user_cxserver=\"" + cxPassword + "\"\n  user_writer=\""
+                                    + WriterPassword + '"'));
+}
+
+bool tst_ZooKeeperSasl::restartZooKeeper()
+{
+    m_zooKeeper->stop();
+    if (m_zooKeeper->start())
+        return true;
+    qWarning("%s", m_zooKeeper->log().constData());
+    return false;
 }
 
 void tst_ZooKeeperSasl::cleanupTestCase()
@@ -198,6 +219,57 @@ void tst_ZooKeeperSasl::unauthenticatedClientCannotRead()
             .arg(QString::fromUtf8(AppKey), m_zooKeeper->connectionString())));
     QVERIFY(!server->waitForInstances(1, 5000));
     QCOMPARE(server->health(), 503);
+}
+
+void tst_ZooKeeperSasl::loginRefusedAfterAcceptedIsRetried()
+{
+    // ZooKeeper refuses for a while a login it accepted before (here: it restarts with
+    // cxserver's password changed, then again with the old one): cxserver tries again with
+    // backoff instead of stopping, and discovers again once the login is accepted.
+    auto server = startServer(CxPassword);
+    QVERIFY(server);
+    QVERIFY(server->waitForInstances(1, 20000));
+    const auto restore = qScopeGuard([this] {
+        if (writeServerJaas(CxPassword))
+            restartZooKeeper();
+    });
+    QVERIFY(writeServerJaas("rotated-on-the-server"));
+    QVERIFY(restartZooKeeper());
+    QVERIFY2(
+        server
+            ->waitForLine(QRegularExpression(QStringLiteral(
+                              "ZooKeeper refused the login it accepted before .*attempt 1 of 3")),
+                          20000)
+            .hasMatch(),
+        server->log().constData());
+    QVERIFY(writeServerJaas(CxPassword));
+    QVERIFY(restartZooKeeper());
+    PlatformSimProcess sim2(QStringLiteral("sim2"));
+    QVERIFY(sim2.start(AppKey));
+    QVERIFY(registerInstance("sim2", sim2.port()));
+    QVERIFY2(server->waitForInstances(2, 20000), server->log().constData());
+    QVERIFY(server->isRunning());
+    QVERIFY(!server->log().contains(CxPassword));
+}
+
+void tst_ZooKeeperSasl::loginRefusedForGoodStopsAfterRetries()
+{
+    // The same refusal that does not go away: cxserver stops with exit 1 once its retries
+    // (1 + 2 + 4 s) are spent, naming the JAAS file.
+    auto server = startServer(CxPassword);
+    QVERIFY(server);
+    QVERIFY(server->waitForInstances(1, 20000));
+    const auto restore = qScopeGuard([this] {
+        if (writeServerJaas(CxPassword))
+            restartZooKeeper();
+    });
+    QVERIFY(writeServerJaas("rotated-on-the-server"));
+    QVERIFY(restartZooKeeper());
+    QVERIFY2(server->waitForExit(30000), server->log().constData());
+    QCOMPARE(server->exitCode(), 1);
+    QVERIFY(server->log().contains("attempt 3 of 3"));
+    QVERIFY(server->log().contains("ZooKeeper refused the SASL DIGEST-MD5 login"));
+    QVERIFY(!server->log().contains(CxPassword));
 }
 
 QTEST_GUILESS_MAIN(tst_ZooKeeperSasl)
