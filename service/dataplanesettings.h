@@ -3,12 +3,15 @@
 #include <QByteArray>
 #include <QSslConfiguration>
 #include <QString>
+#include <memory>
 
 namespace cx::config {
 struct ServerConfig;
 }
 
 namespace cx::server {
+
+class ClientTlsContext;
 
 /// What the message path needs from the configuration, converted once (config.md §2), so
 /// that workers read plain fields. Copied into each worker; replaced whole on reload.
@@ -40,6 +43,8 @@ struct DataPlaneSettings
     bool edgeTls = true;
     QSslConfiguration edgeSsl; ///< server side: keystore certificate, key and chain
     QSslConfiguration platformSsl; ///< client side: trust store, peer verification
+    /// The pipes' OpenSSL context, made from platformSsl (shared by every worker).
+    std::shared_ptr<const ClientTlsContext> platformTls;
 
     /// What may be queued toward one edge before it is dropped: the configured buffer, but
     /// never less than one largest message above the high watermark.

@@ -4,11 +4,9 @@
 #include "alwayson/messages.h"
 #include "clock.h"
 #include "dataplanesettings.h"
-#include "tls/tlsfiles.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
-#include <QStringList>
 #include <algorithm>
 
 namespace cx::server {
@@ -21,17 +19,17 @@ constexpr qint64 MaxBackoffMs = 10000;
 constexpr int TickMs = 250;
 } // namespace
 
-PlatformPipe::PlatformPipe(PipeListener &listener, const DataPlaneSettings &settings, QUrl url,
-                           InstanceLink &link, quint32 serial, QObject *parent)
+PlatformPipe::PlatformPipe(PipeListener &listener, EventPoller &poller,
+                           const DataPlaneSettings &settings, QUrl url, InstanceLink &link,
+                           quint32 serial, QObject *parent)
     : QObject(parent)
     , m_listener(listener)
     , m_settings(settings)
     , m_url(std::move(url))
     , m_link(link)
     , m_serial(serial)
-    , m_socket(*this, this)
+    , m_socket(poller, *this, this)
 {
-    m_socket.setBytesWrittenNotification(true); // the watermarks
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &PlatformPipe::onTick);
     m_reconnect.setSingleShot(true);
@@ -51,7 +49,7 @@ void PlatformPipe::open()
     // Read at each attempt: the settings are replaced whole on reload.
     m_socket.setMaxMessageSize(m_settings.maxMessageSize);
     if (m_url.scheme() == u"wss")
-        m_socket.setSslConfiguration(m_settings.platformSsl);
+        m_socket.setTls(m_settings.platformTls, m_settings.hostNameValidation);
     setState(State::Connecting);
     m_tick.start();
     qCDebug(lcPipe) << "pipe" << m_serial << "connecting to" << m_url.toDisplayString();
@@ -169,30 +167,9 @@ void PlatformPipe::scheduleReconnect()
     m_reconnect.start(int(jittered));
 }
 
-void PlatformPipe::socketSslErrors(const QList<QSslError> &errors)
-{
-    if (tls::onlyHostNameMismatch(errors) && !m_settings.hostNameValidation) {
-        m_socket.ignoreSslErrors();
-        return;
-    }
-    // The handshake fails, the pipe reports why and retries with backoff.
-    QStringList reasons;
-    for (const QSslError &error : errors)
-        reasons << error.errorString();
-    m_failure = QStringLiteral("TLS refused: ") + reasons.join(QStringLiteral("; "));
-}
-
 bool PlatformPipe::isWritable()
 {
-    qint64 pending = m_socket.bytesToWrite();
-    if (m_writable && pending > m_settings.highWaterMark) {
-        // Messages of this pass wait in the socket's buffer until the event loop flushes
-        // it. Only what the kernel refuses makes the pipe unwritable (protocol.md §4 rule
-        // 1), so hand the bytes over first: a platform that reads keeps its pipe writable
-        // through a burst.
-        m_socket.flush();
-        pending = m_socket.bytesToWrite();
-    }
+    const qint64 pending = m_socket.bytesToWrite(); // what the kernel refused
     if (m_writable && pending > m_settings.highWaterMark)
         m_writable = false;
     else if (!m_writable && pending <= m_settings.lowWaterMark)

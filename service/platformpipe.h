@@ -1,17 +1,18 @@
 #pragma once
 
 #include "pendingrequest.h"
+#include "pipesocket.h"
 
 #include <QByteArray>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 #include <span>
-#include <websocket/clientsocket.h>
 
 namespace cx::server {
 
 struct DataPlaneSettings;
+class EventPoller;
 struct InstanceLink;
 class PlatformPipe;
 
@@ -34,7 +35,8 @@ public:
     virtual void pipeWritable(PlatformPipe &pipe) = 0;
 };
 
-/// One WebSocket from a worker to a platform instance (protocol.md §1, §6, §7): opens with
+/// One WebSocket from a worker to a platform instance (protocol.md §1, §6, §7), on the
+/// worker's poller (PipeSocket): opens with
 /// the appKey header, authenticates with a pipe AUTH, reconnects with exponential backoff
 /// (100 ms to 10 s, with jitter), pings, drops itself when silent, and tells whether it may
 /// take more messages (high/low watermarks, protocol.md §4 rule 1).
@@ -44,8 +46,8 @@ class PlatformPipe : public QObject, private websocket::ClientSocketHandler
 public:
     enum class State { Idle, Connecting, Authenticating, Connected, Closed };
 
-    PlatformPipe(PipeListener &listener, const DataPlaneSettings &settings, QUrl url,
-                 InstanceLink &link, quint32 serial, QObject *parent = nullptr);
+    PlatformPipe(PipeListener &listener, EventPoller &poller, const DataPlaneSettings &settings,
+                 QUrl url, InstanceLink &link, quint32 serial, QObject *parent = nullptr);
     ~PlatformPipe() override;
 
     /// Starts connecting (and keeps reconnecting until close()).
@@ -57,7 +59,8 @@ public:
     bool isConnected() const { return m_state == State::Connected; }
     /// An attempt failed since the pipe was last connected (it waits in its backoff).
     bool hasFailed() const { return m_backoffMs > 0; }
-    /// Writable per the watermarks, re-evaluated on each call (cheap).
+    /// Writable per the watermarks on what the kernel refused, re-evaluated on each call
+    /// (cheap).
     bool isWritable();
     /// Sends one AlwaysOn message. Only on a connected pipe.
     void send(QByteArrayView message);
@@ -77,7 +80,6 @@ private:
     void socketClosed() override;
     void socketPong() override;
     void socketBytesWritten() override;
-    void socketSslErrors(const QList<QSslError> &errors) override;
 
     void onDisconnected();
     void drop();
@@ -90,7 +92,7 @@ private:
     QUrl m_url;
     InstanceLink &m_link;
     quint32 m_serial;
-    websocket::ClientSocket m_socket; ///< opened again for each connection attempt
+    PipeSocket m_socket; ///< opened again for each connection attempt
     QTimer m_tick; ///< connect timeout, pings and the idle check
     QTimer m_reconnect; ///< backoff
     State m_state = State::Idle;

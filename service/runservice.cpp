@@ -1,5 +1,6 @@
 #include "runservice.h"
 
+#include "clienttlscontext.h"
 #include "config/logrules.h"
 #include "config/serverconfig.h"
 #include "logsink.h"
@@ -91,6 +92,11 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
     if (!trust)
         return OptionsFailure {2, trust.error().forLog()};
     plane.platformSsl = trust.value();
+    QString tlsError;
+    plane.platformTls = cx::server::ClientTlsContext::create(plane.platformSsl, &tlsError);
+    if (!plane.platformTls)
+        return OptionsFailure {2,
+                               QStringLiteral("protocol.http-client.ssl.trust-store: ") + tlsError};
     if (!plane.hostNameValidation)
         qCWarning(lcService)
             << "host name validation of platform certificates is OFF "

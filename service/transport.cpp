@@ -19,6 +19,8 @@
 #include <unistd.h>
 #endif
 
+using namespace Qt::StringLiterals;
+
 namespace cx::server {
 
 namespace {
@@ -65,6 +67,70 @@ qint64 sendPlain(qintptr fd, const char *data, qint64 size)
 }
 
 } // namespace
+
+qintptr Transport::startConnect(const QHostAddress &address, quint16 port, QString *error)
+{
+    sockaddr_storage storage {};
+    socklen_t length = 0;
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        auto &in6 = reinterpret_cast<sockaddr_in6 &>(storage);
+        in6.sin6_family = AF_INET6;
+        in6.sin6_port = qToBigEndian(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&in6.sin6_addr, bytes.c, sizeof bytes.c);
+        length = sizeof in6;
+    } else {
+        auto &in4 = reinterpret_cast<sockaddr_in &>(storage);
+        in4.sin_family = AF_INET;
+        in4.sin_port = qToBigEndian(port);
+        in4.sin_addr.s_addr = qToBigEndian(address.toIPv4Address());
+        length = sizeof in4;
+    }
+#ifdef Q_OS_WIN
+    const SOCKET fd = ::socket(storage.ss_family, SOCK_STREAM, IPPROTO_TCP);
+    if (fd == INVALID_SOCKET) {
+        *error = QStringLiteral("cannot create a socket (WSA error %1)").arg(WSAGetLastError());
+        return -1;
+    }
+    makeNonBlocking(qintptr(fd));
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0
+        && WSAGetLastError() != WSAEWOULDBLOCK) {
+        *error = QStringLiteral("cannot connect (WSA error %1)").arg(WSAGetLastError());
+        ::closesocket(fd);
+        return -1;
+    }
+    return qintptr(fd);
+#else
+    const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return -1;
+    }
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0
+        && errno != EINPROGRESS) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+#endif
+}
+
+QString Transport::connectError(qintptr fd)
+{
+    int code = 0;
+    socklen_t length = sizeof code;
+#ifdef Q_OS_WIN
+    if (::getsockopt(SOCKET(fd), SOL_SOCKET, SO_ERROR, reinterpret_cast<char *>(&code), &length)
+        != 0)
+        code = WSAGetLastError();
+    return code == 0 ? QString() : QStringLiteral("cannot connect (WSA error %1)").arg(code);
+#else
+    if (::getsockopt(int(fd), SOL_SOCKET, SO_ERROR, &code, &length) != 0)
+        code = errno;
+    return code == 0 ? QString() : QString::fromLocal8Bit(std::strerror(code));
+#endif
+}
 
 Transport::Transport(qintptr fd, ssl_st *tls)
     : m_fd(fd)
@@ -119,8 +185,13 @@ Transport::Handshake Transport::handshake(QString *error)
     case SSL_ERROR_WANT_WRITE:
         return Handshake::WantWrite;
     default:
-        if (error)
-            *error = QString::fromLatin1(ERR_reason_error_string(ERR_peek_error()));
+        if (error) {
+            const char *reason = ERR_reason_error_string(ERR_peek_error());
+            *error = QString::fromLatin1(reason ? reason : "the connection closed");
+            const long verdict = SSL_get_verify_result(m_tls);
+            if (verdict != X509_V_OK)
+                *error += u": "_s + QString::fromLatin1(X509_verify_cert_error_string(verdict));
+        }
         ERR_clear_error();
         return Handshake::Failed;
     }

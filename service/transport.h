@@ -33,6 +33,14 @@ public:
     /// effort, never blocking), a TLS one nothing.
     static void turnAway(qintptr fd, bool tls, QByteArrayView plainAnswer);
 
+    /// Starts a non-blocking TCP connection to \a address:\a port: the new socket (the
+    /// connection completes when it turns writable; connectError() tells how), or -1 with
+    /// *error set.
+    static qintptr startConnect(const QHostAddress &address, quint16 port, QString *error);
+    /// Once a socket from startConnect() turned writable: why the connection failed, or an
+    /// empty string when it is established.
+    static QString connectError(qintptr fd);
+
     qintptr descriptor() const { return m_fd; }
     bool isTls() const { return m_tls != nullptr; }
     bool isOpen() const { return m_open; }
@@ -40,7 +48,8 @@ public:
     const QHostAddress &peerAddress() const { return m_peerAddress; }
     quint16 peerPort() const { return m_peerPort; }
 
-    /// One step of the TLS handshake (Done at once when plain). On Failed, *error says why.
+    /// One step of the TLS handshake (Done at once when plain). On Failed, *error says why
+    /// (with the certificate check's verdict when that failed).
     Handshake handshake(QString *error);
     /// Reads at most \a size bytes: a count, Closed, Failed or WouldBlock.
     qint64 read(char *data, qint64 size);

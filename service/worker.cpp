@@ -689,7 +689,8 @@ std::unique_ptr<InstanceLink> Worker::makeLink(const plugin::PlatformInstance &i
     const int pipes = m_settings.pipesForWorker(m_index);
     for (int i = 0; i < pipes; ++i) {
         const quint32 serial = m_nextPipeSerial++;
-        auto *pipe = new PlatformPipe(*this, m_settings, instance.url(), *link, serial, this);
+        auto *pipe
+            = new PlatformPipe(*this, *m_poller, m_settings, instance.url(), *link, serial, this);
         link->pipes.push_back(pipe);
         m_pipesBySerial.insert(serial, pipe);
         pipe->open();

@@ -3,7 +3,6 @@
 #include "websocket/framecheck.h"
 
 #include <QRandomGenerator>
-#include <QSignalBlocker>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
@@ -397,31 +396,6 @@ void ClientSocket::ignoreSslErrors()
 qint64 ClientSocket::bytesToWrite() const
 {
     return m_socket ? m_socket->bytesToWrite() : 0;
-}
-
-void ClientSocket::flush()
-{
-    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    {
-        // The caller is in the middle of its own work (a worker choosing a pipe): nothing
-        // may reach the handler from inside. What the socket would have signalled (bytes
-        // decrypted, the connection lost) is picked up on the next event-loop pass.
-        const QSignalBlocker blocker(m_socket);
-        m_socket->flush();
-    }
-    if (m_socket->bytesAvailable() == 0 && m_socket->state() == QAbstractSocket::ConnectedState)
-        return;
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation = m_generation] {
-            if (generation == m_generation && m_socket)
-                onReadyRead();
-            if (generation == m_generation && m_socket
-                && m_socket->state() != QAbstractSocket::ConnectedState)
-                onSocketError();
-        },
-        Qt::QueuedConnection);
 }
 
 void ClientSocket::onSocketError()

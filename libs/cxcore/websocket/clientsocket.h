@@ -123,12 +123,6 @@ public:
     /// Bytes written and still held in user space by the underlying socket (not yet taken by
     /// the kernel): what write watermarks look at.
     qint64 bytesToWrite() const;
-    /// Hands what the underlying socket holds to the kernel now, as far as the kernel takes
-    /// it without blocking (the rest leaves on a later event-loop pass): afterwards
-    /// bytesToWrite() counts only what the kernel refused. No handler call comes from
-    /// inside; what the socket met meanwhile (data, a lost connection) follows from the
-    /// event loop.
-    void flush();
     /// The close code of the connection: the one the server sent, or the one this socket
     /// failed the connection with (1002, 1009); 1005 for a close frame without a code, 1006
     /// when the connection ended without any close frame.

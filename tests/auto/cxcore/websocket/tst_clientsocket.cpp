@@ -1,5 +1,6 @@
 #include "pki.h"
 #include "websocket/clientsocket.h"
+#include "websocketpeers.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -17,45 +18,12 @@
 
 using namespace cx::websocket;
 using namespace Qt::StringLiterals;
+using cx::test::pattern;
+using cx::test::SocketRecorder;
+using Server = cx::test::WebSocketServer;
+using RawServer = cx::test::RawWebSocketServer;
 
 namespace {
-
-/// Records what a ClientSocket tells its handler.
-class Recorder : public ClientSocketHandler
-{
-public:
-    void socketOpened() override { ++opened; }
-    void socketMessage(std::span<char> message) override
-    {
-        messages.append(QByteArray(message.data(), qsizetype(message.size())));
-        if (onMessage)
-            onMessage(message);
-    }
-    void socketTextMessage(std::span<char> message) override
-    {
-        texts.append(QByteArray(message.data(), qsizetype(message.size())));
-    }
-    void socketClosed() override { ++closed; }
-    void socketPong() override { ++pongs; }
-    void socketBytesWritten() override { ++bytesWritten; }
-    void socketSslErrors(const QList<QSslError> &errors) override
-    {
-        sslErrors += errors;
-        if (ignoreSslErrors)
-            socket->ignoreSslErrors();
-    }
-
-    ClientSocket *socket = nullptr;
-    bool ignoreSslErrors = false;
-    std::function<void(std::span<char>)> onMessage;
-    int opened = 0;
-    int closed = 0;
-    int pongs = 0;
-    int bytesWritten = 0;
-    QList<QByteArray> messages;
-    QList<QByteArray> texts;
-    QList<QSslError> sslErrors;
-};
 
 /// A recorder and its socket.
 struct Client
@@ -63,133 +31,15 @@ struct Client
     Client()
         : socket(recorder)
     {
-        recorder.socket = &socket;
+        recorder.onSslErrors = [this] {
+            if (ignoreSslErrors)
+                socket.ignoreSslErrors();
+        };
     }
-    Recorder recorder;
+    SocketRecorder recorder;
+    bool ignoreSslErrors = false;
     ClientSocket socket;
 };
-
-/// A Qt WebSockets server on 127.0.0.1 that records what its clients do.
-class Server : public QObject
-{
-public:
-    explicit Server(QWebSocketServer::SslMode mode = QWebSocketServer::NonSecureMode)
-        : server(u"tst_clientsocket"_s, mode)
-    {
-        connect(&server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = server.nextPendingConnection()) {
-                socket->setParent(this);
-                sockets.append(socket);
-                connect(socket, &QWebSocket::binaryMessageReceived, this,
-                        [this](const QByteArray &message) { received.append(message); });
-                connect(socket, &QWebSocket::textMessageReceived, this,
-                        [this](const QString &text) { receivedTexts.append(text); });
-                connect(socket, &QWebSocket::pong, this,
-                        [this](quint64, const QByteArray &payload) { pongs.append(payload); });
-                connect(socket, &QWebSocket::disconnected, this,
-                        [this, socket] { closeCodes.append(int(socket->closeCode())); });
-            }
-        });
-    }
-    ~Server() override
-    {
-        // The sockets outlive the lists below: they must not reach them while going down.
-        for (QWebSocket *socket : std::as_const(sockets))
-            QObject::disconnect(socket, nullptr, this, nullptr);
-    }
-    bool listen() { return server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url(const QString &scheme = u"ws"_s) const
-    {
-        return QUrl(u"%1://127.0.0.1:%2/Thingworx/WS?x=1"_s.arg(scheme).arg(server.serverPort()));
-    }
-    QWebSocket *last() const { return sockets.isEmpty() ? nullptr : sockets.last(); }
-
-    QWebSocketServer server;
-    QList<QWebSocket *> sockets;
-    QList<QByteArray> received;
-    QStringList receivedTexts;
-    QList<QByteArray> pongs;
-    QList<int> closeCodes;
-};
-
-/// A raw TCP server that answers the upgrade itself (or refuses it) and then writes the
-/// bytes a test gives it: for what a Qt server never sends.
-class RawServer : public QObject
-{
-public:
-    RawServer()
-    {
-        connect(&server, &QTcpServer::newConnection, this, [this] {
-            socket = server.nextPendingConnection();
-            connect(socket, &QTcpSocket::readyRead, this, &RawServer::onReadyRead);
-            connect(socket, &QTcpSocket::disconnected, this, [this] { disconnected = true; });
-        });
-    }
-    ~RawServer() override
-    {
-        if (socket)
-            QObject::disconnect(socket, nullptr, this, nullptr);
-    }
-    bool listen() { return server.listen(QHostAddress::LocalHost, 0); }
-    QUrl url() const { return QUrl(u"ws://127.0.0.1:%1/raw"_s.arg(server.serverPort())); }
-
-    /// The close code of the first close frame the client sent after the upgrade, or -1.
-    int clientCloseCode() const
-    {
-        QByteArrayView rest = afterUpgrade;
-        while (true) {
-            FrameHead head;
-            if (!parseFrameHead(rest, &head) || quint64(rest.size() - head.size) < head.length)
-                return -1;
-            QByteArray payload = rest.sliced(head.size, qsizetype(head.length)).toByteArray();
-            if (head.masked)
-                applyMask(payload.constData(), payload.data(), payload.size(), head.key);
-            if (head.opcode == Close)
-                return payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
-            rest = rest.sliced(head.size + qsizetype(head.length));
-        }
-    }
-
-    QTcpServer server;
-    QTcpSocket *socket = nullptr;
-    QByteArray answer; ///< the upgrade response; empty: a valid 101
-    QByteArray afterAnswer; ///< written right after the upgrade response
-    bool closeAfterAnswer = false;
-    QByteArray head; ///< the client's upgrade request head
-    QByteArray afterUpgrade; ///< what the client sent after it
-    bool disconnected = false;
-
-private:
-    void onReadyRead()
-    {
-        const QByteArray bytes = socket->readAll();
-        if (!head.isEmpty()) {
-            afterUpgrade += bytes;
-            return;
-        }
-        pending += bytes;
-        const qsizetype end = pending.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        head = pending.first(end);
-        afterUpgrade = pending.sliced(end + 4);
-        const UpgradeRequest request = parseUpgradeRequest(head);
-        socket->write(answer.isEmpty() ? upgradeResponse(request) : answer);
-        socket->write(afterAnswer);
-        if (closeAfterAnswer)
-            socket->disconnectFromHost();
-    }
-
-    QByteArray pending;
-};
-
-QByteArray pattern(qsizetype size, int seed = 0)
-{
-    QByteArray bytes(size, Qt::Uninitialized);
-    for (qsizetype i = 0; i < size; ++i)
-        bytes[i] = char((i * 7 + seed) & 0xFF);
-    return bytes;
-}
 
 /// A wss server and a client of it: a CA and a "server" certificate in a temporary folder,
 /// the server with that certificate, the client trusting that CA only.
@@ -604,7 +454,7 @@ void tst_ClientSocket::tlsHostNameMismatch()
     QVERIFY2(tls.start({u"DNS:platform.example"_s}), qPrintable(tls.error));
     Server &server = tls.server;
     Client &client = tls.client;
-    client.recorder.ignoreSslErrors = ignore;
+    client.ignoreSslErrors = ignore;
     client.socket.open(server.url(u"wss"_s));
     if (ignore) {
         QTRY_COMPARE(client.recorder.opened, 1);

@@ -1,0 +1,136 @@
+#pragma once
+
+#include "eventpoller.h"
+#include "transport.h"
+#include "websocket/clientsocket.h"
+#include "websocket/handshake.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+#include <optional>
+#include <span>
+
+class QHostAddress;
+class QUrl;
+
+namespace cx::server {
+
+class ClientTlsContext;
+
+/// The client side of one WebSocket (RFC 6455) from a worker to a platform instance, on the
+/// worker's own EventPoller and a Transport (plain, or TLS with OpenSSL): no Qt socket on
+/// the message path. It connects (resolving a host name first), upgrades, and then reads
+/// and writes frames itself:
+///
+/// - A message is framed, masked and written to the socket at once; only what the kernel
+///   refuses is kept, and bytesToWrite() counts exactly that: a pipe's writability is the
+///   kernel's backpressure (protocol.md §4 rule 1), not a flush that has not happened yet.
+/// - Frames from the server are parsed in place in the poller's shared read buffer and
+///   checked by websocket::checkFrameHead, as the server side checks the edges' frames; a
+///   whole message reaches the handler without a copy.
+/// - The handler is the one ClientSocket has (websocket::ClientSocketHandler), called in the
+///   same way: from the poller or a timer, never from inside send(), close() or open(). It
+///   hears socketBytesWritten() when refused bytes have gone to the kernel.
+class PipeSocket final : public QObject, private PollHandler
+{
+    Q_OBJECT
+public:
+    static constexpr int CloseTimeoutMs = 5000; ///< bound of close()'s handshake
+
+    /// \a handler must outlive the socket.
+    PipeSocket(EventPoller &poller, websocket::ClientSocketHandler &handler,
+               QObject *parent = nullptr);
+    ~PipeSocket() override;
+
+    /// Longer incoming messages (all fragments together) fail the connection with 1009.
+    void setMaxMessageSize(qint64 bytes) { m_maxMessageSize = bytes; }
+    /// TLS for wss URLs, taken at the next open(); with \a validateHostName the server's
+    /// certificate must name the URL's host.
+    void setTls(std::shared_ptr<const ClientTlsContext> tls, bool validateHostName);
+
+    /// Connects to \a url (TLS when its scheme is wss) and upgrades with the extra HTTP
+    /// \a headers; socketOpened() or socketClosed() follows. A connection still in place is
+    /// dropped first, silently.
+    void open(const QUrl &url, const websocket::HttpHeaders &headers = {});
+    /// Sends \a message as one binary frame. Ignored unless open.
+    void send(QByteArrayView message);
+    /// Sends an empty ping; socketPong() follows when the server answers. Ignored unless open.
+    void ping();
+    /// Starts the close handshake with \a code; socketClosed() follows once the server has
+    /// answered, or after CloseTimeoutMs. Before the upgrade is through, drops the
+    /// connection and socketClosed() follows at once.
+    void close(quint16 code);
+    /// Drops the connection at once; no handler call follows.
+    void abort();
+
+    bool isOpen() const { return m_state == State::Open; }
+    /// Bytes the kernel refused so far: they leave when the socket is writable again.
+    qint64 bytesToWrite() const { return m_out.size(); }
+    /// As ClientSocket::closeCode(): the server's code, the one this socket failed the
+    /// connection with, 1005 for a close frame without a code, 1006 without any close frame.
+    quint16 closeCode() const { return m_closeCode; }
+    /// Why the connection failed, or the server's close reason. For a log line.
+    QString errorString() const { return m_error; }
+
+private:
+    enum class State : quint8 {
+        Idle,
+        Resolving,
+        Connecting,
+        TlsHandshake,
+        Upgrading,
+        Open,
+        Closing,
+        Closed
+    };
+
+    void pollEvents(bool readable, bool writable) override;
+    void connectTo(const QHostAddress &address);
+    void continueTlsHandshake();
+    void sendUpgrade();
+    void readAvailable();
+    /// Parses \a size bytes at \a data; returns how many were consumed.
+    qsizetype consume(char *data, qsizetype size);
+    bool readUpgradeResponse(QByteArrayView bytes, qsizetype *used);
+    void onFrame(quint8 opcode, bool fin, std::span<char> payload);
+    void onClose(QByteArrayView payload);
+    void sendFrame(quint8 opcode, QByteArrayView payload);
+    void write(QByteArrayView bytes);
+    void flush();
+    void updateInterest();
+    /// Fails the connection: says \a code to the server when open (0: says nothing), then
+    /// closes; socketClosed() follows.
+    void fail(quint16 code, const QString &error);
+    void finish();
+    /// Closes the transport and forgets the connection's state, with no handler call.
+    void drop();
+
+    EventPoller &m_poller;
+    websocket::ClientSocketHandler &m_handler;
+    std::shared_ptr<const ClientTlsContext> m_tls;
+    std::unique_ptr<Transport> m_transport; ///< a new one per connection
+    QTimer m_closeTimer;
+    QString m_host; ///< of the URL being connected to
+    quint16 m_port = 0;
+    bool m_secure = false;
+    bool m_validateHostName = true;
+    qint64 m_maxMessageSize = websocket::ClientSocket::DefaultMaxMessageSize;
+    QByteArray m_request; ///< the upgrade request, until it is written
+    QByteArray m_key; ///< Sec-WebSocket-Key, until the upgrade is answered
+    QByteArray m_in; ///< bytes of an incomplete response head or frame
+    QByteArray m_out; ///< bytes the kernel refused
+    QByteArray m_fragments; ///< a fragmented message being assembled
+    quint64 m_maskState; ///< xorshift64* state for masking keys
+    quint32 m_generation = 0; ///< counts open() calls: a stale callback does nothing
+    quint16 m_closeCode = 1006;
+    quint8 m_fragmentOpcode = 0;
+    State m_state = State::Idle;
+    bool m_closeSent = false;
+    bool m_wantWrite = false;
+    QString m_error;
+};
+
+} // namespace cx::server

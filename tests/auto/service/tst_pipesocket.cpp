@@ -1,0 +1,436 @@
+// PipeSocket, the platform pipes' WebSocket on the worker's poller, in-process: against a Qt
+// WebSockets server, a raw server that sends any bytes or stops reading, and a wss server.
+
+#include "clienttlscontext.h"
+#include "eventpoller.h"
+#include "pipesocket.h"
+#include "pki.h"
+#include "websocket/frame.h"
+#include "websocketpeers.h"
+
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace cx;
+using namespace cx::websocket;
+using namespace Qt::StringLiterals;
+using server::PipeSocket;
+using test::pattern;
+using test::RawWebSocketServer;
+using test::SocketRecorder;
+using test::WebSocketServer;
+
+namespace {
+
+/// A poller, a recorder and a pipe socket on them, as a worker has.
+struct Client
+{
+    Client()
+        : socket(poller, recorder)
+    { }
+    server::EventPoller poller;
+    SocketRecorder recorder;
+    PipeSocket socket;
+};
+
+bool openBoth(WebSocketServer &server, Client &client)
+{
+    if (!server.listen())
+        return false;
+    client.socket.open(server.url(), {{"appKey", "k"}});
+    return QTest::qWaitFor([&] { return client.recorder.opened == 1 && server.last(); }, 5000);
+}
+
+/// A wss server with a certificate for \a subjectAltNames, and the trust of its CA.
+struct TlsServer
+{
+    QTemporaryDir folder;
+    WebSocketServer server {QWebSocketServer::SecureMode};
+    QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
+    QString error;
+
+    bool start(const QStringList &subjectAltNames)
+    {
+        test::Pki pki(folder.path());
+        if (!folder.isValid() || !pki.makeCa() || !pki.makeServer(u"server"_s, subjectAltNames)) {
+            error = pki.error();
+            return false;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate::fromPath(pki.path(u"server.pem"_s)).value(0));
+        QFile keyFile(pki.path(u"server.key"_s));
+        if (keyFile.open(QIODevice::ReadOnly))
+            tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        server.server.setSslConfiguration(tls);
+        trust.setCaCertificates(QSslCertificate::fromPath(pki.path(u"ca.pem"_s)));
+        if (!server.listen()) {
+            error = u"cannot listen"_s;
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+class tst_PipeSocket : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void openAndExchange();
+    void hostNameIsResolved();
+    void writesGoToTheKernelAtOnce();
+    void onlyRefusedBytesWait();
+    void fragmentedServerMessage();
+    void pingPong();
+    void tooLargeMessage();
+    void closeByClient();
+    void closeByServer();
+    void invalidServerFrames_data();
+    void invalidServerFrames();
+    void refusedUpgrade();
+    void connectionRefused();
+    void serverDropsConnection();
+    void reopen();
+    void handlerSendsAndAborts();
+    void tls_data();
+    void tls();
+};
+
+void tst_PipeSocket::openAndExchange()
+{
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    client.socket.send("hello");
+    QTRY_COMPARE(server.received, QList<QByteArray>({"hello"}));
+    server.last()->sendBinaryMessage("back");
+    QTRY_COMPARE(client.recorder.messages, QList<QByteArray>({"back"}));
+    // A text message is read and dropped: a pipe carries binary messages only.
+    server.last()->sendTextMessage(u"text"_s);
+    server.last()->sendBinaryMessage("after");
+    QTRY_COMPARE(client.recorder.messages, QList<QByteArray>({"back", "after"}));
+    QCOMPARE(client.recorder.closed, 0);
+}
+
+void tst_PipeSocket::hostNameIsResolved()
+{
+    WebSocketServer server;
+    QVERIFY(server.listen());
+    Client client;
+    client.socket.open(QUrl(u"ws://localhost:%1/Thingworx/WS"_s.arg(server.server.serverPort())));
+    QTRY_COMPARE(client.recorder.opened, 1);
+    client.socket.send("named");
+    QTRY_COMPARE(server.received, QList<QByteArray>({"named"}));
+}
+
+void tst_PipeSocket::writesGoToTheKernelAtOnce()
+{
+    // What the socket takes leaves inside send(): nothing waits for the event loop, so a
+    // burst never looks like backpressure (protocol.md §4 rule 1).
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    for (int i = 0; i < 40; ++i) {
+        client.socket.send(pattern(24 * 1024, i));
+        QCOMPARE(client.socket.bytesToWrite(), qint64(0));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(server.received.size(), 40, 10000);
+    QCOMPARE(server.received.at(39), pattern(24 * 1024, 39));
+}
+
+void tst_PipeSocket::onlyRefusedBytesWait()
+{
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.opened, 1);
+    server.setReading(false);
+    // The kernel's buffers fill up; then what it refuses waits in the socket, and only that.
+    const QByteArray block = pattern(256 * 1024);
+    int sent = 0;
+    while (client.socket.bytesToWrite() == 0 && sent < 400) {
+        client.socket.send(block);
+        ++sent;
+    }
+    QVERIFY2(client.socket.bytesToWrite() > 0, "the kernel never refused");
+    QVERIFY(client.socket.bytesToWrite() <= block.size() + MaxFrameHeadSize);
+    client.socket.send(block); // behind the refused bytes
+    const qint64 waiting = client.socket.bytesToWrite();
+    QVERIFY(waiting > block.size());
+    QCOMPARE(client.recorder.bytesWritten, 0);
+    server.setReading(true);
+    QTRY_COMPARE_WITH_TIMEOUT(client.socket.bytesToWrite(), qint64(0), 10000);
+    QVERIFY(client.recorder.bytesWritten > 0);
+    const qint64 frameSize = 14 + block.size(); // 2 bytes, an 8-byte length, a mask key
+    QTRY_COMPARE_WITH_TIMEOUT(server.afterUpgrade.size(), (sent + 1) * frameSize, 10000);
+}
+
+void tst_PipeSocket::fragmentedServerMessage()
+{
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    server.afterAnswer = QByteArray::fromHex("0203 616263 8900 0002 6465 8001 66");
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.messages, QList<QByteArray>({"abcdef"}));
+    QCOMPARE(client.recorder.closed, 0);
+    QTRY_VERIFY(server.afterUpgrade.size() >= 6); // the pong to the ping between fragments
+    FrameHead head;
+    QVERIFY(parseFrameHead(server.afterUpgrade, &head));
+    QCOMPARE(head.opcode, quint8(Pong));
+    QVERIFY(head.masked);
+}
+
+void tst_PipeSocket::pingPong()
+{
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    client.socket.ping();
+    QTRY_COMPARE(client.recorder.pongs, 1); // the server answered
+    server.last()->ping("p");
+    QTRY_COMPARE(server.pongs, QList<QByteArray>({"p"})); // the client answered the ping
+}
+
+void tst_PipeSocket::tooLargeMessage()
+{
+    WebSocketServer server;
+    Client client;
+    client.socket.setMaxMessageSize(1000);
+    QVERIFY(openBoth(server, client));
+    server.last()->sendBinaryMessage(pattern(1001));
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.socket.closeCode(), quint16(CloseTooBig));
+    QVERIFY2(client.socket.errorString().contains(u"larger than"_s),
+             qPrintable(client.socket.errorString()));
+    QTRY_COMPARE(server.closeCodes, QList<int>({CloseTooBig}));
+}
+
+void tst_PipeSocket::closeByClient()
+{
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    client.socket.close(CloseGoingAway);
+    QCOMPARE(client.recorder.closed, 0); // not from inside close()
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QTRY_COMPARE(server.closeCodes, QList<int>({CloseGoingAway}));
+}
+
+void tst_PipeSocket::closeByServer()
+{
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    server.last()->close(QWebSocketProtocol::CloseCodeGoingAway, u"bye"_s);
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.socket.closeCode(), quint16(CloseGoingAway));
+    QCOMPARE(client.socket.errorString(), u"bye"_s);
+    QTRY_COMPARE(server.closeCodes, QList<int>({CloseGoingAway}));
+}
+
+void tst_PipeSocket::invalidServerFrames_data()
+{
+    QTest::addColumn<QByteArray>("frames"); // after a valid binary frame "a"
+    QTest::addColumn<int>("closeCode");
+
+    QTest::addRow("masked") << QByteArray::fromHex("8281 01020304 60") << int(CloseProtocolError);
+    QTest::addRow("RSV1") << QByteArray::fromHex("c201 62") << int(CloseProtocolError);
+    QTest::addRow("opcode 3") << QByteArray::fromHex("8300") << int(CloseProtocolError);
+    QTest::addRow("ping of 126 bytes")
+        << QByteArray::fromHex("897e007e") + QByteArray(126, 'p') << int(CloseProtocolError);
+    QTest::addRow("continuation alone")
+        << QByteArray::fromHex("8001 62") << int(CloseProtocolError);
+    QTest::addRow("message inside a fragmented one")
+        << QByteArray::fromHex("0201 62 8201 63") << int(CloseProtocolError);
+    QTest::addRow("close with code 1005")
+        << QByteArray::fromHex("8802 03ed") << int(CloseProtocolError);
+    QTest::addRow("close reason not UTF-8")
+        << QByteArray::fromHex("8804 03e8 c328") << int(CloseInvalidPayload);
+    QTest::addRow("text not UTF-8") << QByteArray::fromHex("8102 c328") << int(CloseInvalidPayload);
+    QTest::addRow("2^40 bytes announced")
+        << QByteArray::fromHex("827f 0000010000000000") << int(CloseTooBig);
+}
+
+void tst_PipeSocket::invalidServerFrames()
+{
+    QFETCH(QByteArray, frames);
+    QFETCH(int, closeCode);
+
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    server.afterAnswer = QByteArray::fromHex("8201 61") + frames; // one write with the 101
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.recorder.opened, 1);
+    QCOMPARE(client.recorder.messages, QList<QByteArray>({"a"}));
+    QCOMPARE(client.socket.closeCode(), quint16(closeCode));
+    QVERIFY(!client.socket.errorString().isEmpty());
+    QTRY_COMPARE(server.clientCloseCode(), closeCode); // the client said why
+    QTRY_VERIFY(server.disconnected);
+}
+
+void tst_PipeSocket::refusedUpgrade()
+{
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    server.answer = "HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n";
+    Client client;
+    client.socket.open(server.url(), {{"appKey", "k"}});
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.recorder.opened, 0);
+    QCOMPARE(client.socket.closeCode(), quint16(CloseAbnormal));
+    QVERIFY2(client.socket.errorString().contains(u"403 Forbidden"_s),
+             qPrintable(client.socket.errorString()));
+    QVERIFY(parseUpgradeRequest(server.head).refusal.isEmpty());
+    QCOMPARE(headerValue(server.head, "appkey"), QByteArrayView("k"));
+}
+
+void tst_PipeSocket::connectionRefused()
+{
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const quint16 port = probe.serverPort();
+    probe.close(); // nothing listens there now
+    Client client;
+    client.socket.open(QUrl(u"ws://127.0.0.1:%1/"_s.arg(port)));
+    QCOMPARE(client.recorder.closed, 0); // never from inside open()
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.recorder.opened, 0);
+    QCOMPARE(client.socket.closeCode(), quint16(CloseAbnormal));
+    // The operator reads the kernel's words (config.md §5 lastError).
+    QCOMPARE(client.socket.errorString(), u"Connection refused"_s);
+}
+
+void tst_PipeSocket::serverDropsConnection()
+{
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    server.afterAnswer = QByteArray::fromHex("8201 61");
+    server.closeAfterAnswer = true; // without a close frame
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.closed, 1);
+    QCOMPARE(client.recorder.opened, 1);
+    QCOMPARE(client.recorder.messages, QList<QByteArray>({"a"}));
+    QCOMPARE(client.socket.closeCode(), quint16(CloseAbnormal));
+    QVERIFY(!client.socket.errorString().isEmpty());
+}
+
+void tst_PipeSocket::reopen()
+{
+    WebSocketServer server;
+    QVERIFY(server.listen());
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.opened, 1);
+    client.socket.close(CloseNormal);
+    QTRY_COMPARE(client.recorder.closed, 1);
+
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.opened, 2);
+    QCOMPARE(client.socket.closeCode(), quint16(CloseAbnormal)); // reset by open()
+    client.socket.send("again");
+    QTRY_COMPARE(server.received, QList<QByteArray>({"again"}));
+
+    // Opening while open drops the old connection without a handler call.
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.opened, 3);
+    QCOMPARE(client.recorder.closed, 1);
+    QTRY_COMPARE(server.closeCodes.size(), 2); // the first two connections are gone
+}
+
+void tst_PipeSocket::handlerSendsAndAborts()
+{
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    server.afterAnswer = QByteArray::fromHex("8203 616263");
+    Client client;
+    client.recorder.onMessage = [&client](std::span<char> message) {
+        if (client.recorder.messages.size() == 1) {
+            // Rewritten in place and sent back from the read buffer.
+            message[0] = 'A';
+            client.socket.send(QByteArrayView(message.data(), qsizetype(message.size())));
+        } else {
+            client.socket.abort();
+        }
+    };
+    client.socket.open(server.url());
+    QTRY_COMPARE(server.afterUpgrade.size(), 6 + 3); // a masked frame of three bytes
+    FrameHead head;
+    QVERIFY(parseFrameHead(server.afterUpgrade, &head));
+    QVERIFY(head.masked);
+    QCOMPARE(head.opcode, quint8(Binary));
+    QByteArray payload = server.afterUpgrade.sliced(head.size, 3);
+    applyMask(payload.constData(), payload.data(), payload.size(), head.key);
+    QCOMPARE(payload, QByteArray("Abc"));
+
+    // The handler aborts on "x": "y", read in the same pass, is not delivered, and abort()
+    // is silent.
+    server.socket->write(QByteArray::fromHex("8201 78 8201 79"));
+    QTRY_VERIFY(server.disconnected);
+    QCOMPARE(client.recorder.messages, QList<QByteArray>({"abc", "x"}));
+    QCOMPARE(client.recorder.closed, 0);
+    QVERIFY(!client.socket.isOpen());
+}
+
+void tst_PipeSocket::tls_data()
+{
+    QTest::addColumn<QStringList>("subjectAltNames");
+    QTest::addColumn<bool>("validateHostName");
+    QTest::addColumn<bool>("ownCa"); ///< trust the server's CA (else only the system's)
+    QTest::addColumn<QString>("refusal"); ///< empty: the pipe opens
+
+    QTest::addRow("address named") << QStringList {u"IP:127.0.0.1"_s} << true << true << QString();
+    QTest::addRow("another name") << QStringList {u"DNS:platform.example"_s} << true << true
+                                  << u"TLS refused: certificate verify failed: IP address mismatch"_s;
+    QTest::addRow("another name, not validated")
+        << QStringList {u"DNS:platform.example"_s} << false << true << QString();
+    QTest::addRow("unknown CA") << QStringList {u"IP:127.0.0.1"_s} << true << false
+                                << u"TLS refused: certificate verify failed"_s;
+    QTest::addRow("unknown CA, names not validated")
+        << QStringList {u"IP:127.0.0.1"_s} << false << false
+        << u"TLS refused: certificate verify failed"_s;
+}
+
+void tst_PipeSocket::tls()
+{
+    QFETCH(QStringList, subjectAltNames);
+    QFETCH(bool, validateHostName);
+    QFETCH(bool, ownCa);
+    QFETCH(QString, refusal);
+
+    TlsServer tls;
+    QVERIFY2(tls.start(subjectAltNames), qPrintable(tls.error));
+    QString error;
+    const auto context = server::ClientTlsContext::create(
+        ownCa ? tls.trust : QSslConfiguration::defaultConfiguration(), &error);
+    QVERIFY2(context, qPrintable(error));
+    Client client;
+    client.socket.setTls(context, validateHostName);
+    client.socket.open(tls.server.url(u"wss"_s));
+    if (refusal.isEmpty()) {
+        QTRY_COMPARE(client.recorder.opened, 1);
+        client.socket.send("over TLS");
+        QTRY_COMPARE(tls.server.received, QList<QByteArray>({"over TLS"}));
+        QTRY_VERIFY(tls.server.last());
+        tls.server.last()->sendBinaryMessage(pattern(100000));
+        QTRY_COMPARE(client.recorder.messages, QList<QByteArray>({pattern(100000)}));
+    } else {
+        QTRY_COMPARE(client.recorder.closed, 1);
+        QCOMPARE(client.recorder.opened, 0);
+        QVERIFY2(client.socket.errorString().startsWith(refusal),
+                 qPrintable(client.socket.errorString()));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_PipeSocket)
+#include "tst_pipesocket.moc"
