@@ -158,6 +158,11 @@ void PipeSocket::pollEvents(bool readable, bool writable)
     case State::Upgrading:
     case State::Open:
     case State::Closing:
+        if (readable && m_readPaused) {
+            // Reading is not watched: this is a hang-up or an error.
+            fail(0, u"the connection closed"_s);
+            return;
+        }
         if (writable || (readable && m_transport->writeWaitsForRead()))
             flush();
         if (readable && m_transport && m_transport->isOpen())
@@ -211,7 +216,7 @@ void PipeSocket::readAvailable()
     const quint32 generation = m_generation;
     qsizetype budget = ReadBudget;
     while (generation == m_generation && m_transport && m_state >= State::Upgrading
-           && m_state <= State::Closing) {
+           && m_state <= State::Closing && !m_readPaused) {
         const qint64 got = m_transport->read(buffer.data(), qint64(buffer.size()));
         if (got == Transport::WouldBlock)
             break;
@@ -242,6 +247,37 @@ void PipeSocket::readAvailable()
     }
 }
 
+void PipeSocket::setReadingPaused(bool paused)
+{
+    if (paused == m_readPaused)
+        return;
+    m_readPaused = paused;
+    updateInterest();
+    if (!paused) // what waits is delivered from the event loop, never inside the caller
+        QTimer::singleShot(0, this, [this, generation = m_generation] {
+            if (generation == m_generation && !m_readPaused)
+                resumeReading();
+        });
+}
+
+void PipeSocket::resumeReading()
+{
+    if (!m_transport || m_state < State::Upgrading || m_state > State::Closing)
+        return;
+    const quint32 generation = m_generation;
+    if (!m_in.isEmpty()) {
+        QByteArray data = std::exchange(m_in, QByteArray()); // the handler may drop()
+        const qsizetype used = consume(data.data(), data.size());
+        if (generation == m_generation && m_state >= State::Upgrading && m_state <= State::Closing
+            && used < data.size())
+            m_in = data.sliced(used);
+    }
+    // TLS may hold decrypted bytes the socket no longer shows as readable.
+    if (generation == m_generation && !m_readPaused && m_transport
+        && m_transport->hasBufferedInput())
+        readAvailable();
+}
+
 qsizetype PipeSocket::consume(char *data, qsizetype size)
 {
     const quint32 generation = m_generation;
@@ -251,7 +287,7 @@ qsizetype PipeSocket::consume(char *data, qsizetype size)
             return m_state == State::Upgrading ? pos : size;
     }
     // The state is checked again after each frame: the handler may close, abort or open.
-    while (pos < size && generation == m_generation
+    while (pos < size && generation == m_generation && !m_readPaused
            && (m_state == State::Open || m_state == State::Closing)) {
         FrameHead head;
         const QByteArrayView rest(data + pos, size - pos);
@@ -302,12 +338,9 @@ void PipeSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
 {
     switch (opcode) {
     case Binary:
-    case Text: // a pipe carries binary messages only: a text message is read and dropped
+    case Text:
         if (fin) {
-            if (opcode == Binary)
-                m_handler.socketMessage(payload); // in place: no copy
-            else if (!isValidUtf8(QByteArrayView(payload.data(), qsizetype(payload.size()))))
-                fail(CloseInvalidPayload, u"text message that is not UTF-8"_s);
+            deliver(opcode, payload); // in place: no copy
             return;
         }
         m_fragmentOpcode = opcode;
@@ -319,10 +352,7 @@ void PipeSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
             return;
         const quint8 messageOpcode = std::exchange(m_fragmentOpcode, quint8(0));
         QByteArray message = std::exchange(m_fragments, QByteArray()); // freed after the call
-        if (messageOpcode == Binary)
-            m_handler.socketMessage(std::span<char>(message.data(), size_t(message.size())));
-        else if (!isValidUtf8(message))
-            fail(CloseInvalidPayload, u"text message that is not UTF-8"_s);
+        deliver(messageOpcode, std::span<char>(message.data(), size_t(message.size())));
         return;
     }
     case Ping:
@@ -337,6 +367,17 @@ void PipeSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
         return;
     default:
         return; // checkFrameHead() let no other opcode through
+    }
+}
+
+void PipeSocket::deliver(quint8 opcode, std::span<char> message)
+{
+    if (opcode == Binary) {
+        m_handler.socketMessage(message);
+    } else if (!isValidUtf8(QByteArrayView(message.data(), qsizetype(message.size())))) {
+        fail(CloseInvalidPayload, u"text message that is not UTF-8"_s);
+    } else if (m_textMessages) {
+        m_handler.socketTextMessage(message);
     }
 }
 
@@ -364,6 +405,12 @@ void PipeSocket::send(QByteArrayView message)
 {
     if (m_state == State::Open)
         sendFrame(Binary, message);
+}
+
+void PipeSocket::sendText(QByteArrayView utf8)
+{
+    if (m_state == State::Open)
+        sendFrame(Text, utf8);
 }
 
 void PipeSocket::ping()
@@ -446,8 +493,8 @@ void PipeSocket::flush()
 void PipeSocket::updateInterest()
 {
     if (m_transport && m_transport->isOpen())
-        m_poller.setInterest(m_transport->descriptor(), this, m_state != State::Connecting,
-                             m_wantWrite);
+        m_poller.setInterest(m_transport->descriptor(), this,
+                             m_state != State::Connecting && !m_readPaused, m_wantWrite);
 }
 
 // ---- closing -------------------------------------------------------------------------------

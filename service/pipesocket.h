@@ -34,6 +34,8 @@ class ClientTlsContext;
 /// - The handler is the one ClientSocket has (websocket::ClientSocketHandler), called in the
 ///   same way: from the poller or a timer, never from inside send(), close() or open(). It
 ///   hears socketBytesWritten() when refused bytes have gone to the kernel.
+/// - Used by the pipes (binary messages) and by the platform side of tunnels (text too, and
+///   reading paused while the edge does not take what the platform sends).
 class PipeSocket final : public QObject, private PollHandler
 {
     Q_OBJECT
@@ -50,6 +52,13 @@ public:
     /// TLS for wss URLs, taken at the next open(); with \a validateHostName the server's
     /// certificate must name the URL's host.
     void setTls(std::shared_ptr<const ClientTlsContext> tls, bool validateHostName);
+    /// Whether text messages reach the handler (socketTextMessage(), valid UTF-8); off by
+    /// default: a pipe carries binary messages, and checks and drops text ones.
+    void setTextMessages(bool enabled) { m_textMessages = enabled; }
+    /// Stops (true) or resumes (false) reading from the server: backpressure toward it,
+    /// through the kernel's receive window. While paused no message is delivered and only
+    /// the bytes of one read wait here; on resume they are delivered from the event loop.
+    void setReadingPaused(bool paused);
 
     /// Connects to \a url (TLS when its scheme is wss) and upgrades with the extra HTTP
     /// \a headers; socketOpened() or socketClosed() follows. A connection still in place is
@@ -57,6 +66,8 @@ public:
     void open(const QUrl &url, const websocket::HttpHeaders &headers = {});
     /// Sends \a message as one binary frame. Ignored unless open.
     void send(QByteArrayView message);
+    /// Sends \a utf8 as one text frame (not checked). Ignored unless open.
+    void sendText(QByteArrayView utf8);
     /// Sends an empty ping; socketPong() follows when the server answers. Ignored unless open.
     void ping();
     /// Starts the close handshake with \a code; socketClosed() follows once the server has
@@ -92,6 +103,10 @@ private:
     void continueTlsHandshake();
     void sendUpgrade();
     void readAvailable();
+    /// After a pause: parses what waits in m_in, then reads on.
+    void resumeReading();
+    /// Delivers a whole message of \a opcode (Binary or Text) to the handler.
+    void deliver(quint8 opcode, std::span<char> message);
     /// Parses \a size bytes at \a data; returns how many were consumed.
     qsizetype consume(char *data, qsizetype size);
     bool readUpgradeResponse(QByteArrayView bytes, qsizetype *used);
@@ -130,6 +145,8 @@ private:
     State m_state = State::Idle;
     bool m_closeSent = false;
     bool m_wantWrite = false;
+    bool m_textMessages = false;
+    bool m_readPaused = false;
     QString m_error;
 };
 

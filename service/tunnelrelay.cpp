@@ -2,7 +2,6 @@
 
 #include "clock.h"
 #include "dataplanesettings.h"
-#include "tls/tlsfiles.h"
 #include "workerstats.h"
 
 #include <QUrl>
@@ -19,13 +18,13 @@ qint64 idleCheckIntervalMs(qint64 idleTimeoutMs)
 
 } // namespace
 
-TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
-                         const websocket::HttpHeaders &credentials, QString instanceId,
-                         const DataPlaneSettings &settings, TrafficCounters &traffic,
-                         QObject *parent)
+TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, EventPoller &poller,
+                         const QUrl &platformUrl, const websocket::HttpHeaders &credentials,
+                         QString instanceId, const DataPlaneSettings &settings,
+                         TrafficCounters &traffic, QObject *parent)
     : QObject(parent)
     , m_edge(std::move(edge))
-    , m_platform(*this, this)
+    , m_platform(poller, *this, this)
     , m_instanceId(std::move(instanceId))
     , m_traffic(traffic)
     , m_queueLimit(settings.highWaterMark + settings.maxMessageSize)
@@ -33,7 +32,6 @@ TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platf
     , m_lowWater(settings.lowWaterMark)
     , m_idleTimeoutMs(settings.tunnelIdleTimeoutMs)
     , m_lastActivityMs(nowMs())
-    , m_hostNameValidation(settings.hostNameValidation)
 {
     m_edge->setHandler(this);
     m_edge->accept();
@@ -51,9 +49,8 @@ TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platf
 
     m_platform.setMaxMessageSize(settings.maxMessageSize);
     m_platform.setTextMessages(true);
-    m_platform.setBytesWrittenNotification(true);
-    if (platformUrl.scheme() == u"wss")
-        m_platform.setSslConfiguration(settings.platformSsl);
+    if (platformUrl.scheme() == u"wss") // host-name validation as for pipes (protocol.md §7)
+        m_platform.setTls(settings.platformTls, settings.hostNameValidation);
     // The platform decides who may use a tunnel, on the client's own credentials;
     // cxserver's app key never goes on a tunnel (protocol.md §8).
     m_platform.open(platformUrl, credentials);
@@ -151,13 +148,6 @@ void TunnelRelay::socketPong()
 void TunnelRelay::socketBytesWritten()
 {
     updateHeldBytes();
-}
-
-void TunnelRelay::socketSslErrors(const QList<QSslError> &errors)
-{
-    // Host-name validation as for pipes (protocol.md §7): off, only a mismatch is forgiven.
-    if (!m_hostNameValidation && tls::onlyHostNameMismatch(errors))
-        m_platform.ignoreSslErrors();
 }
 
 // ---- relaying ------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "edgeconnection.h"
-#include "websocket/clientsocket.h"
+#include "pipesocket.h"
 
 #include <QByteArray>
 #include <QList>
@@ -16,7 +16,8 @@ struct TrafficCounters;
 
 /// A remote-access tunnel or RAC channel (protocol.md §8): one edge WebSocket relayed as an
 /// opaque message stream (text stays text, binary stays binary) to one platform WebSocket on
-/// the same path and query, opened with the client's credentials only.
+/// the same path and query, opened with the client's credentials only. Both sides are on
+/// the worker's poller: the edge's EdgeConnection and the platform's PipeSocket.
 ///
 /// - Bounded both ways: what waits to go to the platform counts in the edge's budget (the
 ///   edge is not read above the high watermark); while more than the high watermark waits
@@ -34,7 +35,7 @@ public:
     /// Takes \a edge, upgraded and not yet accepted, accepts it and opens \a platformUrl with
     /// \a credentials (the client's). instanceId names the platform instance it runs
     /// through; \a traffic (the worker's) counts the bytes relayed.
-    TunnelRelay(std::unique_ptr<EdgeConnection> edge, const QUrl &platformUrl,
+    TunnelRelay(std::unique_ptr<EdgeConnection> edge, EventPoller &poller, const QUrl &platformUrl,
                 const websocket::HttpHeaders &credentials, QString instanceId,
                 const DataPlaneSettings &settings, TrafficCounters &traffic,
                 QObject *parent = nullptr);
@@ -57,7 +58,6 @@ private:
     void socketClosed() override;
     void socketPong() override;
     void socketBytesWritten() override;
-    void socketSslErrors(const QList<QSslError> &errors) override;
 
     void toEdge(std::span<char> message, bool text);
     void toPlatform(QByteArrayView message, bool text);
@@ -68,7 +68,7 @@ private:
     void finishIfDone();
 
     std::unique_ptr<EdgeConnection> m_edge;
-    websocket::ClientSocket m_platform;
+    PipeSocket m_platform; ///< on the worker's poller, as the pipes
     QString m_instanceId;
     TrafficCounters &m_traffic;
     QTimer m_timer; ///< the open deadline, then the idle check
@@ -79,7 +79,6 @@ private:
     qint64 m_lowWater;
     qint64 m_idleTimeoutMs;
     qint64 m_lastActivityMs;
-    bool m_hostNameValidation;
     bool m_platformOpen = false;
     bool m_platformDown = false;
 };

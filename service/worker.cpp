@@ -783,9 +783,9 @@ void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayVi
 {
     // The query goes on as sent, with the client's credentials.
     const websocket::HttpHeaders credentials = connection->takeCredentials();
-    auto *relay
-        = new TunnelRelay(std::move(connection), link.instance.url(QString::fromLatin1(target)),
-                          credentials, link.instance.id, m_settings, m_traffic, this);
+    auto *relay = new TunnelRelay(std::move(connection), *m_poller,
+                                  link.instance.url(QString::fromLatin1(target)), credentials,
+                                  link.instance.id, m_settings, m_traffic, this);
     // Relays that finished are forgotten here, so the list stays as long as the live ones.
     std::erase_if(link.tunnels, [](const QPointer<TunnelRelay> &t) { return t.isNull(); });
     link.tunnels.emplace_back(relay);

@@ -100,6 +100,8 @@ private Q_SLOTS:
     void handlerSendsAndAborts();
     void tls_data();
     void tls();
+    void textMessagesWhenAsked();
+    void pausedReadingHoldsMessagesBack();
 };
 
 void tst_PipeSocket::openAndExchange()
@@ -390,8 +392,9 @@ void tst_PipeSocket::tls_data()
     QTest::addColumn<QString>("refusal"); ///< empty: the pipe opens
 
     QTest::addRow("address named") << QStringList {u"IP:127.0.0.1"_s} << true << true << QString();
-    QTest::addRow("another name") << QStringList {u"DNS:platform.example"_s} << true << true
-                                  << u"TLS refused: certificate verify failed: IP address mismatch"_s;
+    QTest::addRow("another name")
+        << QStringList {u"DNS:platform.example"_s} << true << true
+        << u"TLS refused: certificate verify failed: IP address mismatch"_s;
     QTest::addRow("another name, not validated")
         << QStringList {u"DNS:platform.example"_s} << false << true << QString();
     QTest::addRow("unknown CA") << QStringList {u"IP:127.0.0.1"_s} << true << false
@@ -430,6 +433,52 @@ void tst_PipeSocket::tls()
         QVERIFY2(client.socket.errorString().startsWith(refusal),
                  qPrintable(client.socket.errorString()));
     }
+}
+
+void tst_PipeSocket::textMessagesWhenAsked()
+{
+    // The platform side of a tunnel relays text as text (protocol.md §8).
+    WebSocketServer server;
+    Client client;
+    client.socket.setTextMessages(true);
+    QVERIFY(openBoth(server, client));
+    server.last()->setOutgoingFrameSize(1000);
+    server.last()->sendTextMessage(u"ünïcode ✓"_s);
+    server.last()->sendTextMessage(QString(2500, u'x')); // three frames, assembled
+    server.last()->sendBinaryMessage("binary");
+    QTRY_COMPARE(client.recorder.messages.size(), 1);
+    QCOMPARE(client.recorder.texts,
+             QList<QByteArray>({u"ünïcode ✓"_s.toUtf8(), QByteArray(2500, 'x')}));
+    QCOMPARE(client.recorder.messages[0], QByteArray("binary"));
+    client.socket.sendText(u"back ✓"_s.toUtf8());
+    QTRY_COMPARE(server.receivedTexts, QStringList({u"back ✓"_s}));
+}
+
+void tst_PipeSocket::pausedReadingHoldsMessagesBack()
+{
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    // Paused from inside the handler: the messages after it wait, and what the server
+    // sends stays in the kernel's buffers (and then in the server's).
+    client.recorder.onMessage = [&](std::span<char>) {
+        client.socket.setReadingPaused(true);
+    };
+    const QByteArray big = pattern(256 * 1024);
+    for (int i = 0; i < 64; ++i) // 16 MB toward a paused reader
+        server.last()->sendBinaryMessage(big);
+    QTRY_COMPARE(client.recorder.messages.size(), 1);
+    // The server cannot hand everything over: the kernel's buffers are full.
+    QTRY_VERIFY_WITH_TIMEOUT(server.last()->bytesToWrite() > 0, 10000);
+    QCOMPARE(client.recorder.messages.size(), 1);
+
+    client.recorder.onMessage = nullptr;
+    client.socket.setReadingPaused(false);
+    QCOMPARE(client.recorder.messages.size(), 1); // not inside the call: from the event loop
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messages.size(), 64, 20000);
+    for (const QByteArray &message : std::as_const(client.recorder.messages))
+        QCOMPARE(message, big);
+    QCOMPARE(client.recorder.closed, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_PipeSocket)

@@ -27,9 +27,10 @@ namespace {
 class RelayMaker : public ConnectionHandler
 {
 public:
-    RelayMaker(std::unique_ptr<EdgeConnection> &owned, const DataPlaneSettings &settings,
-               TrafficCounters &traffic)
+    RelayMaker(std::unique_ptr<EdgeConnection> &owned, EventPoller &poller,
+               const DataPlaneSettings &settings, TrafficCounters &traffic)
         : m_owned(owned)
+        , m_poller(poller)
         , m_settings(settings)
         , m_traffic(traffic)
     { }
@@ -44,7 +45,7 @@ public:
             target.first(target.indexOf('?') < 0 ? target.size() : target.indexOf('?'))));
         if (target.contains('?'))
             url.setQuery(QString::fromLatin1(target.sliced(target.indexOf('?') + 1)));
-        relay = new TunnelRelay(std::move(m_owned), url, connection.takeCredentials(),
+        relay = new TunnelRelay(std::move(m_owned), m_poller, url, connection.takeCredentials(),
                                 QStringLiteral("instance"), m_settings, m_traffic);
     }
     void connectionMessage(EdgeConnection &, std::span<char>, bool) override { }
@@ -52,6 +53,7 @@ public:
 
 private:
     std::unique_ptr<EdgeConnection> &m_owned;
+    EventPoller &m_poller;
     const DataPlaneSettings &m_settings;
     TrafficCounters &m_traffic;
 };
@@ -201,7 +203,7 @@ void tst_TunnelRelay::cleanup()
 bool tst_TunnelRelay::openTunnel(QWebSocket &client, const QUrl &platform, const QString &path,
                                  const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    m_maker = std::make_unique<RelayMaker>(m_connection, m_settings, m_traffic);
+    m_maker = std::make_unique<RelayMaker>(m_connection, *m_poller, m_settings, m_traffic);
     m_maker->platform = platform;
     QNetworkRequest request(
         QUrl(QStringLiteral("ws://127.0.0.1:%1").arg(m_server->serverPort()) + path));
