@@ -46,7 +46,10 @@ PipeSocket::PipeSocket(EventPoller &poller, ClientSocketHandler &handler, QObjec
 
 PipeSocket::~PipeSocket()
 {
-    drop(); // no handler call from here
+    // No handler call, and no call into the poller, which its owner may have deleted first
+    // (a worker deletes its children in any order): closing the descriptor is enough to
+    // take it out of the epoll set.
+    m_transport.reset();
 }
 
 void PipeSocket::setTls(std::shared_ptr<const ClientTlsContext> tls, bool validateHostName)

@@ -38,8 +38,9 @@ PlatformPipe::PlatformPipe(PipeListener &listener, EventPoller &poller,
 
 PlatformPipe::~PlatformPipe()
 {
+    // The socket goes down with no callback and no call into the poller, which the worker
+    // may have deleted already.
     m_state = State::Closed;
-    m_socket.abort(); // no callbacks while the socket goes down
 }
 
 void PlatformPipe::open()
