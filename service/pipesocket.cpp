@@ -6,10 +6,8 @@
 
 #include <QHostAddress>
 #include <QHostInfo>
-#include <QRandomGenerator>
 #include <QUrl>
 #include <QtEndian>
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -21,21 +19,12 @@ namespace {
 
 constexpr qsizetype ReadBudget = 1024 * 1024; ///< bytes one pipe reads per poller pass
 
-/// The buffer a thread's pipes frame and mask their messages into: write() hands it to the
-/// socket at once and keeps only what the kernel refused, so one per thread is enough.
-QByteArray &frameBuffer()
-{
-    thread_local QByteArray buffer;
-    return buffer;
-}
-
 } // namespace
 
 PipeSocket::PipeSocket(EventPoller &poller, ClientSocketHandler &handler, QObject *parent)
     : QObject(parent)
     , m_poller(poller)
     , m_handler(handler)
-    , m_maskState(QRandomGenerator::global()->generate64() | 1) // xorshift needs non-zero
 {
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, [this] {
@@ -424,24 +413,9 @@ void PipeSocket::ping()
 
 void PipeSocket::sendFrame(quint8 opcode, QByteArrayView payload)
 {
-    QByteArray &buffer = frameBuffer();
-    const qsizetype needed = MaxFrameHeadSize + payload.size();
-    if (buffer.size() < needed)
-        buffer.resize(needed);
-    // xorshift64*: fast masking keys, not cryptographic (see ClientSocket's comment: the
-    // pipes run no script that could predict them, and with wss they are not on the wire).
-    m_maskState ^= m_maskState >> 12;
-    m_maskState ^= m_maskState << 25;
-    m_maskState ^= m_maskState >> 27;
-    const quint32 random = quint32((m_maskState * 0x2545F4914F6CDD1DULL) >> 32);
-    uchar key[4];
-    std::memcpy(key, &random, sizeof key);
-    const int headSize = writeFrameHead(reinterpret_cast<uchar *>(buffer.data()), opcode,
-                                        quint64(payload.size()), key);
-    applyMask(payload.data(), buffer.data() + headSize, payload.size(), key);
     if (opcode == Close)
         m_closeSent = true;
-    write(QByteArrayView(buffer.constData(), headSize + payload.size()));
+    write(m_framer.frame(opcode, payload));
 }
 
 void PipeSocket::write(QByteArrayView bytes)

@@ -2,6 +2,7 @@
 
 #include "eventpoller.h"
 #include "transport.h"
+#include "websocket/clientframer.h"
 #include "websocket/clientsocket.h"
 #include "websocket/handshake.h"
 
@@ -138,7 +139,7 @@ private:
     QByteArray m_in; ///< bytes of an incomplete response head or frame
     QByteArray m_out; ///< bytes the kernel refused
     QByteArray m_fragments; ///< a fragmented message being assembled
-    quint64 m_maskState; ///< xorshift64* state for masking keys
+    websocket::ClientFramer m_framer;
     quint32 m_generation = 0; ///< counts open() calls: a stale callback does nothing
     quint16 m_closeCode = 1006;
     quint8 m_fragmentOpcode = 0;

@@ -2,13 +2,11 @@
 
 #include "websocket/framecheck.h"
 
-#include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QtEndian>
-#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -19,21 +17,11 @@ namespace {
 constexpr qsizetype CompactAbove = 64 * 1024; ///< parsed bytes kept before the buffer moves
 constexpr qsizetype ShrinkAbove = 256 * 1024; ///< a larger emptied read buffer is freed
 
-/// The buffer all sockets of a thread frame and mask their messages into: write() copies it
-/// into the socket's own buffer at once, so one per thread is enough. It keeps the size of
-/// the longest message the thread sent.
-QByteArray &frameBuffer()
-{
-    thread_local QByteArray buffer;
-    return buffer;
-}
-
 } // namespace
 
 ClientSocket::ClientSocket(ClientSocketHandler &handler, QObject *parent)
     : QObject(parent)
     , m_handler(handler)
-    , m_maskState(QRandomGenerator::global()->generate64() | 1) // xorshift needs non-zero
 { }
 
 ClientSocket::~ClientSocket()
@@ -328,21 +316,8 @@ void ClientSocket::ping(QByteArrayView payload)
 
 void ClientSocket::sendFrame(quint8 opcode, QByteArrayView payload)
 {
-    QByteArray &buffer = frameBuffer();
-    const qsizetype needed = MaxFrameHeadSize + payload.size();
-    if (buffer.size() < needed)
-        buffer.resize(needed);
-    // xorshift64*: fast masking keys, not cryptographic (see the class comment).
-    m_maskState ^= m_maskState >> 12;
-    m_maskState ^= m_maskState << 25;
-    m_maskState ^= m_maskState >> 27;
-    const quint32 random = quint32((m_maskState * 0x2545F4914F6CDD1DULL) >> 32);
-    uchar key[4];
-    std::memcpy(key, &random, sizeof key);
-    const int headSize = writeFrameHead(reinterpret_cast<uchar *>(buffer.data()), opcode,
-                                        quint64(payload.size()), key);
-    applyMask(payload.data(), buffer.data() + headSize, payload.size(), key);
-    m_socket->write(buffer.constData(), headSize + payload.size()); // one write per frame
+    const QByteArrayView frame = m_framer.frame(opcode, payload);
+    m_socket->write(frame.data(), frame.size()); // one write per frame
 }
 
 void ClientSocket::sendClose(quint16 code)

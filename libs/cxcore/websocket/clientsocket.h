@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cxcore_global.h"
+#include "websocket/clientframer.h"
 #include "websocket/frame.h"
 #include "websocket/handshake.h"
 
@@ -53,9 +54,8 @@ public:
 ///
 /// - Incoming frames are parsed in place in one reused read buffer; an unfragmented message
 ///   reaches the handler without a copy, and the handler may rewrite it in place.
-/// - Each outgoing message is framed and masked (8 bytes at a time) into one buffer shared
-///   by all sockets of the thread and goes to the socket in one write: the messages of one
-///   event-loop pass leave in one system call.
+/// - Each outgoing message is framed and masked by a ClientFramer and goes to the socket in
+///   one write: the messages of one event-loop pass leave in one system call.
 /// - One handler call per event instead of a Qt signal.
 /// - What the server sends is checked (RFC 6455 §5): frames must be unmasked, RSV bits 0,
 ///   opcodes known, control frames final and at most 125 bytes, fragments in order; any
@@ -65,10 +65,7 @@ public:
 ///   is not valid UTF-8 fails the connection with 1007 then.
 /// - setReadingPaused() stops reading (backpressure toward the server): Qt's read buffer is
 ///   bounded meanwhile, so the kernel's receive window closes.
-/// - Masking keys come from a per-socket xorshift64* generator seeded from
-///   QRandomGenerator::global(): fast, not cryptographic. RFC 6455 §10.3 wants keys that
-///   script content cannot predict, against intermediaries that misread such content;
-///   our clients run no such script, and with wss the keys are not visible on the wire.
+/// - Masking keys: see ClientFramer.
 ///
 /// Not thread-safe: use a socket in the thread it lives in.
 class CXCORE_EXPORT ClientSocket : public QObject
@@ -161,7 +158,7 @@ private:
     qsizetype m_inStart = 0;
     QByteArray m_fragments; ///< a fragmented binary message being assembled
     qint64 m_fragmentsSize = 0; ///< its length so far (text fragments are counted, not kept)
-    quint64 m_maskState; ///< xorshift64* state for masking keys
+    ClientFramer m_framer;
     quint32 m_generation = 0; ///< counts open() calls: a stale close timeout does nothing
     quint16 m_closeCode = CloseAbnormal;
     quint8 m_fragmentOpcode = 0; ///< Text or Binary while a fragmented message is open
