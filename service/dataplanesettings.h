@@ -42,8 +42,8 @@ struct DataPlaneSettings
     QString tlsCipherSuites; ///< TLS 1.3; empty: OpenSSL's default
     bool edgeTls = true;
     QSslConfiguration edgeSsl; ///< server side: keystore certificate, key and chain
-    QSslConfiguration platformSsl; ///< client side: trust store, peer verification
-    /// The pipes' OpenSSL context, made from platformSsl (shared by every worker).
+    /// The pipes' and tunnels' OpenSSL context, made from the trust store (client side, peer
+    /// verification), shared by every worker.
     std::shared_ptr<const ClientTlsContext> platformTls;
 
     /// What may be queued toward one edge before it is dropped: the configured buffer, but

@@ -178,12 +178,6 @@ bool PlatformPipe::isWritable()
     return m_writable;
 }
 
-void PlatformPipe::socketBytesWritten()
-{
-    if (!m_writable && m_state == State::Connected && isWritable())
-        m_listener.pipeWritable(*this);
-}
-
 void PlatformPipe::send(QByteArrayView message)
 {
     m_socket.send(message);

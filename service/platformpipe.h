@@ -31,8 +31,6 @@ public:
     /// A message from the platform on a connected pipe, in the pipe's read buffer (valid
     /// during the call only). The listener may modify its bytes in place.
     virtual void pipeMessage(PlatformPipe &pipe, std::span<char> message) = 0;
-    /// The pipe fell to or below the low watermark after being above the high one.
-    virtual void pipeWritable(PlatformPipe &pipe) = 0;
 };
 
 /// One WebSocket from a worker to a platform instance (protocol.md §1, §6, §7), on the
@@ -79,7 +77,6 @@ private:
     void socketMessage(std::span<char> message) override;
     void socketClosed() override;
     void socketPong() override;
-    void socketBytesWritten() override;
 
     void onDisconnected();
     void drop();

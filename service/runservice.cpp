@@ -91,9 +91,8 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
                                                    config.trustStorePassword.reveal().toUtf8());
     if (!trust)
         return OptionsFailure {2, trust.error().forLog()};
-    plane.platformSsl = trust.value();
     QString tlsError;
-    plane.platformTls = cx::server::ClientTlsContext::create(plane.platformSsl, &tlsError);
+    plane.platformTls = cx::server::ClientTlsContext::create(trust.value(), &tlsError);
     if (!plane.platformTls)
         return OptionsFailure {2,
                                QStringLiteral("protocol.http-client.ssl.trust-store: ") + tlsError};

@@ -670,8 +670,6 @@ void Worker::pipeFailed(PlatformPipe &pipe, const QString &reason)
                                   << reason + u"; retrying";
 }
 
-void Worker::pipeWritable(PlatformPipe &) { }
-
 void Worker::updateConnectivity()
 {
     int connected = 0;

@@ -101,7 +101,6 @@ private:
     void pipeLost(PlatformPipe &pipe) override;
     void pipeFailed(PlatformPipe &pipe, const QString &reason) override;
     void pipeMessage(PlatformPipe &pipe, std::span<char> message) override;
-    void pipeWritable(PlatformPipe &pipe) override;
     // EdgeListener
     void edgeUpgrading(EdgeSession &edge, QByteArrayView target) override;
     void edgeMessage(EdgeSession &edge, std::span<char> message) override;
