@@ -348,7 +348,9 @@ void PipeSocket::onFrame(quint8 opcode, bool fin, std::span<char> payload)
         return;
     }
     case Ping:
-        if (m_state == State::Open)
+        // Answered only while nothing waits for the kernel (RFC 6455 §5.5.3 lets an endpoint
+        // skip pongs): a server that pings and never reads cannot make pongs pile up here.
+        if (m_state == State::Open && m_out.isEmpty())
             sendFrame(Pong, QByteArrayView(payload.data(), qsizetype(payload.size())));
         return;
     case Pong:

@@ -86,6 +86,8 @@ private Q_SLOTS:
     void hostNameIsResolved();
     void writesGoToTheKernelAtOnce();
     void onlyRefusedBytesWait();
+    void pingFloodToANonReaderHoldsNothing();
+    void endlessUpgradeResponseIsRefused();
     void fragmentedServerMessage();
     void pingPong();
     void tooLargeMessage();
@@ -172,6 +174,43 @@ void tst_PipeSocket::onlyRefusedBytesWait()
     QVERIFY(client.recorder.bytesWritten > 0);
     const qint64 frameSize = 14 + block.size(); // 2 bytes, an 8-byte length, a mask key
     QTRY_COMPARE_WITH_TIMEOUT(server.afterUpgrade.size(), (sent + 1) * frameSize, 10000);
+}
+
+void tst_PipeSocket::pingFloodToANonReaderHoldsNothing()
+{
+    // A hostile server that stops reading and sends pings: the pongs would wait for the
+    // kernel one after the other. They are skipped while anything waits (RFC 6455 §5.5.3).
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE(client.recorder.opened, 1);
+    server.setReading(false);
+    const QByteArray block = pattern(256 * 1024);
+    for (int sent = 0; client.socket.bytesToWrite() == 0 && sent < 400; ++sent)
+        client.socket.send(block);
+    const qint64 waiting = client.socket.bytesToWrite();
+    QVERIFY2(waiting > 0, "the kernel never refused");
+    const QByteArray ping = QByteArray::fromHex("897d") + QByteArray(125, 'p'); // 127 bytes
+    server.socket->write(ping.repeated(8192) + QByteArray::fromHex("8201 7a")); // 1 MB, "z"
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.messages, QList<QByteArray>({"z"}), 10000);
+    QCOMPARE(client.socket.bytesToWrite(), waiting); // not one pong more
+    QCOMPARE(client.recorder.closed, 0);
+}
+
+void tst_PipeSocket::endlessUpgradeResponseIsRefused()
+{
+    // A response head that never ends is refused once it passes 16 KiB
+    // (websocket::MaxHandshakeHead), however much the server sends.
+    RawWebSocketServer server;
+    QVERIFY(server.listen());
+    server.answer
+        = "HTTP/1.1 101 Switching Protocols\r\nX-Pad: " + QByteArray(4 * 1024 * 1024, 'x');
+    Client client;
+    client.socket.open(server.url());
+    QTRY_COMPARE_WITH_TIMEOUT(client.recorder.closed, 1, 10000);
+    QCOMPARE(client.recorder.opened, 0);
+    QCOMPARE(client.socket.errorString(), u"upgrade response too long"_s);
 }
 
 void tst_PipeSocket::fragmentedServerMessage()
