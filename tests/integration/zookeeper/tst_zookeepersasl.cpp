@@ -12,7 +12,6 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
-#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -61,6 +60,13 @@ private:
     bool writeServerJaas(const QByteArray &cxPassword);
     /// Restarts ZooKeeper (same port, same data).
     bool restartZooKeeper();
+    /// A cxserver that discovered sim0, then ZooKeeper restarted with cxserver's password
+    /// changed on the server (cleanup() changes it back); nullptr when a step failed.
+    std::unique_ptr<CxServerProcess> startThenChangePasswordOnServer();
+    /// Gives the server cxserver's password back and restarts ZooKeeper.
+    bool restorePasswordOnServer();
+
+    bool m_passwordChanged = false;
 
     QTemporaryDir m_dir;
     std::unique_ptr<ZooKeeperProcess> m_zooKeeper;
@@ -69,6 +75,7 @@ private:
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void cleanup();
     void discoversAndRoutesWithDigestMd5();
     void logsInAgainAfterAZooKeeperRestart();
     void wrongPasswordStopsStartUpClearly();
@@ -126,6 +133,29 @@ bool tst_ZooKeeperSasl::restartZooKeeper()
         return true;
     qWarning("%s", m_zooKeeper->log().constData());
     return false;
+}
+
+std::unique_ptr<CxServerProcess> tst_ZooKeeperSasl::startThenChangePasswordOnServer()
+{
+    auto server = startServer(CxPassword);
+    if (!server || !server->waitForInstances(1, 20000))
+        return nullptr;
+    m_passwordChanged = true;
+    if (!writeServerJaas("rotated-on-the-server") || !restartZooKeeper())
+        return nullptr;
+    return server;
+}
+
+bool tst_ZooKeeperSasl::restorePasswordOnServer()
+{
+    m_passwordChanged = false;
+    return writeServerJaas(CxPassword) && restartZooKeeper();
+}
+
+void tst_ZooKeeperSasl::cleanup()
+{
+    if (m_passwordChanged)
+        QVERIFY(restorePasswordOnServer());
 }
 
 void tst_ZooKeeperSasl::cleanupTestCase()
@@ -226,15 +256,8 @@ void tst_ZooKeeperSasl::loginRefusedAfterAcceptedIsRetried()
     // ZooKeeper refuses for a while a login it accepted before (here: it restarts with
     // cxserver's password changed, then again with the old one): cxserver tries again with
     // backoff instead of stopping, and discovers again once the login is accepted.
-    auto server = startServer(CxPassword);
+    auto server = startThenChangePasswordOnServer();
     QVERIFY(server);
-    QVERIFY(server->waitForInstances(1, 20000));
-    const auto restore = qScopeGuard([this] {
-        if (writeServerJaas(CxPassword))
-            restartZooKeeper();
-    });
-    QVERIFY(writeServerJaas("rotated-on-the-server"));
-    QVERIFY(restartZooKeeper());
     QVERIFY2(
         server
             ->waitForLine(QRegularExpression(QStringLiteral(
@@ -242,8 +265,7 @@ void tst_ZooKeeperSasl::loginRefusedAfterAcceptedIsRetried()
                           20000)
             .hasMatch(),
         server->log().constData());
-    QVERIFY(writeServerJaas(CxPassword));
-    QVERIFY(restartZooKeeper());
+    QVERIFY(restorePasswordOnServer());
     PlatformSimProcess sim2(QStringLiteral("sim2"));
     QVERIFY(sim2.start(AppKey));
     QVERIFY(registerInstance("sim2", sim2.port()));
@@ -256,15 +278,8 @@ void tst_ZooKeeperSasl::loginRefusedForGoodStopsAfterRetries()
 {
     // The same refusal that does not go away: cxserver stops with exit 1 once its retries
     // (1 + 2 + 4 s) are spent, naming the JAAS file.
-    auto server = startServer(CxPassword);
+    auto server = startThenChangePasswordOnServer();
     QVERIFY(server);
-    QVERIFY(server->waitForInstances(1, 20000));
-    const auto restore = qScopeGuard([this] {
-        if (writeServerJaas(CxPassword))
-            restartZooKeeper();
-    });
-    QVERIFY(writeServerJaas("rotated-on-the-server"));
-    QVERIFY(restartZooKeeper());
     QVERIFY2(server->waitForExit(30000), server->log().constData());
     QCOMPARE(server->exitCode(), 1);
     QVERIFY(server->log().contains("attempt 3 of 3"));
