@@ -22,12 +22,16 @@ ManagedProcess::~ManagedProcess()
     if (isRunning())
         stop(5000);
     keepSanitizerReport(m_name, m_log);
-    if (QTest::currentTestFailed() && !m_log.isEmpty()) {
-        const QByteArray tail = m_log.size() > 20000 ? m_log.right(20000) : m_log;
-        qWarning("---- log of %s (pid %lld) ----\n%s---- end of %s ----", qPrintable(m_name),
-                 static_cast<long long>(m_process.processId()), tail.constData(),
-                 qPrintable(m_name));
-    }
+    printLogIfTestFailed();
+}
+
+void ManagedProcess::printLogIfTestFailed() const
+{
+    if (!QTest::currentTestFailed() || m_log.isEmpty())
+        return;
+    const QByteArray tail = m_log.size() > 20000 ? m_log.right(20000) : m_log;
+    qWarning("---- log of %s (pid %lld) ----\n%s---- end of %s ----", qPrintable(m_name),
+             static_cast<long long>(m_process.processId()), tail.constData(), qPrintable(m_name));
 }
 
 void ManagedProcess::setEnvironment(const QProcessEnvironment &environment)

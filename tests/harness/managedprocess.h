@@ -53,6 +53,9 @@ public:
     const QString &name() const { return m_name; }
     /// Everything the child printed so far.
     QByteArray log() const { return m_log; }
+    /// When the current test function failed, prints the end of log() (the destructor does
+    /// it too; a process kept across test functions calls this from cleanup()).
+    void printLogIfTestFailed() const;
 
 private:
     void collect();

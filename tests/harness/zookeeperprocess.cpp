@@ -87,7 +87,11 @@ bool ZooKeeperProcess::start(int timeoutMs)
                                m_securePort != 0 ? ClassPath + NettyClassPath : QString(ClassPath),
                                MainClass, configPath}))
         return false;
-    return waitForLine(QRegularExpression(QStringLiteral("PrepRequestProcessor .* started")),
+    // The audit line comes after every connection factory has started and the server runs:
+    // until then it accepts connections and closes them ("ZooKeeperServer not running"),
+    // which made a client that connected right after "PrepRequestProcessor started" lose
+    // its first connections.
+    return waitForLine(QRegularExpression(QStringLiteral("ZooKeeper audit is (disabled|enabled)")),
                        timeoutMs)
         .hasMatch();
 }

@@ -10,7 +10,7 @@ namespace cx::test {
 /// A real standalone ZooKeeper server (Debian's `zookeeper` package) for integration
 /// tests: its zoo.cfg and data live in a temporary folder, it listens on 127.0.0.1 on a
 /// free port (tickTime 500 ms, so session timeouts from 1 s to 10 s are accepted) and it is
-/// ready when its request processor has started. It can be stopped and started again on
+/// ready when it runs (it logs whether auditing is on). It can be stopped and started again on
 /// the same port with the same data (sessions and znodes survive).
 class ZooKeeperProcess : public ManagedProcess
 {

@@ -87,7 +87,7 @@ admin.enableServer=false
 CFG
 start zookeeper java -Xmx256m -cp /usr/share/java/zookeeper.jar:/usr/share/java/slf4j-simple.jar \
     org.apache.zookeeper.server.quorum.QuorumPeerMain "$run/zookeeper/zoo.cfg"
-wait_for zookeeper 'PrepRequestProcessor .* started' 60 >/dev/null
+wait_for zookeeper 'ZooKeeper audit is' 60 >/dev/null
 echo "ZooKeeper on 127.0.0.1:$zk_port (pid $started_pid)"
 
 # ---- three platform simulators, registered in ZooKeeper as Curator does --------------------

@@ -154,6 +154,7 @@ bool tst_ZooKeeperSasl::restorePasswordOnServer()
 
 void tst_ZooKeeperSasl::cleanup()
 {
+    m_zooKeeper->printLogIfTestFailed();
     if (m_passwordChanged)
         QVERIFY(restorePasswordOnServer());
 }

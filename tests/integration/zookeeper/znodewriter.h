@@ -59,22 +59,26 @@ public:
         if (!m_handle
             || !QTest::qWaitFor([this] { return zoo_state(m_handle) == ZOO_CONNECTED_STATE; },
                                 SessionTimeoutMs)) {
-            m_lastResult = ZCONNECTIONLOSS;
+            m_lastError = "no session within " + QByteArray::number(SessionTimeoutMs)
+                + " ms, state " + stateName();
             return false;
         }
         for (qsizetype slash = path.indexOf('/', 1); slash > 0;
              slash = path.indexOf('/', slash + 1)) {
-            m_lastResult = zoo_create(m_handle, path.left(slash).constData(), nullptr, -1, m_acl,
-                                      ZOO_PERSISTENT, nullptr, 0);
-            if (m_lastResult != ZOK && m_lastResult != ZNODEEXISTS)
+            const int result = zoo_create(m_handle, path.left(slash).constData(), nullptr, -1,
+                                          m_acl, ZOO_PERSISTENT, nullptr, 0);
+            if (result != ZOK && result != ZNODEEXISTS) {
+                m_lastError = zerror(result);
                 return false;
+            }
         }
-        m_lastResult = zoo_create(m_handle, path.constData(), data.constData(), int(data.size()),
-                                  m_acl, ZOO_PERSISTENT, nullptr, 0);
-        return m_lastResult == ZOK;
+        const int result = zoo_create(m_handle, path.constData(), data.constData(),
+                                      int(data.size()), m_acl, ZOO_PERSISTENT, nullptr, 0);
+        m_lastError = zerror(result);
+        return result == ZOK;
     }
     /// What the last create() failed with, for a test's message.
-    const char *lastError() const { return zerror(m_lastResult); }
+    const char *lastError() const { return m_lastError.constData(); }
     bool remove(const QByteArray &path)
     {
         return m_handle && zoo_delete(m_handle, path.constData(), -1) == ZOK;
@@ -87,10 +91,27 @@ public:
     }
 
 private:
+    /// The handle's state, named (the client fails a SASL login without a log line).
+    QByteArray stateName() const
+    {
+        if (!m_handle)
+            return "no handle";
+        const int state = zoo_state(m_handle);
+        if (state == ZOO_AUTH_FAILED_STATE)
+            return "auth failed";
+        if (state == ZOO_CONNECTING_STATE)
+            return "connecting";
+        if (state == ZOO_ASSOCIATING_STATE)
+            return "associating (login under way)";
+        if (state == ZOO_EXPIRED_SESSION_STATE)
+            return "session expired";
+        return QByteArray::number(state);
+    }
+
     std::unique_ptr<zookeeperdiscovery::SaslCallbacks> m_callbacks; ///< outlives m_handle
     zhandle_t *m_handle = nullptr;
     ACL_vector *m_acl;
-    int m_lastResult = ZOK;
+    QByteArray m_lastError;
 };
 
 /// A Curator ServiceInstance registration (config.md §4) of a plain instance on 127.0.0.1.
