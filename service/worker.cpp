@@ -5,9 +5,9 @@
 #include "alwayson/messages.h"
 #include "clock.h"
 #include "edgepath.h"
-#include "rendezvous.h"
 #include "tunnelrelay.h"
 #include "websocket/frame.h"
+#include "workerlog.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -44,6 +44,13 @@ Worker::Worker(int index, DataPlaneSettings settings, plugin::RoutingFactory &ro
     , m_routingFactory(&routing)
     , m_context(context)
     , m_tick(this)
+    , m_upstreams(
+          index, m_settings.pipesForWorker(index),
+          [this](InstanceLink &link, quint32 serial) {
+              return new PlatformPipe(*this, *m_poller, m_settings, link.instance.url(), link,
+                                      serial, this);
+          },
+          [this] { Q_EMIT platformConnectivityChanged(); })
 {
     m_context.workerIndex = index;
 }
@@ -118,12 +125,12 @@ void Worker::edgeUpgrading(EdgeSession &edge, QByteArrayView target)
         return;
     }
     if (path.kind != EdgePath::Kind::Unknown) {
-        if (liveTunnels() >= m_settings.shareOf(m_settings.maxTunnels)) {
+        if (m_upstreams.liveTunnels() >= m_settings.shareOf(m_settings.maxTunnels)) {
             ++m_traffic.refusedByTunnelCap;
             edge.connection().refuse("503 Service Unavailable");
             return;
         }
-        InstanceLink *link = tunnelLink(target);
+        InstanceLink *link = m_upstreams.tunnelLink(target);
         if (!link) {
             edge.connection().accept();
             edge.closeWith(websocket::CloseInternalError, QStringLiteral("no platform connection"));
@@ -145,17 +152,6 @@ void Worker::endHandshake(EdgeSession &edge)
         return;
     edge.handshaking = false;
     --m_handshakes;
-}
-
-int Worker::liveTunnels() const
-{
-    int live = 0;
-    for (const auto *links : {&m_links, &m_removedLinks}) {
-        for (const auto &link : *links)
-            live += int(std::count_if(link->tunnels.begin(), link->tunnels.end(),
-                                      [](const QPointer<TunnelRelay> &t) { return !t.isNull(); }));
-    }
-    return live;
 }
 
 void Worker::edgeActive(EdgeSession &edge)
@@ -239,21 +235,12 @@ void Worker::routeRequest(EdgeSession &edge, std::span<char> message, const Head
     request->bytesSeen = message.size();
     ++edge.inFlight;
 
-    const int chosen = m_router->pick(*this, edge.endpointId());
+    const int chosen = m_router->pick(m_upstreams, edge.endpointId());
     if (chosen < 0) {
         failRequest(request, quint8(Code::InternalServerError), "no platform instance available");
         return;
     }
-    InstanceLink &link = *m_links[size_t(chosen)];
-    PlatformPipe *pipe = link.pipeFor(edge.endpointId());
-    request->pipe = pipe;
     request->startedUs = nowUs();
-    request->deadline = nowMs() + m_settings.requestTimeoutMs;
-    pipe->outstanding.append(request);
-    m_timeouts.append(request);
-    ++link.inFlight;
-    ++link.routed;
-
     if ((header.code == quint8(Code::Bind) || header.code == quint8(Code::Unbind))
         && !header.multipart) {
         // Held until the answer, and counted in the edge's budget: a stream of large BINDs
@@ -265,6 +252,20 @@ void Worker::routeRequest(EdgeSession &edge, std::span<char> message, const Head
         }
     }
     alwayson::setEndpointId(message, edge.endpointId());
+    sendRequest(request, chosen, edge.endpointId(), message);
+}
+
+void Worker::sendRequest(PendingRequest *request, int chosen, quint32 endpointId,
+                         QByteArrayView message)
+{
+    InstanceLink &link = m_upstreams.link(chosen);
+    PlatformPipe *pipe = link.pipeFor(endpointId);
+    request->pipe = pipe;
+    request->deadline = nowMs() + m_settings.requestTimeoutMs;
+    pipe->outstanding.append(request);
+    m_timeouts.append(request);
+    ++link.inFlight;
+    ++link.routed;
     ++m_traffic.platformMessagesOut;
     pipe->send(message);
 }
@@ -321,7 +322,7 @@ void Worker::failRequest(PendingRequest *request, quint8 code, const char *reaso
         --link.inFlight;
         ++link.errors;
         request->pipe->outstanding.remove(request);
-        closePipeIfIdle(*request->pipe);
+        m_upstreams.closePipeIfIdle(*request->pipe);
         request->pipe = nullptr;
     }
     if (request->kind == PendingRequest::Kind::Ingress && !request->failed) {
@@ -352,7 +353,7 @@ void Worker::releaseIngress(PendingRequest *request)
         request->pipe->outstanding.remove(request);
         PlatformPipe *pipe = request->pipe;
         request->pipe = nullptr;
-        closePipeIfIdle(*pipe);
+        m_upstreams.closePipeIfIdle(*pipe);
     }
     m_timeouts.remove(request);
     if (request->kind == PendingRequest::Kind::Ingress) {
@@ -464,12 +465,9 @@ void Worker::platformRequest(PlatformPipe &pipe, std::span<char> message, const 
             Qt::QueuedConnection);
         return;
     }
-    EdgeSession *edge = m_edges.value(header.endpointId);
-    if (!edge || edge->auth != EdgeSession::Auth::Authenticated || edge->isClosing()) {
-        ++m_traffic.errorsToPlatforms[quint8(Code::NotFound)];
-        ++m_traffic.platformMessagesOut;
-        pipe.send(alwayson::buildErrorResponse(header, header.endpointId, Code::NotFound,
-                                               "unknown endpoint"));
+    EdgeSession *edge = addressableEdge(header.endpointId);
+    if (!edge) {
+        refuseUnknownEndpoint(header, m_index, pipe.serial());
         return;
     }
     deliverToEdge(*edge, message, header, m_index, pipe.serial());
@@ -478,21 +476,28 @@ void Worker::platformRequest(PlatformPipe &pipe, std::span<char> message, const 
 void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial)
 {
     const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
-    EdgeSession *edge = m_edges.value(parsed.header.endpointId);
-    if (!edge || edge->auth != EdgeSession::Auth::Authenticated || edge->isClosing()) {
-        ++m_traffic.errorsToPlatforms[quint8(Code::NotFound)];
-        QByteArray notFound = alwayson::buildErrorResponse(parsed.header, parsed.header.endpointId,
-                                                           Code::NotFound, "unknown endpoint");
-        QMetaObject::invokeMethod(
-            m_peers[size_t(fromWorker)],
-            [peer = m_peers[size_t(fromWorker)], pipeSerial, notFound] {
-                peer->sendOnPipe(pipeSerial, notFound);
-            },
-            Qt::QueuedConnection);
+    EdgeSession *edge = addressableEdge(parsed.header.endpointId);
+    if (!edge) {
+        refuseUnknownEndpoint(parsed.header, fromWorker, pipeSerial);
         return;
     }
     deliverToEdge(*edge, std::span<char>(message.data(), size_t(message.size())), parsed.header,
                   fromWorker, pipeSerial);
+}
+
+EdgeSession *Worker::addressableEdge(quint32 endpointId) const
+{
+    EdgeSession *edge = m_edges.value(endpointId);
+    return edge && edge->auth == EdgeSession::Auth::Authenticated && !edge->isClosing() ? edge
+                                                                                        : nullptr;
+}
+
+void Worker::refuseUnknownEndpoint(const Header &header, int pipeWorker, quint32 pipeSerial)
+{
+    ++m_traffic.errorsToPlatforms[quint8(Code::NotFound)];
+    sendOnPipeOf(pipeWorker, pipeSerial,
+                 alwayson::buildErrorResponse(header, header.endpointId, Code::NotFound,
+                                              "unknown endpoint"));
 }
 
 void Worker::deliverToEdge(EdgeSession &edge, std::span<char> message, const Header &header,
@@ -529,20 +534,27 @@ void Worker::answerPlatformRequest(EdgeSession &edge, std::span<char> message, c
         m_egress.release(request);
     }
     alwayson::setEndpointId(message, edge.endpointId());
-    if (worker == m_index)
-        sendOnPipe(serial, message);
-    else
-        QMetaObject::invokeMethod(
-            m_peers[size_t(worker)],
-            [peer = m_peers[size_t(worker)], serial, message = copyOf(message)] {
-                peer->sendOnPipe(serial, message);
-            },
-            Qt::QueuedConnection);
+    sendOnPipeOf(worker, serial, message);
+}
+
+void Worker::sendOnPipeOf(int pipeWorker, quint32 pipeSerial, QByteArrayView message)
+{
+    if (pipeWorker == m_index) {
+        sendOnPipe(pipeSerial, message);
+        return;
+    }
+    Worker *peer = m_peers[size_t(pipeWorker)];
+    QMetaObject::invokeMethod(
+        peer,
+        [peer, pipeSerial, message = message.toByteArray()] {
+            peer->sendOnPipe(pipeSerial, message);
+        },
+        Qt::QueuedConnection);
 }
 
 void Worker::sendOnPipe(quint32 pipeSerial, QByteArrayView message)
 {
-    PlatformPipe *pipe = m_pipesBySerial.value(pipeSerial);
+    PlatformPipe *pipe = m_upstreams.pipe(pipeSerial);
     if (pipe && pipe->isConnected()) {
         ++m_traffic.platformMessagesOut;
         pipe->send(message);
@@ -579,7 +591,7 @@ void Worker::sendUnbind(EdgeSession &edge)
         m_nextOwnRequestId, edge.endpointId(), edge.lastSessionId, names);
     for (QByteArray message : messages) {
         const quint32 requestId = m_nextOwnRequestId++;
-        const int chosen = m_router->pick(*this, edge.endpointId());
+        const int chosen = m_router->pick(m_upstreams, edge.endpointId());
         if (chosen < 0) {
             qCInfo(lcWorker) << "no platform instance to UNBIND the things of closed edge"
                              << edge.endpointId();
@@ -588,193 +600,40 @@ void Worker::sendUnbind(EdgeSession &edge)
         PendingRequest *request = m_pending.insert(requestKey(edge.endpointId(), requestId));
         if (!request)
             continue;
-        InstanceLink &link = *m_links[size_t(chosen)];
-        PlatformPipe *pipe = link.pipeFor(edge.endpointId());
         request->kind = PendingRequest::Kind::Unbind;
         request->code = quint8(Code::Unbind);
-        request->pipe = pipe;
-        request->deadline = nowMs() + m_settings.requestTimeoutMs;
-        pipe->outstanding.append(request);
-        m_timeouts.append(request);
-        ++link.inFlight;
-        ++link.routed;
-        ++m_traffic.platformMessagesOut;
-        pipe->send(message);
+        sendRequest(request, chosen, edge.endpointId(), message);
     }
-}
-
-// ---- routing candidates --------------------------------------------------------------------
-
-int Worker::count() const
-{
-    return int(m_links.size());
-}
-
-bool Worker::isCandidate(int instance, quint32 endpointId) const
-{
-    const InstanceLink &link = *m_links[size_t(instance)];
-    return link.isConnected() && link.pipeFor(endpointId)->isWritable();
-}
-
-int Worker::inFlight(int instance) const
-{
-    return m_links[size_t(instance)]->inFlight;
 }
 
 // ---- pipes and membership -----------------------------------------------------------------
 
 void Worker::pipeConnected(PlatformPipe &pipe)
 {
-    InstanceLink &link = pipe.link();
-    link.connected.push_back(&pipe);
-    if (link.connected.size() == 1) {
-        if (link.failureLogged) // the recovery is said once too
-            qCInfo(lcWorker).noquote()
-                << "worker" << m_index << "reached instance" << link.instance.id << "again";
-        else
-            qCInfo(lcWorker) << "worker" << m_index << "connected to instance" << link.instance.id;
-        link.failureLogged = false;
-        updateConnectivity();
-    }
+    m_upstreams.pipeConnected(pipe);
 }
 
 void Worker::pipeLost(PlatformPipe &pipe)
 {
-    InstanceLink &link = pipe.link();
-    std::erase(link.connected, &pipe);
+    // The link first: failing the last request of a removed instance's last pipe may
+    // forget the link.
+    m_upstreams.pipeLost(pipe);
     while (PendingRequest *request = pipe.outstanding.front())
         failRequest(request, quint8(Code::InternalServerError), "platform connection lost");
-    if (!link.isConnected()) {
-        qCWarning(lcWorker) << "worker" << m_index << "lost instance" << link.instance.id;
-        for (const QPointer<TunnelRelay> &tunnel : link.tunnels) {
-            if (tunnel)
-                tunnel->instanceLost();
-        }
-        link.tunnels.clear();
-        updateConnectivity();
-    }
 }
 
 void Worker::pipeFailed(PlatformPipe &pipe, const QString &reason)
 {
-    InstanceLink &link = pipe.link();
-    link.lastError = reason;
-    link.lastErrorAtMs = QDateTime::currentMSecsSinceEpoch();
-    // Once per change of state (docs/operations.md "Logs"): the first failure of an
-    // instance this worker cannot reach, and again only after it was reached.
-    if (link.isConnected() || link.failureLogged)
-        return;
-    link.failureLogged = true;
-    qCWarning(lcWorker).noquote() << "worker" << m_index << "cannot reach instance"
-                                  << link.instance.id << u'(' + pipe.url().toDisplayString() + u"):"
-                                  << reason + u"; retrying";
-}
-
-void Worker::updateConnectivity()
-{
-    int connected = 0;
-    for (const auto &link : m_links)
-        connected += link->isConnected() ? 1 : 0;
-    const int before = m_connectedInstances.exchange(connected, std::memory_order_relaxed);
-    if ((before == 0) != (connected == 0))
-        Q_EMIT platformConnectivityChanged();
-}
-
-std::unique_ptr<InstanceLink> Worker::makeLink(const plugin::PlatformInstance &instance)
-{
-    auto link = std::make_unique<InstanceLink>();
-    link->instance = instance;
-    const int pipes = m_settings.pipesForWorker(m_index);
-    for (int i = 0; i < pipes; ++i) {
-        const quint32 serial = m_nextPipeSerial++;
-        auto *pipe
-            = new PlatformPipe(*this, *m_poller, m_settings, instance.url(), *link, serial, this);
-        link->pipes.push_back(pipe);
-        m_pipesBySerial.insert(serial, pipe);
-        pipe->open();
-    }
-    return link;
+    m_upstreams.pipeFailed(pipe, reason);
 }
 
 void Worker::setMembership(const plugin::Membership &membership)
 {
-    std::vector<std::unique_ptr<InstanceLink>> next;
-    next.reserve(size_t(membership.size()));
-    for (const plugin::PlatformInstance &instance : membership) {
-        auto same = std::find_if(m_links.begin(), m_links.end(), [&](const auto &link) {
-            return link && link->instance == instance;
-        });
-        if (same != m_links.end())
-            next.push_back(std::move(*same));
-        else
-            next.push_back(makeLink(instance));
-    }
-    // Install the new list first: draining below reaches code that walks m_links.
-    std::vector<std::unique_ptr<InstanceLink>> removed;
-    for (auto &gone : m_links) {
-        if (gone)
-            removed.push_back(std::move(gone));
-    }
-    m_links = std::move(next);
-    for (auto &gone : removed) {
-        qCInfo(lcWorker) << "worker" << m_index << "drains removed instance" << gone->instance.id;
-        gone->draining = true;
-        for (const QPointer<TunnelRelay> &tunnel : gone->tunnels) {
-            if (tunnel)
-                tunnel->instanceLost();
-        }
-        gone->tunnels.clear();
-        InstanceLink *link = gone.get();
-        m_removedLinks.push_back(std::move(gone));
-        for (PlatformPipe *pipe : std::vector<PlatformPipe *>(link->pipes))
-            closePipeIfIdle(*pipe); // may delete the link once its last pipe is gone
-    }
-    m_router->membershipChanged(int(m_links.size()));
-    updateConnectivity();
-}
-
-void Worker::closePipeIfIdle(PlatformPipe &pipe)
-{
-    InstanceLink *link = &pipe.link();
-    if (!link->draining || !pipe.outstanding.isEmpty()
-        || pipe.state() == PlatformPipe::State::Closed)
-        return;
-    pipe.close();
-    m_pipesBySerial.remove(pipe.serial());
-    std::erase(link->pipes, &pipe);
-    pipe.deleteLater();
-    removeLinkIfDone(link);
-}
-
-void Worker::removeLinkIfDone(InstanceLink *link)
-{
-    if (!link->pipes.empty())
-        return;
-    std::erase_if(m_removedLinks,
-                  [link](const auto &candidate) { return candidate.get() == link; });
+    m_upstreams.setMembership(membership);
+    m_router->membershipChanged(m_upstreams.count());
 }
 
 // ---- tunnels ------------------------------------------------------------------------------
-
-InstanceLink *Worker::tunnelLink(QByteArrayView target) const
-{
-    // Rendezvous over the membership discovery reports, the same list in every cxserver of
-    // the cluster, skipping instances this worker has no pipe to, in weight order
-    // (protocol.md §8). The path was checked raw (edgepath.h).
-    const qsizetype question = target.indexOf('?');
-    const QByteArray key
-        = tunnelMeetingKey(question < 0 ? target : target.first(question),
-                           question < 0 ? QByteArrayView() : target.sliced(question + 1));
-    QStringList ids;
-    for (const auto &link : m_links)
-        ids << link->instance.id;
-    for (const int index : rendezvousOrder(key, ids)) {
-        InstanceLink *link = m_links[size_t(index)].get();
-        if (link->isConnected())
-            return link;
-    }
-    return nullptr;
-}
 
 void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                         InstanceLink &link)
@@ -872,12 +731,7 @@ void Worker::finishDrain()
     const QList<EdgeSession *> edges = m_edges.values();
     for (EdgeSession *edge : edges)
         edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
-    for (auto *links : {&m_links, &m_removedLinks}) {
-        for (auto &link : *links) {
-            for (PlatformPipe *pipe : link->pipes)
-                pipe->close();
-        }
-    }
+    m_upstreams.closeAll();
     m_published.publish(stats());
     Q_EMIT drained();
 }
@@ -890,8 +744,8 @@ WorkerStats Worker::stats()
     stats.traffic = m_traffic;
     stats.edgesConnected = m_edges.size();
     stats.edgesAuthenticated = m_authenticatedEdges;
-    stats.tunnelsOpen = liveTunnels();
-    for (const auto &link : m_links) {
+    stats.tunnelsOpen = m_upstreams.liveTunnels();
+    for (const auto &link : m_upstreams.links()) {
         InstanceStats instance;
         instance.instance = link->instance;
         instance.pipeCount = int(link->pipes.size());
@@ -949,7 +803,7 @@ void Worker::finishRouting(bool commit)
     delete m_router;
     m_router = prepared;
     m_routingFactory = factory;
-    m_router->membershipChanged(int(m_links.size()));
+    m_router->membershipChanged(m_upstreams.count());
 }
 
 } // namespace cx::server

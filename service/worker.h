@@ -10,6 +10,7 @@
 #include "publishedstats.h"
 #include "recentkeys.h"
 #include "tlscontext.h"
+#include "upstreamset.h"
 #include "workerstats.h"
 
 #include <QHash>
@@ -36,10 +37,7 @@ class TunnelRelay;
 /// backend and its own tables of requests in flight. Nothing on the message path takes a
 /// lock; other threads talk to a worker only by queued calls to its public slots and read
 /// its few atomic counters.
-class Worker : public QObject,
-               private PipeListener,
-               private EdgeListener,
-               private plugin::RoutingCandidates
+class Worker : public QObject, private PipeListener, private EdgeListener
 {
     Q_OBJECT
 public:
@@ -53,7 +51,7 @@ public:
 
     int index() const { return m_index; }
     /// Instances with at least one connected pipe in this worker. Any thread.
-    int connectedInstances() const { return m_connectedInstances.load(std::memory_order_relaxed); }
+    int connectedInstances() const { return m_upstreams.connectedInstances(); }
     int edgeCount() const { return m_edgeCount.load(std::memory_order_relaxed); }
 
     // Entry points, each called on the worker's thread (queued from elsewhere).
@@ -106,17 +104,10 @@ private:
     void edgeMessage(EdgeSession &edge, std::span<char> message) override;
     void edgeActive(EdgeSession &edge) override;
     void edgeClosed(EdgeSession &edge) override;
-    // RoutingCandidates
-    int count() const override;
-    bool isCandidate(int instance, quint32 endpointId) const override;
-    int inFlight(int instance) const override;
-
     void removeEdge(EdgeSession &edge);
     /// The edge's TLS and WebSocket handshake is over (upgraded or closed): it no longer
     /// counts against limits.max-handshakes.
     void endHandshake(EdgeSession &edge);
-    /// Tunnels open in this worker.
-    int liveTunnels() const;
     void routeRequest(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
     void routeChunk(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
     void answerPlatformRequest(EdgeSession &edge, std::span<char> message,
@@ -132,17 +123,23 @@ private:
     void releaseIngress(PendingRequest *request);
     void replyToEdge(EdgeSession &edge, const alwayson::Header &request, quint8 code,
                      const char *reason);
+    /// Sends \a message, a new request (\a request), on the pipe of instance \a chosen that
+    /// carries \a endpointId's messages, and tracks it until its answer or its deadline.
+    void sendRequest(PendingRequest *request, int chosen, quint32 endpointId,
+                     QByteArrayView message);
+    /// The authenticated, open edge a platform request to \a endpointId goes to; nullptr
+    /// when there is none (the platform hears 0x94 "unknown endpoint").
+    EdgeSession *addressableEdge(quint32 endpointId) const;
+    /// Answers platform request \a header with 0x94 "unknown endpoint" on pipe \a pipeSerial
+    /// of worker \a pipeWorker.
+    void refuseUnknownEndpoint(const alwayson::Header &header, int pipeWorker, quint32 pipeSerial);
+    /// Sends \a message on pipe \a pipeSerial of worker \a pipeWorker: at once when it is
+    /// this one, as a queued copy otherwise.
+    void sendOnPipeOf(int pipeWorker, quint32 pipeSerial, QByteArrayView message);
     void sendUnbind(EdgeSession &edge);
-    /// The instance a tunnel to \a target (path and query) runs through, or nullptr when
-    /// this worker reaches none.
-    InstanceLink *tunnelLink(QByteArrayView target) const;
     void openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                     InstanceLink &link);
     void onTick();
-    void closePipeIfIdle(PlatformPipe &pipe);
-    void removeLinkIfDone(InstanceLink *link);
-    std::unique_ptr<InstanceLink> makeLink(const plugin::PlatformInstance &instance);
-    void updateConnectivity();
     void finishDrain();
     /// A copy of this worker's counters and per-instance state, taken now.
     WorkerStats stats();
@@ -160,11 +157,7 @@ private:
     std::shared_ptr<const TlsContext> m_tls; ///< edge TLS, when enabled (shared by all workers)
     QTimer m_tick;
 
-    std::vector<std::unique_ptr<InstanceLink>> m_links; ///< routable, in membership order
-    std::vector<std::unique_ptr<InstanceLink>>
-        m_removedLinks; ///< removed, finishing their requests
-    QHash<quint32, PlatformPipe *> m_pipesBySerial;
-    quint32 m_nextPipeSerial = 1;
+    UpstreamSet m_upstreams; ///< the platform instances, their pipes, the routing candidates
 
     QHash<quint32, EdgeSession *> m_edges; ///< by cxserver endpointId
     int m_handshakes = 0; ///< edges still in their TLS or WebSocket handshake
@@ -180,7 +173,6 @@ private:
 
     bool m_draining = false;
     qint64 m_drainDeadline = 0;
-    std::atomic<int> m_connectedInstances {0};
     std::atomic<int> m_edgeCount {0};
     qint64 m_authenticatedEdges = 0;
     TrafficCounters m_traffic;
