@@ -1,5 +1,8 @@
 #include "edgesession.h"
 
+#include "alwayson/bodies.h"
+#include "alwayson/codes.h"
+#include "alwayson/header.h"
 #include "websocket/frame.h"
 
 #include <QLoggingCategory>
@@ -68,6 +71,44 @@ void EdgeSession::connectionMessage(EdgeConnection &, std::span<char> message, b
 void EdgeSession::connectionActive(EdgeConnection &)
 {
     m_listener.edgeActive(*this);
+}
+
+EdgeSession::Admission EdgeSession::admit(const alwayson::Header &header)
+{
+    Admission admission = Admission::Admitted;
+    if (m_auth == Auth::Awaiting) {
+        if (header.code != quint8(alwayson::Code::Auth))
+            return Admission::Refused;
+        m_auth = Auth::Pending;
+        m_edgeEndpointId = header.endpointId;
+        admission = Admission::FirstAuth;
+    }
+    m_lastSessionId = header.sessionId;
+    return admission;
+}
+
+bool EdgeSession::answered(quint8 requestCode, quint8 code, QByteArrayView bindBody)
+{
+    const bool success = code == quint8(alwayson::Code::Success);
+    if (requestCode == quint8(alwayson::Code::Auth)) {
+        if (!success) {
+            closeWith(ClosePolicyViolation, QStringLiteral("authentication failed"));
+            return false;
+        }
+        const bool first = m_auth != Auth::Authenticated;
+        m_auth = Auth::Authenticated;
+        return first;
+    }
+    if (!success || bindBody.isEmpty())
+        return false;
+    const auto body = alwayson::parseBindBody(bindBody);
+    for (const QByteArrayView name : body.body.names) {
+        if (requestCode == quint8(alwayson::Code::Bind))
+            m_boundThings.insert(name.toByteArray());
+        else
+            m_boundThings.remove(name.toByteArray());
+    }
+    return false;
 }
 
 void EdgeSession::send(QByteArrayView message)

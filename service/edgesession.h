@@ -8,6 +8,10 @@
 #include <QSet>
 #include <memory>
 
+namespace cx::alwayson {
+struct Header;
+}
+
 namespace cx::server {
 
 class EdgeSession;
@@ -29,7 +33,7 @@ public:
 };
 
 /// One device's WebSocket on /Thingworx/WS (protocol.md §3, §5). It holds the state of the
-/// session; the routing itself is the worker's.
+/// session, its AUTH and the things it bound included; the routing itself is the worker's.
 class EdgeSession : public QObject, private ConnectionHandler
 {
     Q_OBJECT
@@ -72,20 +76,43 @@ public:
     QString peer() const { return m_connection ? m_connection->peer() : QString(); }
 
     quint32 endpointId() const { return m_endpointId; } ///< cxserver's id for this edge
-    quint32 edgeEndpointId = 0; ///< the id the edge used in its AUTH
-    quint32 lastSessionId = 0; ///< the sessionId of its latest request
-    enum class Auth : quint8 { Awaiting, Pending, Authenticated };
-    Auth auth = Auth::Awaiting;
+
+    // AUTH and BIND (protocol.md §3): Awaiting the first message, which must be AUTH;
+    // Pending once it is sent on; Authenticated once a platform answered one SUCCESS.
+    enum class Admission : quint8 {
+        Refused, ///< not AUTH while AUTH is awaited: the caller closes the edge (1008)
+        FirstAuth, ///< the AUTH the session waited for: it now counts as active
+        Admitted, ///< any later request
+    };
+    /// Takes note of request \a header (not a later chunk) the edge sent: its first must be
+    /// AUTH, and its endpointId is the one the edge is answered with from then on.
+    Admission admit(const alwayson::Header &header);
+    /// A platform answered \a code to the edge's request of \a requestCode with \a bindBody
+    /// (a BIND or UNBIND's body, else empty): an AUTH's SUCCESS authenticates the session,
+    /// any other answer to an AUTH closes it (1008), a successful BIND or UNBIND changes the
+    /// things bound. True when the session has just become authenticated.
+    bool answered(quint8 requestCode, quint8 code, QByteArrayView bindBody);
+    /// No message arrived yet: the AUTH deadline runs.
+    bool awaitsAuth() const { return m_auth == Auth::Awaiting; }
+    bool isAuthenticated() const { return m_auth == Auth::Authenticated; }
+    /// Authenticated and not closing: platform requests to it are delivered.
+    bool isAddressable() const { return isAuthenticated() && !isClosing(); }
+    /// The things its successful BINDs named and no UNBIND took back.
+    const QSet<QByteArray> &boundThings() const { return m_boundThings; }
+    quint32 edgeEndpointId() const { return m_edgeEndpointId; } ///< the id of its AUTH
+    quint32 lastSessionId() const { return m_lastSessionId; } ///< of its latest request
+
     bool draining = false; ///< close (1001) as soon as inFlight reaches 0
     bool handshaking = true; ///< counted among the worker's handshakes in progress
     int inFlight = 0; ///< its requests awaiting a response
-    QSet<QByteArray> boundThings;
 
     qint64 deadline = 0; ///< handshake/AUTH deadline while Awaiting; else last activity
     ListHook<EdgeSession> authHook; ///< in the worker's AUTH-deadline FIFO
     ListHook<EdgeSession> idleHook; ///< in the worker's least-recently-active list
 
 private:
+    enum class Auth : quint8 { Awaiting, Pending, Authenticated };
+
     // ConnectionHandler
     void connectionUpgrading(EdgeConnection &connection, QByteArrayView target) override;
     void connectionMessage(EdgeConnection &connection, std::span<char> message, bool text) override;
@@ -96,6 +123,10 @@ private:
     std::unique_ptr<EdgeConnection> m_connection;
     quint32 m_endpointId;
     qint64 m_heldBytes = 0;
+    QSet<QByteArray> m_boundThings;
+    quint32 m_edgeEndpointId = 0;
+    quint32 m_lastSessionId = 0;
+    Auth m_auth = Auth::Awaiting;
     bool m_closing = false;
     bool m_offenceReported = false;
 };

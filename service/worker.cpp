@@ -156,7 +156,7 @@ void Worker::endHandshake(EdgeSession &edge)
 
 void Worker::edgeActive(EdgeSession &edge)
 {
-    if (edge.auth == EdgeSession::Auth::Awaiting || edge.isClosing())
+    if (edge.awaitsAuth() || edge.isClosing())
         return; // the AUTH deadline stands; a closing edge leaves the lists for good
     edge.deadline = nowMs();
     m_idleQueue.moveToBack(&edge);
@@ -175,7 +175,7 @@ void Worker::edgeMessage(EdgeSession &edge, std::span<char> message)
         replyToEdge(edge, parsed.header, quint8(Code::BadRequest), alwayson::reason(parsed.error));
         edge.reportOffence(QStringLiteral("sent a malformed message (%1); answered 0x80")
                                .arg(QLatin1StringView(alwayson::reason(parsed.error))));
-        if (edge.auth == EdgeSession::Auth::Awaiting)
+        if (edge.awaitsAuth())
             edge.closeWith(websocket::ClosePolicyViolation,
                            QStringLiteral("the first message must be AUTH"));
         return;
@@ -185,19 +185,19 @@ void Worker::edgeMessage(EdgeSession &edge, std::span<char> message)
         answerPlatformRequest(edge, message, header);
         return;
     }
-    if (edge.auth == EdgeSession::Auth::Awaiting) {
-        if (header.code != quint8(Code::Auth)) {
-            edge.closeWith(websocket::ClosePolicyViolation,
-                           QStringLiteral("the first message must be AUTH"));
-            return;
-        }
-        edge.auth = EdgeSession::Auth::Pending;
-        edge.edgeEndpointId = header.endpointId;
+    switch (edge.admit(header)) {
+    case EdgeSession::Admission::Refused:
+        edge.closeWith(websocket::ClosePolicyViolation,
+                       QStringLiteral("the first message must be AUTH"));
+        return;
+    case EdgeSession::Admission::FirstAuth:
         m_authQueue.remove(&edge);
         edge.deadline = nowMs();
         m_idleQueue.append(&edge);
+        break;
+    case EdgeSession::Admission::Admitted:
+        break;
     }
-    edge.lastSessionId = header.sessionId;
     if (header.multipart && header.chunkId > 1)
         routeChunk(edge, message, header);
     else
@@ -208,7 +208,7 @@ void Worker::replyToEdge(EdgeSession &edge, const Header &request, quint8 code, 
 {
     ++m_traffic.errorsToEdges[code];
     ++m_traffic.edgeMessagesOut;
-    edge.send(alwayson::buildErrorResponse(request, edge.edgeEndpointId, Code(code),
+    edge.send(alwayson::buildErrorResponse(request, edge.edgeEndpointId(), Code(code),
                                            QByteArrayView(reason)));
 }
 
@@ -413,7 +413,7 @@ void Worker::platformResponse(PlatformPipe &pipe, std::span<char> message, const
     EdgeSession *edge = m_edges.value(header.endpointId);
     const bool lastChunk = !header.multipart || header.chunkId == header.chunkCount;
     if (edge) {
-        alwayson::setEndpointId(message, edge->edgeEndpointId);
+        alwayson::setEndpointId(message, edge->edgeEndpointId());
         ++m_traffic.edgeMessagesOut;
         edge->send(message);
     }
@@ -430,27 +430,8 @@ void Worker::platformResponse(PlatformPipe &pipe, std::span<char> message, const
 void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code)
 {
     m_traffic.latency.record(nowUs() - request->startedUs);
-    if (edge) {
-        const bool success = code == quint8(Code::Success);
-        if (request->code == quint8(Code::Auth)) {
-            if (success) {
-                if (edge->auth != EdgeSession::Auth::Authenticated)
-                    ++m_authenticatedEdges;
-                edge->auth = EdgeSession::Auth::Authenticated;
-            } else {
-                edge->closeWith(websocket::ClosePolicyViolation,
-                                QStringLiteral("authentication failed"));
-            }
-        } else if (success && !request->bindBody.isEmpty()) {
-            const auto body = alwayson::parseBindBody(request->bindBody);
-            for (const QByteArrayView name : body.body.names) {
-                if (request->code == quint8(Code::Bind))
-                    edge->boundThings.insert(name.toByteArray());
-                else
-                    edge->boundThings.remove(name.toByteArray());
-            }
-        }
-    }
+    if (edge && edge->answered(request->code, code, request->bindBody))
+        ++m_authenticatedEdges;
     releaseIngress(request);
 }
 
@@ -488,8 +469,7 @@ void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 
 EdgeSession *Worker::addressableEdge(quint32 endpointId) const
 {
     EdgeSession *edge = m_edges.value(endpointId);
-    return edge && edge->auth == EdgeSession::Auth::Authenticated && !edge->isClosing() ? edge
-                                                                                        : nullptr;
+    return edge && edge->isAddressable() ? edge : nullptr;
 }
 
 void Worker::refuseUnknownEndpoint(const Header &header, int pipeWorker, quint32 pipeSerial)
@@ -513,7 +493,7 @@ void Worker::deliverToEdge(EdgeSession &edge, std::span<char> message, const Hea
             m_egressTimeouts.append(request);
         }
     }
-    alwayson::setEndpointId(message, edge.edgeEndpointId);
+    alwayson::setEndpointId(message, edge.edgeEndpointId());
     ++m_traffic.edgeMessagesOut;
     edge.send(message);
 }
@@ -577,18 +557,18 @@ void Worker::edgeClosed(EdgeSession &edge)
     if (edge.connection().overflowed())
         ++m_traffic.edgesOverSendLimit;
     removeEdge(edge);
-    if (edge.auth == EdgeSession::Auth::Authenticated)
+    if (edge.isAuthenticated())
         --m_authenticatedEdges;
-    if (edge.auth == EdgeSession::Auth::Authenticated && !edge.boundThings.isEmpty())
+    if (edge.isAuthenticated() && !edge.boundThings().isEmpty())
         sendUnbind(edge);
     edge.deleteLater();
 }
 
 void Worker::sendUnbind(EdgeSession &edge)
 {
-    const QList<QByteArray> names(edge.boundThings.cbegin(), edge.boundThings.cend());
+    const QList<QByteArray> names(edge.boundThings().cbegin(), edge.boundThings().cend());
     const QList<QByteArray> messages = alwayson::buildUnbindRequests(
-        m_nextOwnRequestId, edge.endpointId(), edge.lastSessionId, names);
+        m_nextOwnRequestId, edge.endpointId(), edge.lastSessionId(), names);
     for (QByteArray message : messages) {
         const quint32 requestId = m_nextOwnRequestId++;
         const int chosen = m_router->pick(m_upstreams, edge.endpointId());

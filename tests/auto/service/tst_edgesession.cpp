@@ -1,0 +1,175 @@
+// An edge session's own AUTH and BIND state (protocol.md §3), in-process: a real upgraded
+// WebSocket from a Qt client, and the session's answers to what the worker tells it.
+
+#include "alwayson/bodies.h"
+#include "alwayson/codes.h"
+#include "alwayson/header.h"
+#include "alwayson/messages.h"
+#include "descriptorserver.h"
+#include "edgesession.h"
+#include "eventpoller.h"
+#include "websocket/frame.h"
+
+#include <QHostAddress>
+#include <QTest>
+#include <QWebSocket>
+#include <memory>
+
+using namespace cx;
+using namespace cx::server;
+using alwayson::Code;
+using alwayson::Header;
+
+namespace {
+
+constexpr int WaitMs = 10000;
+
+/// Accepts the upgrade and counts closes, as the worker would.
+class Listener : public EdgeListener
+{
+public:
+    void edgeUpgrading(EdgeSession &edge, QByteArrayView) override { edge.connection().accept(); }
+    void edgeMessage(EdgeSession &, std::span<char>) override { }
+    void edgeActive(EdgeSession &) override { }
+    void edgeClosed(EdgeSession &) override { ++closed; }
+
+    int closed = 0;
+};
+
+Header request(Code code, quint32 endpointId, quint32 sessionId)
+{
+    return {.code = quint8(code), .requestId = 1, .endpointId = endpointId, .sessionId = sessionId};
+}
+
+/// The body of a BIND or UNBIND request naming \a names.
+QByteArray bindBody(Code code, const QList<QByteArray> &names)
+{
+    const QByteArray message
+        = alwayson::buildBindRequest(code, 1, 9, 1, std::nullopt, std::span(names));
+    const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
+    const std::span<const char> body = alwayson::bodyOf(message, parsed.header);
+    return QByteArray(body.data(), qsizetype(body.size()));
+}
+
+} // namespace
+
+class tst_EdgeSession : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<test::DescriptorServer> m_server;
+    std::unique_ptr<QWebSocket> m_client;
+    Listener m_listener;
+    std::unique_ptr<EdgeSession> m_session;
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void firstMessageMustBeAuth();
+    void authTakesTheEdgesEndpointId();
+    void successfulAuthAuthenticatesOnce();
+    void refusedAuthClosesWith1008();
+    void bindsAndUnbindsChangeTheThingsBound();
+};
+
+void tst_EdgeSession::init()
+{
+    m_poller = std::make_unique<EventPoller>();
+    m_server = std::make_unique<test::DescriptorServer>();
+    QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
+    m_client = std::make_unique<QWebSocket>();
+    m_client->open(
+        QUrl(QStringLiteral("ws://127.0.0.1:%1/Thingworx/WS").arg(m_server->serverPort())));
+    QVERIFY(QTest::qWaitFor([this] { return !m_server->descriptors.isEmpty(); }, WaitMs));
+    const qintptr descriptor = m_server->descriptors.takeFirst();
+    auto connection = std::make_unique<EdgeConnection>(*m_poller, descriptor, nullptr, 1 << 20);
+    QString error;
+    QVERIFY2(connection->start(&error), qPrintable(error));
+    m_session = std::make_unique<EdgeSession>(m_listener, std::move(connection), 5);
+    QVERIFY(QTest::qWaitFor([this] { return m_client->state() == QAbstractSocket::ConnectedState; },
+                            WaitMs));
+    QVERIFY(m_session->isUpgraded());
+}
+
+void tst_EdgeSession::cleanup()
+{
+    m_session.reset();
+    m_client.reset();
+    m_server.reset();
+    m_poller.reset();
+}
+
+void tst_EdgeSession::firstMessageMustBeAuth()
+{
+    QVERIFY(m_session->awaitsAuth());
+    QCOMPARE(m_session->admit(request(Code::Bind, 7, 1)), EdgeSession::Admission::Refused);
+    QVERIFY(m_session->awaitsAuth());
+    QCOMPARE(m_session->edgeEndpointId(), 0u);
+    QVERIFY(!m_session->isAddressable());
+}
+
+void tst_EdgeSession::authTakesTheEdgesEndpointId()
+{
+    QCOMPARE(m_session->admit(request(Code::Auth, 77, 3)), EdgeSession::Admission::FirstAuth);
+    QVERIFY(!m_session->awaitsAuth());
+    QVERIFY(!m_session->isAuthenticated()); // not before a platform answers
+    QCOMPARE(m_session->edgeEndpointId(), 77u);
+    QCOMPARE(m_session->lastSessionId(), 3u);
+    // Later requests are admitted without a new id; their sessionId is the latest.
+    QCOMPARE(m_session->admit(request(Code::Get, 78, 4)), EdgeSession::Admission::Admitted);
+    QCOMPARE(m_session->admit(request(Code::Auth, 79, 5)), EdgeSession::Admission::Admitted);
+    QCOMPARE(m_session->edgeEndpointId(), 77u);
+    QCOMPARE(m_session->lastSessionId(), 5u);
+}
+
+void tst_EdgeSession::successfulAuthAuthenticatesOnce()
+{
+    m_session->admit(request(Code::Auth, 77, 1));
+    QVERIFY(m_session->answered(quint8(Code::Auth), quint8(Code::Success), {}));
+    QVERIFY(m_session->isAuthenticated());
+    QVERIFY(m_session->isAddressable());
+    // An AUTH again, answered SUCCESS again: already counted.
+    QVERIFY(!m_session->answered(quint8(Code::Auth), quint8(Code::Success), {}));
+    QVERIFY(m_session->isAuthenticated());
+}
+
+void tst_EdgeSession::refusedAuthClosesWith1008()
+{
+    m_session->admit(request(Code::Auth, 77, 1));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("authentication failed")));
+    QVERIFY(!m_session->answered(quint8(Code::Auth), quint8(Code::Unauthorized), {}));
+    QVERIFY(!m_session->isAuthenticated());
+    QVERIFY(m_session->isClosing());
+    QVERIFY(!m_session->isAddressable());
+    QVERIFY(QTest::qWaitFor(
+        [this] { return m_client->state() == QAbstractSocket::UnconnectedState; }, WaitMs));
+    QCOMPARE(int(m_client->closeCode()), int(websocket::ClosePolicyViolation));
+    QCOMPARE(m_client->closeReason(), QStringLiteral("authentication failed"));
+}
+
+void tst_EdgeSession::bindsAndUnbindsChangeTheThingsBound()
+{
+    m_session->admit(request(Code::Auth, 77, 1));
+    m_session->answered(quint8(Code::Auth), quint8(Code::Success), {});
+    const auto bound = [this] {
+        QList<QByteArray> names = m_session->boundThings().values();
+        std::sort(names.begin(), names.end());
+        return names;
+    };
+    m_session->answered(quint8(Code::Bind), quint8(Code::Success),
+                        bindBody(Code::Bind, {"a", "b"}));
+    QCOMPARE(bound(), (QList<QByteArray> {"a", "b"}));
+    m_session->answered(quint8(Code::Unbind), quint8(Code::Success), bindBody(Code::Unbind, {"a"}));
+    QCOMPARE(bound(), QList<QByteArray> {"b"});
+    // A refused BIND binds nothing, a refused UNBIND unbinds nothing.
+    m_session->answered(quint8(Code::Bind), quint8(Code::Forbidden), bindBody(Code::Bind, {"c"}));
+    m_session->answered(quint8(Code::Unbind), quint8(Code::NotFound),
+                        bindBody(Code::Unbind, {"b"}));
+    QCOMPARE(bound(), QList<QByteArray> {"b"});
+    QVERIFY(m_session->isAddressable());
+}
+
+QTEST_GUILESS_MAIN(tst_EdgeSession)
+#include "tst_edgesession.moc"
