@@ -1,6 +1,5 @@
 #include "worker.h"
 
-#include "alwayson/bodies.h"
 #include "alwayson/header.h"
 #include "alwayson/messages.h"
 #include "clock.h"
@@ -9,7 +8,6 @@
 #include "websocket/frame.h"
 #include "workerlog.h"
 
-#include <QDateTime>
 #include <QLoggingCategory>
 #include <QUrl>
 
@@ -27,12 +25,6 @@ constexpr int TickMs = 50;
 QByteArray copyOf(std::span<const char> message)
 {
     return QByteArray(message.data(), qsizetype(message.size()));
-}
-
-/// Bytes all chunks of one multi-part ingress request may carry (docs/reliability.md).
-qint64 multipartByteLimit(const DataPlaneSettings &settings)
-{
-    return 16 * settings.maxMessageSize;
 }
 
 } // namespace
@@ -62,6 +54,7 @@ bool Worker::start(QString *error)
     m_router = m_routingFactory->create(m_context, this, error);
     if (!m_router)
         return false;
+    m_exchange.setRouter(m_router);
     m_poller = new EventPoller(this);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
@@ -172,7 +165,8 @@ void Worker::edgeMessage(EdgeSession &edge, std::span<char> message)
                            QString::fromLatin1(alwayson::reason(parsed.error)));
             return;
         }
-        replyToEdge(edge, parsed.header, quint8(Code::BadRequest), alwayson::reason(parsed.error));
+        m_exchange.reply(edge, parsed.header, quint8(Code::BadRequest),
+                         alwayson::reason(parsed.error));
         edge.reportOffence(QStringLiteral("sent a malformed message (%1); answered 0x80")
                                .arg(QLatin1StringView(alwayson::reason(parsed.error))));
         if (edge.awaitsAuth())
@@ -182,7 +176,7 @@ void Worker::edgeMessage(EdgeSession &edge, std::span<char> message)
     }
     const Header &header = parsed.header;
     if (header.isResponse()) {
-        answerPlatformRequest(edge, message, header);
+        m_exchange.edgeResponse(edge, message, header);
         return;
     }
     switch (edge.admit(header)) {
@@ -198,174 +192,7 @@ void Worker::edgeMessage(EdgeSession &edge, std::span<char> message)
     case EdgeSession::Admission::Admitted:
         break;
     }
-    if (header.multipart && header.chunkId > 1)
-        routeChunk(edge, message, header);
-    else
-        routeRequest(edge, message, header);
-}
-
-void Worker::replyToEdge(EdgeSession &edge, const Header &request, quint8 code, const char *reason)
-{
-    ++m_traffic.errorsToEdges[code];
-    ++m_traffic.edgeMessagesOut;
-    edge.send(alwayson::buildErrorResponse(request, edge.edgeEndpointId(), Code(code),
-                                           QByteArrayView(reason)));
-}
-
-// ---- ingress: edge requests to the platform ---------------------------------------------
-
-void Worker::routeRequest(EdgeSession &edge, std::span<char> message, const Header &header)
-{
-    if (edge.inFlight >= m_settings.maxRequestsPerEdge) {
-        replyToEdge(edge, header, quint8(Code::InternalServerError), "too many requests in flight");
-        return;
-    }
-    const quint64 key = requestKey(edge.endpointId(), header.requestId);
-    PendingRequest *request = m_pending.insert(key);
-    if (!request) {
-        replyToEdge(edge, header, quint8(Code::BadRequest), "requestId already in flight");
-        return;
-    }
-    request->kind = PendingRequest::Kind::Ingress;
-    request->code = header.code;
-    request->sessionId = header.sessionId;
-    request->partial = header.multipart && header.chunkId < header.chunkCount;
-    request->chunkCount = header.multipart ? header.chunkCount : 1;
-    request->chunksSeen = 1;
-    request->bytesSeen = message.size();
-    ++edge.inFlight;
-
-    const int chosen = m_router->pick(m_upstreams, edge.endpointId());
-    if (chosen < 0) {
-        failRequest(request, quint8(Code::InternalServerError), "no platform instance available");
-        return;
-    }
-    request->startedUs = nowUs();
-    if ((header.code == quint8(Code::Bind) || header.code == quint8(Code::Unbind))
-        && !header.multipart) {
-        // Held until the answer, and counted in the edge's budget: a stream of large BINDs
-        // pauses the edge instead of growing cxserver (protocol.md §3 rule 4).
-        const std::span<const char> body = alwayson::bodyOf(message, header);
-        if (alwayson::parseBindBody(body).ok()) {
-            request->bindBody = QByteArray(body.data(), qsizetype(body.size()));
-            edge.holdBytes(request->bindBody.size());
-        }
-    }
-    alwayson::setEndpointId(message, edge.endpointId());
-    sendRequest(request, chosen, edge.endpointId(), message);
-}
-
-void Worker::sendRequest(PendingRequest *request, int chosen, quint32 endpointId,
-                         QByteArrayView message)
-{
-    InstanceLink &link = m_upstreams.link(chosen);
-    PlatformPipe *pipe = link.pipeFor(endpointId);
-    request->pipe = pipe;
-    request->deadline = nowMs() + m_settings.requestTimeoutMs;
-    pipe->outstanding.append(request);
-    m_timeouts.append(request);
-    ++link.inFlight;
-    ++link.routed;
-    ++m_traffic.platformMessagesOut;
-    pipe->send(message);
-}
-
-void Worker::routeChunk(EdgeSession &edge, std::span<char> message, const Header &header)
-{
-    PendingRequest *request = m_pending.find(requestKey(edge.endpointId(), header.requestId));
-    if (!request || !request->partial || request->kind != PendingRequest::Kind::Ingress) {
-        qCDebug(lcWorker) << "edge" << edge.endpointId() << "sent chunk" << header.chunkId
-                          << "of a request not in flight; dropped";
-        return;
-    }
-    // Bound the chunk stream of one request, even one that already failed: no more chunks
-    // than its first chunk announced, no more bytes than multipartByteLimit().
-    request->bytesSeen += message.size();
-    if (++request->chunksSeen > request->chunkCount) {
-        edge.closeWith(websocket::CloseProtocolError,
-                       QStringLiteral("more chunks than the request's chunkCount"));
-        return;
-    }
-    if (request->bytesSeen > multipartByteLimit(m_settings)) {
-        edge.closeWith(websocket::CloseTooBig,
-                       QStringLiteral("multi-part request larger than %1 bytes")
-                           .arg(multipartByteLimit(m_settings)));
-        return;
-    }
-    const bool last = header.chunkId == header.chunkCount;
-    if (request->failed) {
-        if (last)
-            releaseIngress(request);
-        return;
-    }
-    PlatformPipe *pipe = request->pipe;
-    if (!pipe || !pipe->isConnected() || !pipe->isWritable()) {
-        failRequest(request, quint8(Code::InternalServerError),
-                    "platform pipe not writable for a later chunk");
-        if (last && request->failed)
-            releaseIngress(request);
-        return;
-    }
-    if (last)
-        request->partial = false;
-    request->deadline = nowMs() + m_settings.requestTimeoutMs;
-    m_timeouts.moveToBack(request);
-    alwayson::setEndpointId(message, edge.endpointId());
-    ++m_traffic.platformMessagesOut;
-    pipe->send(message);
-}
-
-void Worker::failRequest(PendingRequest *request, quint8 code, const char *reason)
-{
-    if (request->pipe) {
-        InstanceLink &link = request->pipe->link();
-        --link.inFlight;
-        ++link.errors;
-        request->pipe->outstanding.remove(request);
-        m_upstreams.closePipeIfIdle(*request->pipe);
-        request->pipe = nullptr;
-    }
-    if (request->kind == PendingRequest::Kind::Ingress && !request->failed) {
-        if (EdgeSession *edge = m_edges.value(request->endpointId())) {
-            const Header original {.code = request->code,
-                                   .requestId = request->requestId(),
-                                   .sessionId = request->sessionId};
-            replyToEdge(*edge, original, code, reason);
-            if (request->code == quint8(Code::Auth))
-                edge->closeWith(websocket::ClosePolicyViolation,
-                                QStringLiteral("authentication failed"));
-        }
-    }
-    if (request->partial) {
-        // Keep the record so that the request's later chunks are recognised and dropped.
-        request->failed = true;
-        request->deadline = nowMs() + m_settings.requestTimeoutMs;
-        m_timeouts.moveToBack(request);
-        return;
-    }
-    releaseIngress(request);
-}
-
-void Worker::releaseIngress(PendingRequest *request)
-{
-    if (request->pipe) {
-        --request->pipe->link().inFlight;
-        request->pipe->outstanding.remove(request);
-        PlatformPipe *pipe = request->pipe;
-        request->pipe = nullptr;
-        m_upstreams.closePipeIfIdle(*pipe);
-    }
-    m_timeouts.remove(request);
-    if (request->kind == PendingRequest::Kind::Ingress) {
-        if (EdgeSession *edge = m_edges.value(request->endpointId())) {
-            --edge->inFlight;
-            if (!request->bindBody.isEmpty())
-                edge->holdBytes(-request->bindBody.size());
-            if (edge->draining && edge->inFlight == 0)
-                edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
-        }
-    }
-    m_pending.release(request);
+    m_exchange.edgeRequest(edge, message, header);
 }
 
 // ---- platform messages -------------------------------------------------------------------
@@ -382,57 +209,9 @@ void Worker::pipeMessage(PlatformPipe &pipe, std::span<char> message)
     if (parsed.header.endpointId == alwayson::PipeEndpointId)
         return; // pipe-level traffic after AUTH: nothing to relay
     if (parsed.header.isResponse())
-        platformResponse(pipe, message, parsed.header);
+        m_exchange.platformResponse(pipe, message, parsed.header);
     else
         platformRequest(pipe, message, parsed.header);
-}
-
-void Worker::platformResponse(PlatformPipe &pipe, std::span<char> message, const Header &header)
-{
-    const quint64 key = requestKey(header.endpointId, header.requestId);
-    PendingRequest *request = m_pending.find(key);
-    // A platform answers on the pipe it was asked on; accept any pipe of the same instance.
-    if (!request || request->failed || !request->pipe || &request->pipe->link() != &pipe.link()) {
-        // config.md §6: counted by reason (a late one was answered 0xA4 already).
-        const bool late
-            = request ? request->failed || !request->pipe : m_recentTimeouts.contains(key);
-        ++(late           ? m_traffic.droppedLate
-               : !request ? m_traffic.droppedUnknown
-                          : m_traffic.droppedWrongInstance);
-        qCDebug(lcWorker) << (late           ? "late"
-                                  : !request ? "unknown"
-                                             : "wrong-instance")
-                          << "response" << header.requestId << "for endpoint" << header.endpointId
-                          << "dropped";
-        return;
-    }
-    if (request->kind == PendingRequest::Kind::Unbind) {
-        releaseIngress(request);
-        return;
-    }
-    EdgeSession *edge = m_edges.value(header.endpointId);
-    const bool lastChunk = !header.multipart || header.chunkId == header.chunkCount;
-    if (edge) {
-        alwayson::setEndpointId(message, edge->edgeEndpointId());
-        ++m_traffic.edgeMessagesOut;
-        edge->send(message);
-    }
-    if (!lastChunk) {
-        if (!request->answering) {
-            request->answering = true;
-            m_timeouts.remove(request); // answered: no 0xA4 any more
-        }
-        return;
-    }
-    completeIngress(request, edge, header.code);
-}
-
-void Worker::completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code)
-{
-    m_traffic.latency.record(nowUs() - request->startedUs);
-    if (edge && edge->answered(request->code, code, request->bindBody))
-        ++m_authenticatedEdges;
-    releaseIngress(request);
 }
 
 void Worker::platformRequest(PlatformPipe &pipe, std::span<char> message, const Header &header)
@@ -451,7 +230,7 @@ void Worker::platformRequest(PlatformPipe &pipe, std::span<char> message, const 
         refuseUnknownEndpoint(header, m_index, pipe.serial());
         return;
     }
-    deliverToEdge(*edge, message, header, m_index, pipe.serial());
+    m_exchange.platformRequest(*edge, message, header, m_index, pipe.serial());
 }
 
 void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 pipeSerial)
@@ -462,8 +241,8 @@ void Worker::deliverPlatformRequest(QByteArray message, int fromWorker, quint32 
         refuseUnknownEndpoint(parsed.header, fromWorker, pipeSerial);
         return;
     }
-    deliverToEdge(*edge, std::span<char>(message.data(), size_t(message.size())), parsed.header,
-                  fromWorker, pipeSerial);
+    m_exchange.platformRequest(*edge, std::span<char>(message.data(), size_t(message.size())),
+                               parsed.header, fromWorker, pipeSerial);
 }
 
 EdgeSession *Worker::addressableEdge(quint32 endpointId) const
@@ -480,41 +259,9 @@ void Worker::refuseUnknownEndpoint(const Header &header, int pipeWorker, quint32
                                               "unknown endpoint"));
 }
 
-void Worker::deliverToEdge(EdgeSession &edge, std::span<char> message, const Header &header,
-                           int fromWorker, quint32 pipeSerial)
+void Worker::edgeAuthenticated(EdgeSession &)
 {
-    if (!header.multipart || header.chunkId == 1) {
-        PendingRequest *request = m_egress.insert(requestKey(edge.endpointId(), header.requestId));
-        if (request) {
-            request->kind = PendingRequest::Kind::Egress;
-            request->pipeWorker = fromWorker;
-            request->pipeSerial = pipeSerial;
-            request->deadline = nowMs() + m_settings.requestTimeoutMs;
-            m_egressTimeouts.append(request);
-        }
-    }
-    alwayson::setEndpointId(message, edge.edgeEndpointId());
-    ++m_traffic.edgeMessagesOut;
-    edge.send(message);
-}
-
-void Worker::answerPlatformRequest(EdgeSession &edge, std::span<char> message, const Header &header)
-{
-    PendingRequest *request = m_egress.find(requestKey(edge.endpointId(), header.requestId));
-    if (!request) {
-        ++m_traffic.droppedUnknownFromEdges;
-        qCDebug(lcWorker) << "edge" << edge.endpointId() << "answered unknown request"
-                          << header.requestId;
-        return;
-    }
-    const int worker = request->pipeWorker;
-    const quint32 serial = request->pipeSerial;
-    if (!header.multipart || header.chunkId == header.chunkCount) {
-        m_egressTimeouts.remove(request);
-        m_egress.release(request);
-    }
-    alwayson::setEndpointId(message, edge.endpointId());
-    sendOnPipeOf(worker, serial, message);
+    ++m_authenticatedEdges;
 }
 
 void Worker::sendOnPipeOf(int pipeWorker, quint32 pipeSerial, QByteArrayView message)
@@ -560,30 +307,8 @@ void Worker::edgeClosed(EdgeSession &edge)
     if (edge.isAuthenticated())
         --m_authenticatedEdges;
     if (edge.isAuthenticated() && !edge.boundThings().isEmpty())
-        sendUnbind(edge);
+        m_exchange.unbindThings(edge);
     edge.deleteLater();
-}
-
-void Worker::sendUnbind(EdgeSession &edge)
-{
-    const QList<QByteArray> names(edge.boundThings().cbegin(), edge.boundThings().cend());
-    const QList<QByteArray> messages = alwayson::buildUnbindRequests(
-        m_nextOwnRequestId, edge.endpointId(), edge.lastSessionId(), names);
-    for (QByteArray message : messages) {
-        const quint32 requestId = m_nextOwnRequestId++;
-        const int chosen = m_router->pick(m_upstreams, edge.endpointId());
-        if (chosen < 0) {
-            qCInfo(lcWorker) << "no platform instance to UNBIND the things of closed edge"
-                             << edge.endpointId();
-            return;
-        }
-        PendingRequest *request = m_pending.insert(requestKey(edge.endpointId(), requestId));
-        if (!request)
-            continue;
-        request->kind = PendingRequest::Kind::Unbind;
-        request->code = quint8(Code::Unbind);
-        sendRequest(request, chosen, edge.endpointId(), message);
-    }
 }
 
 // ---- pipes and membership -----------------------------------------------------------------
@@ -598,8 +323,7 @@ void Worker::pipeLost(PlatformPipe &pipe)
     // The link first: failing the last request of a removed instance's last pipe may
     // forget the link.
     m_upstreams.pipeLost(pipe);
-    while (PendingRequest *request = pipe.outstanding.front())
-        failRequest(request, quint8(Code::InternalServerError), "platform connection lost");
+    m_exchange.pipeLost(pipe);
 }
 
 void Worker::pipeFailed(PlatformPipe &pipe, const QString &reason)
@@ -633,27 +357,7 @@ void Worker::openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayVi
 void Worker::onTick()
 {
     const qint64 now = nowMs();
-    while (PendingRequest *request = m_timeouts.front()) {
-        if (request->deadline > now)
-            break;
-        if (request->failed || request->kind == PendingRequest::Kind::Unbind) {
-            request->partial = false;
-            releaseIngress(request);
-            continue;
-        }
-        qCDebug(lcWorker) << "request" << request->requestId() << "of endpoint"
-                          << request->endpointId() << "timed out";
-        request->partial = false; // its later chunks, if any, are dropped as unknown
-        ++m_traffic.timeouts;
-        m_recentTimeouts.insert(requestKey(request->endpointId(), request->requestId()));
-        failRequest(request, quint8(Code::GatewayTimeout), "platform did not answer in time");
-    }
-    while (PendingRequest *request = m_egressTimeouts.front()) {
-        if (request->deadline > now)
-            break;
-        m_egressTimeouts.remove(request);
-        m_egress.release(request);
-    }
+    m_exchange.expire(now);
     while (EdgeSession *edge = m_authQueue.front()) {
         if (edge->deadline > now)
             break;
@@ -704,10 +408,7 @@ void Worker::drain(qint64 deadlineMs)
 void Worker::finishDrain()
 {
     m_tick.stop();
-    while (PendingRequest *request = m_timeouts.front()) {
-        request->partial = false;
-        failRequest(request, quint8(Code::InternalServerError), "cxserver is stopping");
-    }
+    m_exchange.failAll();
     const QList<EdgeSession *> edges = m_edges.values();
     for (EdgeSession *edge : edges)
         edge->closeWith(websocket::CloseGoingAway, QStringLiteral("cxserver is stopping"));
@@ -782,6 +483,7 @@ void Worker::finishRouting(bool commit)
     }
     delete m_router;
     m_router = prepared;
+    m_exchange.setRouter(m_router);
     m_routingFactory = factory;
     m_router->membershipChanged(m_upstreams.count());
 }

@@ -3,12 +3,11 @@
 #include "dataplanesettings.h"
 #include "edgesession.h"
 #include "eventpoller.h"
+#include "exchange.h"
 #include "instancelink.h"
-#include "pendingtable.h"
 #include "platformpipe.h"
 #include "plugin/routing.h"
 #include "publishedstats.h"
-#include "recentkeys.h"
 #include "tlscontext.h"
 #include "upstreamset.h"
 #include "workerstats.h"
@@ -37,7 +36,7 @@ class TunnelRelay;
 /// backend and its own tables of requests in flight. Nothing on the message path takes a
 /// lock; other threads talk to a worker only by queued calls to its public slots and read
 /// its few atomic counters.
-class Worker : public QObject, private PipeListener, private EdgeListener
+class Worker : public QObject, private PipeListener, private EdgeListener, private ExchangeListener
 {
     Q_OBJECT
 public:
@@ -104,39 +103,21 @@ private:
     void edgeMessage(EdgeSession &edge, std::span<char> message) override;
     void edgeActive(EdgeSession &edge) override;
     void edgeClosed(EdgeSession &edge) override;
+    // ExchangeListener
+    void edgeAuthenticated(EdgeSession &edge) override;
+    void sendOnPipeOf(int pipeWorker, quint32 pipeSerial, QByteArrayView message) override;
     void removeEdge(EdgeSession &edge);
     /// The edge's TLS and WebSocket handshake is over (upgraded or closed): it no longer
     /// counts against limits.max-handshakes.
     void endHandshake(EdgeSession &edge);
-    void routeRequest(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
-    void routeChunk(EdgeSession &edge, std::span<char> message, const alwayson::Header &header);
-    void answerPlatformRequest(EdgeSession &edge, std::span<char> message,
-                               const alwayson::Header &header);
-    void platformResponse(PlatformPipe &pipe, std::span<char> message,
-                          const alwayson::Header &header);
     void platformRequest(PlatformPipe &pipe, std::span<char> message,
                          const alwayson::Header &header);
-    void deliverToEdge(EdgeSession &edge, std::span<char> message, const alwayson::Header &header,
-                       int fromWorker, quint32 pipeSerial);
-    void completeIngress(PendingRequest *request, EdgeSession *edge, quint8 code);
-    void failRequest(PendingRequest *request, quint8 code, const char *reason);
-    void releaseIngress(PendingRequest *request);
-    void replyToEdge(EdgeSession &edge, const alwayson::Header &request, quint8 code,
-                     const char *reason);
-    /// Sends \a message, a new request (\a request), on the pipe of instance \a chosen that
-    /// carries \a endpointId's messages, and tracks it until its answer or its deadline.
-    void sendRequest(PendingRequest *request, int chosen, quint32 endpointId,
-                     QByteArrayView message);
     /// The authenticated, open edge a platform request to \a endpointId goes to; nullptr
     /// when there is none (the platform hears 0x94 "unknown endpoint").
     EdgeSession *addressableEdge(quint32 endpointId) const;
     /// Answers platform request \a header with 0x94 "unknown endpoint" on pipe \a pipeSerial
     /// of worker \a pipeWorker.
     void refuseUnknownEndpoint(const alwayson::Header &header, int pipeWorker, quint32 pipeSerial);
-    /// Sends \a message on pipe \a pipeSerial of worker \a pipeWorker: at once when it is
-    /// this one, as a queued copy otherwise.
-    void sendOnPipeOf(int pipeWorker, quint32 pipeSerial, QByteArrayView message);
-    void sendUnbind(EdgeSession &edge);
     void openTunnel(std::unique_ptr<EdgeConnection> connection, QByteArrayView target,
                     InstanceLink &link);
     void onTick();
@@ -163,19 +144,13 @@ private:
     int m_handshakes = 0; ///< edges still in their TLS or WebSocket handshake
     EdgeAuthQueue m_authQueue; ///< edges awaiting AUTH, by deadline
     EdgeIdleQueue m_idleQueue; ///< the others, least recently active first
-    PendingTable m_pending; ///< ingress and UNBIND requests, by (endpointId, requestId)
-    /// Requests answered 0xA4 lately: their responses are counted late, not unknown.
-    RecentKeys m_recentTimeouts {4096};
-    PendingTable m_egress; ///< platform requests to edges, by (endpointId, requestId)
-    DeadlineQueue m_timeouts;
-    DeadlineQueue m_egressTimeouts;
-    quint32 m_nextOwnRequestId = 1;
 
     bool m_draining = false;
     qint64 m_drainDeadline = 0;
     std::atomic<int> m_edgeCount {0};
     qint64 m_authenticatedEdges = 0;
     TrafficCounters m_traffic;
+    Exchange m_exchange {m_settings, m_upstreams, m_edges, m_traffic, *this}; ///< in flight
     PublishedStats m_published;
 };
 

@@ -5,14 +5,10 @@
 #include "alwayson/codes.h"
 #include "alwayson/header.h"
 #include "alwayson/messages.h"
-#include "descriptorserver.h"
-#include "edgesession.h"
-#include "eventpoller.h"
+#include "inprocesspeers.h"
 #include "websocket/frame.h"
 
-#include <QHostAddress>
 #include <QTest>
-#include <QWebSocket>
 #include <memory>
 
 using namespace cx;
@@ -21,20 +17,6 @@ using alwayson::Code;
 using alwayson::Header;
 
 namespace {
-
-constexpr int WaitMs = 10000;
-
-/// Accepts the upgrade and counts closes, as the worker would.
-class Listener : public EdgeListener
-{
-public:
-    void edgeUpgrading(EdgeSession &edge, QByteArrayView) override { edge.connection().accept(); }
-    void edgeMessage(EdgeSession &, std::span<char>) override { }
-    void edgeActive(EdgeSession &) override { }
-    void edgeClosed(EdgeSession &) override { ++closed; }
-
-    int closed = 0;
-};
 
 Header request(Code code, quint32 endpointId, quint32 sessionId)
 {
@@ -60,9 +42,9 @@ class tst_EdgeSession : public QObject
 private:
     std::unique_ptr<EventPoller> m_poller;
     std::unique_ptr<test::DescriptorServer> m_server;
-    std::unique_ptr<QWebSocket> m_client;
-    Listener m_listener;
-    std::unique_ptr<EdgeSession> m_session;
+    test::AcceptingEdgeListener m_listener;
+    std::unique_ptr<test::InProcessEdge> m_edge;
+    EdgeSession *m_session = nullptr;
 
 private Q_SLOTS:
     void init();
@@ -79,24 +61,14 @@ void tst_EdgeSession::init()
     m_poller = std::make_unique<EventPoller>();
     m_server = std::make_unique<test::DescriptorServer>();
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
-    m_client = std::make_unique<QWebSocket>();
-    m_client->open(
-        QUrl(QStringLiteral("ws://127.0.0.1:%1/Thingworx/WS").arg(m_server->serverPort())));
-    QVERIFY(QTest::qWaitFor([this] { return !m_server->descriptors.isEmpty(); }, WaitMs));
-    const qintptr descriptor = m_server->descriptors.takeFirst();
-    auto connection = std::make_unique<EdgeConnection>(*m_poller, descriptor, nullptr, 1 << 20);
-    QString error;
-    QVERIFY2(connection->start(&error), qPrintable(error));
-    m_session = std::make_unique<EdgeSession>(m_listener, std::move(connection), 5);
-    QVERIFY(QTest::qWaitFor([this] { return m_client->state() == QAbstractSocket::ConnectedState; },
-                            WaitMs));
-    QVERIFY(m_session->isUpgraded());
+    m_edge = std::make_unique<test::InProcessEdge>(*m_poller, *m_server, m_listener, 5);
+    QVERIFY(m_edge->isUpgraded());
+    m_session = m_edge->session.get();
 }
 
 void tst_EdgeSession::cleanup()
 {
-    m_session.reset();
-    m_client.reset();
+    m_edge.reset();
     m_server.reset();
     m_poller.reset();
 }
@@ -143,10 +115,11 @@ void tst_EdgeSession::refusedAuthClosesWith1008()
     QVERIFY(!m_session->isAuthenticated());
     QVERIFY(m_session->isClosing());
     QVERIFY(!m_session->isAddressable());
-    QVERIFY(QTest::qWaitFor(
-        [this] { return m_client->state() == QAbstractSocket::UnconnectedState; }, WaitMs));
-    QCOMPARE(int(m_client->closeCode()), int(websocket::ClosePolicyViolation));
-    QCOMPARE(m_client->closeReason(), QStringLiteral("authentication failed"));
+    QWebSocket &client = m_edge->client;
+    QVERIFY(QTest::qWaitFor([&] { return client.state() == QAbstractSocket::UnconnectedState; },
+                            test::InProcessWaitMs));
+    QCOMPARE(int(client.closeCode()), int(websocket::ClosePolicyViolation));
+    QCOMPARE(client.closeReason(), QStringLiteral("authentication failed"));
 }
 
 void tst_EdgeSession::bindsAndUnbindsChangeTheThingsBound()

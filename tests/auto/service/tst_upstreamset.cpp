@@ -2,10 +2,9 @@
 // on a poller against in-process platforms that answer the pipe AUTH, and a listener that
 // hands the pipes' news to the set as the worker does.
 
-#include "alwayson/header.h"
-#include "alwayson/messages.h"
 #include "dataplanesettings.h"
 #include "eventpoller.h"
+#include "inprocesspeers.h"
 #include "pendingrequest.h"
 #include "platformpipe.h"
 #include "rendezvous.h"
@@ -14,53 +13,12 @@
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTest>
-#include <QWebSocket>
-#include <QWebSocketServer>
 #include <memory>
 
 using namespace cx;
 using namespace cx::server;
 
 namespace {
-
-constexpr int WaitMs = 10000;
-
-/// A platform instance that accepts every pipe AUTH, and can drop all its pipes.
-class Platform : public QObject
-{
-public:
-    Platform()
-        : m_server(QStringLiteral("platform"), QWebSocketServer::NonSecureMode)
-    {
-        connect(&m_server, &QWebSocketServer::newConnection, this, [this] {
-            while (QWebSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                m_sockets.append(socket);
-                connect(socket, &QWebSocket::binaryMessageReceived, socket,
-                        [socket](const QByteArray &message) {
-                            const alwayson::HeaderParse parsed = alwayson::parseHeader(message);
-                            if (parsed.ok() && !parsed.header.isResponse())
-                                socket->sendBinaryMessage(alwayson::buildSuccessResponse(
-                                    parsed.header, parsed.header.endpointId));
-                        });
-            }
-        });
-    }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    plugin::PlatformInstance instance(const QString &id) const
-    {
-        return {.id = id, .address = QStringLiteral("127.0.0.1"), .port = m_server.serverPort()};
-    }
-    void dropPipes()
-    {
-        for (QWebSocket *socket : std::exchange(m_sockets, {}))
-            socket->abort();
-    }
-
-private:
-    QWebSocketServer m_server;
-    QList<QWebSocket *> m_sockets;
-};
 
 /// A port nothing listens on: its instance is unreachable.
 plugin::PlatformInstance unreachable(const QString &id)
@@ -96,7 +54,8 @@ private:
     std::unique_ptr<UpstreamSet> makeSet(int pipesPerInstance = 2);
     bool waitForConnected(int instances)
     {
-        return QTest::qWaitFor([&] { return m_set->connectedInstances() == instances; }, WaitMs);
+        return QTest::qWaitFor([&] { return m_set->connectedInstances() == instances; },
+                               test::InProcessWaitMs);
     }
 
     std::unique_ptr<QObject> m_pipeParent;
@@ -105,8 +64,8 @@ private:
     Listener m_listener;
     std::unique_ptr<UpstreamSet> m_set;
     int m_connectivityChanges = 0;
-    Platform m_a;
-    Platform m_b;
+    test::InProcessPlatform m_a;
+    test::InProcessPlatform m_b;
 
 private Q_SLOTS:
     void initTestCase();
@@ -169,7 +128,7 @@ void tst_UpstreamSet::newInstanceGetsItsPipesAndBecomesACandidate()
     QVERIFY(!m_set->isCandidate(0, 7)); // not before its AUTH is answered
     QVERIFY(waitForConnected(1));
     QCOMPARE(m_connectivityChanges, 1);
-    QVERIFY(QTest::qWaitFor([&] { return link.connected.size() == 2; }, WaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return link.connected.size() == 2; }, test::InProcessWaitMs));
     QVERIFY(m_set->isCandidate(0, 7));
     QCOMPARE(m_set->inFlight(0), 0);
 }
@@ -196,7 +155,7 @@ void tst_UpstreamSet::removedInstanceDrainsUntilItsLastRequest()
     m_set->setMembership({m_a.instance(QStringLiteral("a")), m_b.instance(QStringLiteral("b"))});
     QVERIFY(waitForConnected(2));
     InstanceLink &b = m_set->link(1);
-    QVERIFY(QTest::qWaitFor([&] { return b.connected.size() == 2; }, WaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return b.connected.size() == 2; }, test::InProcessWaitMs));
     PlatformPipe *busy = b.pipes[0];
     PlatformPipe *idle = b.pipes[1];
     const quint32 busySerial = busy->serial();
@@ -222,7 +181,8 @@ void tst_UpstreamSet::connectivityFollowsThePipes()
 {
     m_set->setMembership({m_a.instance(QStringLiteral("a"))});
     QVERIFY(waitForConnected(1));
-    QVERIFY(QTest::qWaitFor([&] { return m_set->link(0).connected.size() == 2; }, WaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return m_set->link(0).connected.size() == 2; },
+                            test::InProcessWaitMs));
     QCOMPARE(m_connectivityChanges, 1);
     m_a.dropPipes();
     QVERIFY(waitForConnected(0));
@@ -239,7 +199,7 @@ void tst_UpstreamSet::unreachableInstanceIsNoCandidateAndKeepsItsError()
     m_set->setMembership({unreachable(QStringLiteral("down")), m_a.instance(QStringLiteral("a"))});
     QVERIFY(waitForConnected(1));
     InstanceLink &down = m_set->link(0);
-    QVERIFY(QTest::qWaitFor([&] { return !down.lastError.isEmpty(); }, WaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return !down.lastError.isEmpty(); }, test::InProcessWaitMs));
     QVERIFY(down.failureLogged);
     QVERIFY(down.lastErrorAtMs > 0);
     QVERIFY(!m_set->isCandidate(0, 1));
@@ -263,7 +223,8 @@ void tst_UpstreamSet::tunnelMeetsTheFirstConnectedInstanceInRendezvousOrder()
     oneDown[order[0]] = unreachable(ids[order[0]]);
     QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("cannot reach")));
     m_set->setMembership(oneDown);
-    QVERIFY(QTest::qWaitFor([&] { return !m_set->link(order[0]).lastError.isEmpty(); }, WaitMs));
+    QVERIFY(QTest::qWaitFor([&] { return !m_set->link(order[0]).lastError.isEmpty(); },
+                            test::InProcessWaitMs));
     QCOMPARE(m_set->tunnelLink(target)->instance.id, ids[order[1]]);
 }
 
