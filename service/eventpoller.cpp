@@ -71,12 +71,18 @@ void EventPoller::remove(qintptr fd)
 void EventPoller::dispatch()
 {
     const int count = epoll_wait(m_backend->epoll, m_backend->events, Backend::MaxEvents, 0);
+    m_inPass = true;
     for (int i = 0; i < count; ++i) {
         const epoll_event &event = m_backend->events[i];
         const bool readable = event.events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR);
         const bool writable = event.events & EPOLLOUT;
         static_cast<PollHandler *>(event.data.ptr)->pollEvents(readable, writable);
     }
+    m_inPass = false;
+    m_passEnding.swap(m_passEnd);
+    for (PassEndHandler *handler : m_passEnding)
+        handler->passEnded();
+    m_passEnding.clear();
 }
 
 #else // one QSocketNotifier pair per socket: portable, and the cost grows with the sockets

@@ -4,6 +4,7 @@
 #include <QObject>
 #include <memory>
 #include <span>
+#include <vector>
 
 class QSocketNotifier;
 
@@ -18,6 +19,14 @@ public:
     virtual void pollEvents(bool readable, bool writable) = 0;
 };
 
+/// Something that wants a call once the current poller pass has delivered all its events.
+class PassEndHandler
+{
+public:
+    virtual ~PassEndHandler() = default;
+    virtual void passEnded() = 0;
+};
+
 /// One worker's readiness poller for its edge sockets (architecture.md "Threading"): on Linux
 /// one epoll set, watched by a single QSocketNotifier, so the cost of an event-loop pass
 /// grows with the sockets that have something to do, not with the sockets open (Qt's own
@@ -25,7 +34,8 @@ public:
 /// socket. Level-triggered: a handler that leaves bytes unread is called again.
 ///
 /// It also lends its handlers one read buffer: what a socket delivers is read into it and
-/// parsed in place, so an idle connection keeps no buffer of its own.
+/// parsed in place, so an idle connection keeps no buffer of its own. And it tells who asks
+/// when a pass ends, so that what a pass writes to one socket can leave in one write.
 class EventPoller : public QObject
 {
     Q_OBJECT
@@ -47,12 +57,22 @@ public:
     /// The shared read buffer (valid until the handler returns).
     std::span<char> readBuffer() { return {m_readBuffer.data(), size_t(m_readBuffer.size())}; }
 
+    /// Whether a pass is delivering events right now (never without epoll).
+    bool inPass() const { return m_inPass; }
+    /// Calls \a handler's passEnded() once, after the current pass has delivered all its
+    /// events; only during a pass. The handler must stay alive until then, as a PollHandler
+    /// must.
+    void callAtPassEnd(PassEndHandler *handler) { m_passEnd.push_back(handler); }
+
 private:
     void dispatch();
 
     struct Backend;
     std::unique_ptr<Backend> m_backend;
     QByteArray m_readBuffer;
+    std::vector<PassEndHandler *> m_passEnd; ///< to call when this pass ends
+    std::vector<PassEndHandler *> m_passEnding; ///< being called (keeps both capacities)
+    bool m_inPass = false;
 };
 
 } // namespace cx::server

@@ -424,6 +424,38 @@ void PipeSocket::write(QByteArrayView bytes)
 {
     if (!m_transport || !m_transport->isOpen())
         return;
+    if (m_out.isEmpty() && m_poller.inPass() && m_corked.size() + bytes.size() <= CorkBytes) {
+        if (!m_atPassEnd) {
+            m_atPassEnd = true;
+            m_poller.callAtPassEnd(this);
+        }
+        m_corked.append(bytes);
+        return;
+    }
+    writeCorked();
+    writeNow(bytes);
+}
+
+void PipeSocket::passEnded()
+{
+    m_atPassEnd = false;
+    writeCorked();
+    // A small buffer stays for the next pass; one that grew is given back.
+    if (m_corked.capacity() > 4096)
+        m_corked = QByteArray();
+}
+
+void PipeSocket::writeCorked()
+{
+    if (m_corked.isEmpty())
+        return;
+    if (m_transport && m_transport->isOpen())
+        writeNow(m_corked);
+    m_corked.resize(0); // keeps the buffer
+}
+
+void PipeSocket::writeNow(QByteArrayView bytes)
+{
     if (!m_out.isEmpty()) {
         m_out.append(bytes); // behind what the kernel refused already
         return;
@@ -530,6 +562,7 @@ void PipeSocket::finish()
 {
     if (m_state == State::Idle || m_state == State::Closed)
         return;
+    writeCorked(); // what this pass gathered, with the close frame, goes before the FIN
     if (m_transport && m_transport->isOpen() && m_out.isEmpty())
         m_transport->shutdownWrite();
     drop();
@@ -548,6 +581,7 @@ void PipeSocket::drop()
     m_closeTimer.stop();
     m_in = QByteArray();
     m_out = QByteArray();
+    m_corked = QByteArray();
     m_fragments = QByteArray();
     m_fragmentOpcode = 0;
     m_request.clear();

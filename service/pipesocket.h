@@ -29,6 +29,9 @@ class ClientTlsContext;
 /// - A message is framed, masked and written to the socket at once; only what the kernel
 ///   refuses is kept, and bytesToWrite() counts exactly that: a pipe's writability is the
 ///   kernel's backpressure (protocol.md §4 rule 1), not a flush that has not happened yet.
+///   One exception, bounded: small frames sent while the poller delivers a pass of events
+///   (the requests that pass read from edges) are gathered, at most CorkBytes, and written
+///   together when the pass ends, in one system call instead of one per message.
 /// - Frames from the server are parsed in place in the poller's shared read buffer and
 ///   checked by websocket::checkFrameHead, as the server side checks the edges' frames; a
 ///   whole message reaches the handler without a copy.
@@ -37,11 +40,14 @@ class ClientTlsContext;
 ///   hears socketBytesWritten() when refused bytes have gone to the kernel.
 /// - Used by the pipes (binary messages) and by the platform side of tunnels (text too, and
 ///   reading paused while the edge does not take what the platform sends).
-class PipeSocket final : public QObject, private PollHandler
+class PipeSocket final : public QObject, private PollHandler, private PassEndHandler
 {
     Q_OBJECT
 public:
     static constexpr int CloseTimeoutMs = 5000; ///< bound of close()'s handshake
+    /// What a poller pass may gather before it is written: a frame that would take the
+    /// gathered bytes past it is written at once, behind them.
+    static constexpr qsizetype CorkBytes = 16 * 1024;
 
     /// \a handler must outlive the socket.
     PipeSocket(EventPoller &poller, websocket::ClientSocketHandler &handler,
@@ -81,6 +87,8 @@ public:
     bool isOpen() const { return m_state == State::Open; }
     /// Bytes the kernel refused so far: they leave when the socket is writable again.
     qint64 bytesToWrite() const { return m_out.size(); }
+    /// Bytes gathered during the current poller pass: they leave when it ends.
+    qint64 bytesAtPassEnd() const { return m_corked.size(); }
     /// As ClientSocket::closeCode(): the server's code, the one this socket failed the
     /// connection with, 1005 for a close frame without a code, 1006 without any close frame.
     quint16 closeCode() const { return m_closeCode; }
@@ -114,7 +122,12 @@ private:
     void onFrame(quint8 opcode, bool fin, std::span<char> payload);
     void onClose(QByteArrayView payload);
     void sendFrame(quint8 opcode, QByteArrayView payload);
+    /// Gathers \a bytes until the pass ends (see CorkBytes), or writes them now.
     void write(QByteArrayView bytes);
+    /// Writes \a bytes to the socket, keeping what the kernel refuses.
+    void writeNow(QByteArrayView bytes);
+    void writeCorked();
+    void passEnded() override;
     void flush();
     void updateInterest();
     /// Fails the connection: says \a code to the server when open (0: says nothing), then
@@ -138,6 +151,7 @@ private:
     QByteArray m_key; ///< Sec-WebSocket-Key, until the upgrade is answered
     QByteArray m_in; ///< bytes of an incomplete response head or frame
     QByteArray m_out; ///< bytes the kernel refused
+    QByteArray m_corked; ///< frames of this poller pass, written when it ends (m_out empty)
     QByteArray m_fragments; ///< a fragmented message being assembled
     websocket::ClientFramer m_framer;
     quint32 m_generation = 0; ///< counts open() calls: a stale callback does nothing
@@ -146,6 +160,7 @@ private:
     State m_state = State::Idle;
     bool m_closeSent = false;
     bool m_wantWrite = false;
+    bool m_atPassEnd = false; ///< passEnded() is due
     bool m_textMessages = false;
     bool m_readPaused = false;
     QString m_error;

@@ -13,6 +13,9 @@
 #include <QSslKey>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace cx;
 using namespace cx::websocket;
@@ -75,6 +78,45 @@ struct TlsServer
     }
 };
 
+/// Runs \a during inside one pass of \a poller: a socket pair whose one end it watches
+/// turns readable, and its handler calls \a during once.
+class InsideAPass final : public server::PollHandler
+{
+public:
+    InsideAPass(server::EventPoller &poller, std::function<void()> during)
+        : m_poller(poller)
+        , m_during(std::move(during))
+    {
+        QString error;
+        m_ok = ::socketpair(AF_UNIX, SOCK_STREAM, 0, m_pair) == 0
+            && m_poller.add(m_pair[0], this, &error) && ::write(m_pair[1], "x", 1) == 1;
+    }
+    ~InsideAPass() override
+    {
+        m_poller.remove(m_pair[0]);
+        ::close(m_pair[0]);
+        ::close(m_pair[1]);
+    }
+    bool ok() const { return m_ok; }
+    bool ran() const { return m_ran; }
+
+private:
+    void pollEvents(bool, bool) override
+    {
+        char byte;
+        if (::read(m_pair[0], &byte, 1) == 1 && !m_ran) {
+            m_ran = true;
+            m_during();
+        }
+    }
+
+    server::EventPoller &m_poller;
+    std::function<void()> m_during;
+    int m_pair[2] = {-1, -1};
+    bool m_ok = false;
+    bool m_ran = false;
+};
+
 } // namespace
 
 class tst_PipeSocket : public QObject
@@ -85,6 +127,7 @@ private Q_SLOTS:
     void openAndExchange();
     void hostNameIsResolved();
     void writesGoToTheKernelAtOnce();
+    void writesOfAPassLeaveWhenItEnds();
     void onlyRefusedBytesWait();
     void pingFloodToANonReaderHoldsNothing();
     void endlessUpgradeResponseIsRefused();
@@ -149,6 +192,39 @@ void tst_PipeSocket::writesGoToTheKernelAtOnce()
     QTRY_COMPARE_WITH_TIMEOUT(server.received.size(), 8, 10000);
     for (int i = 0; i < 8; ++i)
         QCOMPARE(server.received.at(i), pattern(8 * 1024, i));
+}
+
+void tst_PipeSocket::writesOfAPassLeaveWhenItEnds()
+{
+    // The requests one poller pass reads from edges leave for a pipe in one write when the
+    // pass ends; never more than CorkBytes wait, and none of it counts as backpressure.
+    WebSocketServer server;
+    Client client;
+    QVERIFY(openBoth(server, client));
+    const QByteArray small = pattern(100, 1);
+    const QByteArray large = pattern(PipeSocket::CorkBytes, 2);
+    qint64 gathered = -1, refused = -1, afterLarge = -1;
+    InsideAPass pass(client.poller, [&] {
+        for (int i = 0; i < 3; ++i)
+            client.socket.send(small);
+        gathered = client.socket.bytesAtPassEnd();
+        refused = client.socket.bytesToWrite();
+        client.socket.send(large); // too large to gather: written at once, behind the others
+        afterLarge = client.socket.bytesAtPassEnd();
+        client.socket.send(small); // gathered again
+    });
+    QVERIFY(pass.ok());
+    QTRY_VERIFY(pass.ran());
+    QCOMPARE(gathered, 3 * (small.size() + 6)); // 2 bytes of head, a 4-byte mask key each
+    QCOMPARE(refused, qint64(0));
+    QCOMPARE(afterLarge, qint64(0));
+    QCOMPARE(client.socket.bytesAtPassEnd(), qint64(0)); // the pass has ended
+    QTRY_COMPARE(server.received.size(), 5);
+    QCOMPARE(server.received, (QList<QByteArray> {small, small, small, large, small})); // in order
+    // Outside a pass nothing waits.
+    client.socket.send(small);
+    QCOMPARE(client.socket.bytesAtPassEnd(), qint64(0));
+    QTRY_COMPARE(server.received.size(), 6);
 }
 
 void tst_PipeSocket::onlyRefusedBytesWait()
