@@ -225,6 +225,20 @@ void tst_PipeSocket::writesOfAPassLeaveWhenItEnds()
     client.socket.send(small);
     QCOMPARE(client.socket.bytesAtPassEnd(), qint64(0));
     QTRY_COMPARE(server.received.size(), 6);
+
+    // A close in the same pass goes after what the pass gathered, not instead of it.
+    InsideAPass closing(client.poller, [&] {
+        client.socket.send(large.first(200));
+        client.socket.close(CloseGoingAway);
+        gathered = client.socket.bytesAtPassEnd();
+    });
+    QVERIFY(closing.ok());
+    QTRY_VERIFY(closing.ran());
+    QCOMPARE(gathered, (200 + 8) + (2 + 6)); // the message (16-bit length), the close frame
+    QTRY_COMPARE(server.closeCodes, QList<int>({CloseGoingAway}));
+    QCOMPARE(server.received.size(), 7);
+    QCOMPARE(server.received.last(), large.first(200));
+    QTRY_COMPARE(client.recorder.closed, 1);
 }
 
 void tst_PipeSocket::onlyRefusedBytesWait()
