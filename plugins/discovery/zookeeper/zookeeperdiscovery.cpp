@@ -22,10 +22,15 @@ namespace {
 
 constexpr int InitRetryMs = 2000;
 constexpr int AuthCheckMs = 250;
-/// A login refused after the credentials had been accepted is tried again this many times
-/// (after 1, 2 and 4 s) before cxserver stops: a ZooKeeper server that is shutting down
-/// (a rolling restart) may refuse a login it would accept a moment later.
+/// A refused login is tried again before cxserver stops: ZooKeeper 3.8 may refuse a correct
+/// DIGEST-MD5 login. Its server checks every connection's login against one shared "user
+/// name" field, so a login made at the same moment as another user's can be checked against
+/// that user's password; most often right after the server starts, when every client logs
+/// in at once (docs/zookeeper.md). A login accepted before is tried again this many times
+/// (after 1, 2 and 4 s: a server restarting), a first one once (after 1 s: wrong
+/// credentials are the likelier cause, and the operator waits for the verdict).
 constexpr int MaxLoginRetries = 3;
+constexpr int MaxFirstLoginRetries = 1;
 
 QString describe(int rc)
 {
@@ -312,12 +317,15 @@ void ZooKeeperDiscovery::failAuthentication()
 {
     m_authCheck.stop();
     setState(State::Disconnected);
-    if (m_loggedIn && m_loginRetries < MaxLoginRetries) {
+    const int retries = m_loggedIn ? MaxLoginRetries : MaxFirstLoginRetries;
+    if (m_loginRetries < retries) {
         const int delayMs = 1000 << m_loginRetries++;
         qCWarning(lcZooKeeper).noquote()
-            << "ZooKeeper refused the login it accepted before (a server restarting?); trying "
-               "again in"
-            << delayMs << "ms, attempt" << m_loginRetries << "of" << MaxLoginRetries;
+            << (m_loggedIn ? "ZooKeeper refused the login it accepted before (a server "
+                             "restarting?); trying again in"
+                           : "ZooKeeper refused the login (wrong credentials, or a server "
+                             "just started?); trying again in")
+            << delayMs << "ms, attempt" << m_loginRetries << "of" << retries;
         closeSession(); // a handle whose login failed is done: a new session logs in again
         m_retryTimer.start(delayMs);
         return;

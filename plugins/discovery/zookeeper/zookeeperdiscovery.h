@@ -142,7 +142,7 @@ private:
     QSet<QString> m_reportedSkips; ///< "node: reason" of the skips logged already
     bool m_clearTextWarned = false;
     bool m_initFailureReported = false;
-    /// A session of this backend logged in once: a refusal is retried before it stops.
+    /// A session of this backend logged in once (names what a refusal may mean).
     bool m_loggedIn = false;
     int m_loginRetries = 0; ///< refusals in a row since a session last connected
     bool m_missingReported = false;

@@ -16,11 +16,14 @@ namespace cx::test {
 /// - With a digest (`user:password`) the session authenticates and creates nodes readable
 ///   only by it, unless an ACL is given.
 /// - With a SASL DIGEST-MD5 login (cxserver's own SASL callbacks, saslcallbacks.h) the
-///   nodes get the ACL given.
+///   nodes get the ACL given. A refused login is tried again (MaxLogins in all): ZooKeeper
+///   3.8 may refuse a correct login made at the same moment as another user's, cxserver's
+///   for one (docs/zookeeper.md).
 class ZnodeWriter
 {
 public:
     static constexpr int SessionTimeoutMs = 10000;
+    static constexpr int MaxLogins = 3;
 
     explicit ZnodeWriter(const QString &connectionString, const QByteArray &digest = {},
                          ACL_vector *acl = nullptr)
@@ -37,11 +40,10 @@ public:
     ZnodeWriter(const QString &connectionString, const QByteArray &saslUser,
                 const QByteArray &saslPassword, ACL_vector *acl)
         : m_callbacks(std::make_unique<zookeeperdiscovery::SaslCallbacks>(saslUser, saslPassword))
+        , m_connectionString(connectionString.toUtf8())
         , m_acl(acl)
     {
-        zoo_sasl_params_t params {"zookeeper", "zk-sasl-md5", "DIGEST-MD5", m_callbacks->array()};
-        m_handle = zookeeper_init_sasl(connectionString.toUtf8().constData(), nullptr,
-                                       SessionTimeoutMs, nullptr, nullptr, 0, nullptr, &params);
+        openSaslSession();
     }
     ~ZnodeWriter()
     {
@@ -56,13 +58,8 @@ public:
     /// drops while it starts); true on success.
     bool create(const QByteArray &path, const QByteArray &data)
     {
-        if (!m_handle
-            || !QTest::qWaitFor([this] { return zoo_state(m_handle) == ZOO_CONNECTED_STATE; },
-                                SessionTimeoutMs)) {
-            m_lastError = "no session within " + QByteArray::number(SessionTimeoutMs)
-                + " ms, state " + stateName();
+        if (!waitForSession())
             return false;
-        }
         for (qsizetype slash = path.indexOf('/', 1); slash > 0;
              slash = path.indexOf('/', slash + 1)) {
             const int result = zoo_create(m_handle, path.left(slash).constData(), nullptr, -1,
@@ -91,6 +88,36 @@ public:
     }
 
 private:
+    void openSaslSession()
+    {
+        zoo_sasl_params_t params {"zookeeper", "zk-sasl-md5", "DIGEST-MD5", m_callbacks->array()};
+        m_handle = zookeeper_init_sasl(m_connectionString.constData(), nullptr, SessionTimeoutMs,
+                                       nullptr, nullptr, 0, nullptr, &params);
+    }
+    /// Waits for the session, logging in again when a SASL login is refused; false with
+    /// lastError() set when there is none.
+    bool waitForSession()
+    {
+        for (int login = 1; m_handle; ++login) {
+            const bool settled = QTest::qWaitFor(
+                [this] {
+                    const int state = zoo_state(m_handle);
+                    return state == ZOO_CONNECTED_STATE || state == ZOO_AUTH_FAILED_STATE;
+                },
+                SessionTimeoutMs);
+            if (settled && zoo_state(m_handle) == ZOO_CONNECTED_STATE)
+                return true;
+            if (!settled || !m_callbacks || login == MaxLogins)
+                break;
+            qWarning("ZooKeeper refused the writer's SASL login (attempt %d of %d); again", login,
+                     MaxLogins);
+            zookeeper_close(m_handle);
+            openSaslSession();
+        }
+        m_lastError = "no session within " + QByteArray::number(SessionTimeoutMs) + " ms, state "
+            + stateName();
+        return false;
+    }
     /// The handle's state, named (the client fails a SASL login without a log line).
     QByteArray stateName() const
     {
@@ -109,6 +136,7 @@ private:
     }
 
     std::unique_ptr<zookeeperdiscovery::SaslCallbacks> m_callbacks; ///< outlives m_handle
+    QByteArray m_connectionString; ///< for a new SASL login
     zhandle_t *m_handle = nullptr;
     ACL_vector *m_acl;
     QByteArray m_lastError;
