@@ -2,10 +2,14 @@
 
 #include <QHash>
 #include <QSocketNotifier>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #ifdef Q_OS_LINUX
+#include "eventloop/epolleventdispatcher.h"
+
+#include <QThread>
 #include <sys/epoll.h>
 #include <unistd.h>
 #endif
@@ -18,36 +22,71 @@ constexpr qsizetype ReadBufferSize = 256 * 1024;
 
 #ifdef Q_OS_LINUX
 
-struct EventPoller::Backend
+/// On a thread whose dispatcher is an EpollEventDispatcher (cxserver's workers), the
+/// sockets join the dispatcher's own epoll set and their events come in its batch: one
+/// `epoll_wait` per wake-up. Elsewhere (or when that set has a sink already) an epoll set
+/// of its own, watched by one QSocketNotifier.
+struct EventPoller::Backend final : eventloop::RawEpollSink
 {
     static constexpr int MaxEvents = 256;
+    explicit Backend(EventPoller *owner)
+        : poller(owner)
+    { }
+    void epollEvents(std::span<const epoll_event> events) override { poller->deliver(events); }
+    quint64 tag(PollHandler *handler) const
+    {
+        return quint64(reinterpret_cast<quintptr>(handler))
+            | (shared ? eventloop::EpollEventDispatcher::RawTag : 0);
+    }
+
+    EventPoller *poller;
     int epoll = -1;
-    QSocketNotifier *notifier = nullptr; ///< child of the poller
+    eventloop::EpollEventDispatcher *shared = nullptr; ///< whose set this is, if any
+    QSocketNotifier *notifier = nullptr; ///< child of the poller, on a set of its own
     epoll_event events[MaxEvents];
 };
 
 EventPoller::EventPoller(QObject *parent)
     : QObject(parent)
-    , m_backend(std::make_unique<Backend>())
+    , m_backend(std::make_unique<Backend>(this))
     , m_readBuffer(ReadBufferSize, Qt::Uninitialized)
 {
+    auto *dispatcher = qobject_cast<eventloop::EpollEventDispatcher *>(
+        QThread::currentThread()->eventDispatcher());
+    if (dispatcher && !dispatcher->rawSink()) {
+        m_backend->shared = dispatcher;
+        m_backend->epoll = dispatcher->epollFd();
+        dispatcher->setRawSink(m_backend.get());
+        return;
+    }
     m_backend->epoll = epoll_create1(EPOLL_CLOEXEC);
     if (m_backend->epoll < 0)
         qFatal("epoll_create1: %s", std::strerror(errno)); // out of descriptors at start-up
     m_backend->notifier = new QSocketNotifier(m_backend->epoll, QSocketNotifier::Read, this);
-    connect(m_backend->notifier, &QSocketNotifier::activated, this, &EventPoller::dispatch);
+    connect(m_backend->notifier, &QSocketNotifier::activated, this, [this] {
+        const int count = epoll_wait(m_backend->epoll, m_backend->events, Backend::MaxEvents, 0);
+        deliver(std::span<const epoll_event>(m_backend->events, size_t(std::max(count, 0))));
+    });
 }
 
 EventPoller::~EventPoller()
 {
-    ::close(m_backend->epoll);
+    if (m_backend->shared)
+        m_backend->shared->setRawSink(nullptr); // its sockets are closed by their owners
+    else
+        ::close(m_backend->epoll);
+}
+
+bool EventPoller::inThreadDispatcher() const
+{
+    return m_backend->shared;
 }
 
 bool EventPoller::add(qintptr fd, PollHandler *handler, QString *error)
 {
     epoll_event event {};
     event.events = EPOLLIN | EPOLLRDHUP;
-    event.data.ptr = handler;
+    event.data.u64 = m_backend->tag(handler);
     if (epoll_ctl(m_backend->epoll, EPOLL_CTL_ADD, int(fd), &event) == 0)
         return true;
     *error = QString::fromLocal8Bit(std::strerror(errno));
@@ -59,7 +98,7 @@ void EventPoller::setInterest(qintptr fd, PollHandler *handler, bool readable, b
     epoll_event event {};
     event.events
         = (readable ? quint32(EPOLLIN | EPOLLRDHUP) : 0u) | (writable ? quint32(EPOLLOUT) : 0u);
-    event.data.ptr = handler;
+    event.data.u64 = m_backend->tag(handler);
     epoll_ctl(m_backend->epoll, EPOLL_CTL_MOD, int(fd), &event);
 }
 
@@ -68,15 +107,15 @@ void EventPoller::remove(qintptr fd)
     epoll_ctl(m_backend->epoll, EPOLL_CTL_DEL, int(fd), nullptr);
 }
 
-void EventPoller::dispatch()
+void EventPoller::deliver(std::span<const epoll_event> events)
 {
-    const int count = epoll_wait(m_backend->epoll, m_backend->events, Backend::MaxEvents, 0);
     m_inPass = true;
-    for (int i = 0; i < count; ++i) {
-        const epoll_event &event = m_backend->events[i];
+    for (const epoll_event &event : events) {
         const bool readable = event.events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR);
         const bool writable = event.events & EPOLLOUT;
-        static_cast<PollHandler *>(event.data.ptr)->pollEvents(readable, writable);
+        reinterpret_cast<PollHandler *>(
+            quintptr(event.data.u64 & ~eventloop::EpollEventDispatcher::RawTag))
+            ->pollEvents(readable, writable);
     }
     m_inPass = false;
     m_passEnding.swap(m_passEnd);
@@ -104,6 +143,11 @@ EventPoller::EventPoller(QObject *parent)
 { }
 
 EventPoller::~EventPoller() = default;
+
+bool EventPoller::inThreadDispatcher() const
+{
+    return false;
+}
 
 bool EventPoller::add(qintptr fd, PollHandler *handler, QString *)
 {

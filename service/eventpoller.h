@@ -7,6 +7,7 @@
 #include <vector>
 
 class QSocketNotifier;
+struct epoll_event;
 
 namespace cx::server {
 
@@ -27,11 +28,13 @@ public:
     virtual void passEnded() = 0;
 };
 
-/// One worker's readiness poller for its edge sockets (architecture.md "Threading"): on Linux
-/// one epoll set, watched by a single QSocketNotifier, so the cost of an event-loop pass
-/// grows with the sockets that have something to do, not with the sockets open (Qt's own
-/// dispatchers poll every notifier on every pass). Elsewhere one QSocketNotifier per
-/// socket. Level-triggered: a handler that leaves bytes unread is called again.
+/// One worker's readiness poller for its sockets (architecture.md "Threading"). On Linux one
+/// epoll set, so the cost of a pass grows with the sockets that have something to do, not
+/// with the sockets open (Qt's own dispatchers poll every notifier on every pass): the set
+/// of the thread's EpollEventDispatcher when it runs one (cxserver's workers do: one wait
+/// per wake-up for sockets, timers and posted events), else a set of its own watched by a
+/// QSocketNotifier. Elsewhere one QSocketNotifier per socket. Level-triggered: a handler
+/// that leaves bytes unread is called again.
 ///
 /// It also lends its handlers one read buffer: what a socket delivers is read into it and
 /// parsed in place, so an idle connection keeps no buffer of its own. And it tells who asks
@@ -57,6 +60,10 @@ public:
     /// The shared read buffer (valid until the handler returns).
     std::span<char> readBuffer() { return {m_readBuffer.data(), size_t(m_readBuffer.size())}; }
 
+    /// Whether its sockets are in the thread's EpollEventDispatcher's set (one wait per
+    /// wake-up) rather than a set of its own.
+    bool inThreadDispatcher() const;
+
     /// Whether a pass is delivering events right now (never without epoll).
     bool inPass() const { return m_inPass; }
     /// Calls \a handler's passEnded() once, after the current pass has delivered all its
@@ -65,7 +72,10 @@ public:
     void callAtPassEnd(PassEndHandler *handler) { m_passEnd.push_back(handler); }
 
 private:
-    void dispatch();
+#ifdef Q_OS_LINUX
+    /// Delivers one pass: a batch of epoll events, then the pass-end calls.
+    void deliver(std::span<const epoll_event> events);
+#endif
 
     struct Backend;
     std::unique_ptr<Backend> m_backend;

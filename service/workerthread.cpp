@@ -5,6 +5,8 @@
 #include <QThread>
 #include <future>
 #ifdef Q_OS_LINUX
+#include "eventloop/epolleventdispatcher.h"
+
 #include <pthread.h>
 #endif
 
@@ -24,8 +26,10 @@ QThread *WorkerThread::start(const QString &name)
         self->setObjectName(name);
 #ifdef Q_OS_LINUX
         pthread_setname_np(pthread_self(), name.left(15).toUtf8().constData()); // for top -H
+        // One epoll set for Qt's notifiers, timers, posted events and the worker's poller.
+        eventloop::EpollEventDispatcher::install(self);
 #endif
-        QEventLoop loop; // creates the thread's event dispatcher
+        QEventLoop loop; // creates the thread's event dispatcher (unless installed)
         ready.set_value({self, &loop});
         loop.exec();
     });

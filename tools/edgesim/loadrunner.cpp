@@ -3,7 +3,7 @@
 #include "clock.h"
 #include "console.h"
 #include "edgeworker.h"
-#include "epolleventdispatcher.h"
+#include "eventloop/epolleventdispatcher.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -81,7 +81,7 @@ void LoadRunner::start()
         auto *thread = new QThread(this);
         thread->setObjectName(u"edgesim-worker-"_s + QString::number(i));
         if (m_config.epoll)
-            tools::EpollEventDispatcher::install(thread);
+            eventloop::EpollEventDispatcher::install(thread);
         auto *worker = new EdgeWorker(m_config, firstEdge, edges, quota, rate);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

@@ -1,7 +1,7 @@
 #include "simulator.h"
 
 #include "codetext.h"
-#include "epolleventdispatcher.h"
+#include "eventloop/epolleventdispatcher.h"
 #include "simstats.h"
 #include "simworker.h"
 
@@ -45,7 +45,7 @@ Result<void> Simulator::start()
         auto *thread = new QThread(this);
         thread->setObjectName(u"platformsim-worker-"_s + QString::number(i));
         if (m_config.epoll)
-            tools::EpollEventDispatcher::install(thread);
+            eventloop::EpollEventDispatcher::install(thread);
         auto *worker = new SimWorker(m_config, i);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);

@@ -1,7 +1,10 @@
 // PipeSocket, the platform pipes' WebSocket on the worker's poller, in-process: against a Qt
 // WebSockets server, a raw server that sends any bytes or stops reading, and a wss server.
+// Built twice: tst_pipesocket_epoll runs the same tests with the main thread on the
+// EpollEventDispatcher, whose set the poller joins, as on cxserver's worker threads.
 
 #include "clienttlscontext.h"
+#include "eventloop/epolleventdispatcher.h"
 #include "eventpoller.h"
 #include "pipesocket.h"
 #include "pki.h"
@@ -13,6 +16,7 @@
 #include <QSslKey>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <functional>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -124,6 +128,7 @@ class tst_PipeSocket : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void pollerJoinsTheThreadsDispatcher();
     void openAndExchange();
     void hostNameIsResolved();
     void writesGoToTheKernelAtOnce();
@@ -192,6 +197,24 @@ void tst_PipeSocket::writesGoToTheKernelAtOnce()
     QTRY_COMPARE_WITH_TIMEOUT(server.received.size(), 8, 10000);
     for (int i = 0; i < 8; ++i)
         QCOMPARE(server.received.at(i), pattern(8 * 1024, i));
+}
+
+void tst_PipeSocket::pollerJoinsTheThreadsDispatcher()
+{
+    // The first poller of a thread on the epoll dispatcher joins its set; a second one
+    // keeps a set of its own. Both deliver their passes.
+    const bool epollThread = qobject_cast<eventloop::EpollEventDispatcher *>(
+        QThread::currentThread()->eventDispatcher());
+    server::EventPoller first;
+    server::EventPoller second;
+    QCOMPARE(first.inThreadDispatcher(), epollThread);
+    QVERIFY(!second.inThreadDispatcher());
+    bool firstRan = false;
+    bool secondRan = false;
+    InsideAPass inFirst(first, [&] { firstRan = first.inPass(); });
+    InsideAPass inSecond(second, [&] { secondRan = second.inPass(); });
+    QVERIFY(inFirst.ok() && inSecond.ok());
+    QTRY_VERIFY_WITH_TIMEOUT(firstRan && secondRan, 5000);
 }
 
 void tst_PipeSocket::writesOfAPassLeaveWhenItEnds()
@@ -613,5 +636,16 @@ void tst_PipeSocket::pausedReadingHoldsMessagesBack()
     QCOMPARE(client.recorder.closed, 0);
 }
 
+#ifdef CX_TEST_EPOLL_DISPATCHER
+int main(int argc, char **argv)
+{
+    QCoreApplication::setEventDispatcher(new eventloop::EpollEventDispatcher);
+    QCoreApplication app(argc, argv);
+    tst_PipeSocket test;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&test, argc, argv);
+}
+#else
 QTEST_GUILESS_MAIN(tst_PipeSocket)
+#endif
 #include "tst_pipesocket.moc"

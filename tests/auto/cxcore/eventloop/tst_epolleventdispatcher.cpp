@@ -1,17 +1,20 @@
-#include "epolleventdispatcher.h"
+#include "eventloop/epolleventdispatcher.h"
 
+#include <QSet>
 #include <QSocketNotifier>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <algorithm>
 #include <atomic>
 #include <memory>
+#include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
-using cx::tools::EpollEventDispatcher;
+using cx::eventloop::EpollEventDispatcher;
 
 namespace {
 
@@ -40,6 +43,10 @@ private Q_SLOTS:
     void repeatingTimerKeepsItsInterval();
     void timerStoppedInItsOwnEventStops();
     void remainingTimeAndRegisteredTimers();
+    void timersFireInDeadlineOrder();
+    void stoppedTimersDoNotFire();
+    void timerRestartedManyTimesFiresOnce();
+    void rawEventsComeInOneBatch();
     void readNotifierFiresWhileDataWaits();
     void writeNotifierFiresAndCanBeDisabled();
     void notifierDeletedInItsOwnActivation();
@@ -121,6 +128,122 @@ void tst_EpollEventDispatcher::remainingTimeAndRegisteredTimers()
     timer.stop();
     QVERIFY(dispatcher->registeredTimers(&timer).isEmpty());
     QCOMPARE(dispatcher->remainingTime(timers[0].timerId), -1);
+}
+
+void tst_EpollEventDispatcher::timersFireInDeadlineOrder()
+{
+    // Started in a shuffled order, 2 ms apart: they fire in the order of their deadlines.
+    constexpr int Count = 40;
+    std::vector<int> intervals(Count);
+    for (int i = 0; i < Count; ++i)
+        intervals[size_t(i)] = 10 + 2 * ((i * 17) % Count);
+    std::vector<int> fired;
+    std::vector<std::unique_ptr<QTimer>> timers;
+    for (const int interval : intervals) {
+        auto timer = std::make_unique<QTimer>();
+        timer->setSingleShot(true);
+        connect(timer.get(), &QTimer::timeout, this,
+                [&fired, interval] { fired.push_back(interval); });
+        timer->start(interval);
+        timers.push_back(std::move(timer));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(fired.size(), size_t(Count), 5000);
+    std::sort(intervals.begin(), intervals.end());
+    QCOMPARE(fired, intervals);
+}
+
+void tst_EpollEventDispatcher::stoppedTimersDoNotFire()
+{
+    constexpr int Count = 100;
+    std::vector<std::unique_ptr<QTimer>> timers;
+    std::vector<int> fired;
+    for (int i = 0; i < Count; ++i) {
+        auto timer = std::make_unique<QTimer>();
+        timer->setSingleShot(true);
+        connect(timer.get(), &QTimer::timeout, this, [&fired, i] { fired.push_back(i); });
+        timer->start(5 + i % 7);
+        timers.push_back(std::move(timer));
+    }
+    for (int i = 1; i < Count; i += 2)
+        timers[size_t(i)]->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(fired.size(), size_t(Count / 2), 5000);
+    QTest::qWait(50); // the stopped ones are past their deadlines by now
+    QCOMPARE(fired.size(), size_t(Count / 2));
+    QVERIFY(std::all_of(fired.begin(), fired.end(), [](int i) { return i % 2 == 0; }));
+}
+
+void tst_EpollEventDispatcher::timerRestartedManyTimesFiresOnce()
+{
+    // Each restart leaves a stale deadline behind (and, past a bound, a rebuilt heap).
+    QTimer timer;
+    timer.setSingleShot(true);
+    int fired = 0;
+    connect(&timer, &QTimer::timeout, this, [&] { ++fired; });
+    for (int i = 0; i < 1000; ++i)
+        timer.start(i % 2 ? 10 : 20);
+    QCOMPARE(QThread::currentThread()->eventDispatcher()->registeredTimers(&timer).size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(fired, 1, 5000);
+    QTest::qWait(50);
+    QCOMPARE(fired, 1);
+}
+
+void tst_EpollEventDispatcher::rawEventsComeInOneBatch()
+{
+    // Two descriptors that are not Qt's, in the dispatcher's set with RawTag: readable
+    // together, they come to the sink in one batch, with their own data; a Qt notifier on
+    // a third works beside them.
+    struct Sink : cx::eventloop::RawEpollSink
+    {
+        void epollEvents(std::span<const epoll_event> events) override
+        {
+            batches.push_back({events.begin(), events.end()});
+            for (const epoll_event &event : events) {
+                char byte;
+                const int fd = int(event.data.u64 & ~EpollEventDispatcher::RawTag);
+                while (::read(fd, &byte, 1) == 1) { }
+            }
+        }
+        std::vector<std::vector<epoll_event>> batches;
+    } sink;
+    auto *dispatcher
+        = qobject_cast<EpollEventDispatcher *>(QThread::currentThread()->eventDispatcher());
+    QVERIFY(dispatcher);
+    QVERIFY(!dispatcher->rawSink());
+    dispatcher->setRawSink(&sink);
+    int other[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, other), 0);
+    for (const int fd : {m_pair[0], other[0]}) {
+        epoll_event event {};
+        event.events = EPOLLIN;
+        event.data.u64 = quint64(fd) | EpollEventDispatcher::RawTag;
+        QCOMPARE(epoll_ctl(dispatcher->epollFd(), EPOLL_CTL_ADD, fd, &event), 0);
+    }
+    int third[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0, third), 0);
+    QSocketNotifier notifier(third[0], QSocketNotifier::Read);
+    int notified = 0;
+    connect(&notifier, &QSocketNotifier::activated, this, [&] {
+        char byte;
+        while (::read(third[0], &byte, 1) == 1) { }
+        ++notified;
+    });
+
+    QCOMPARE(::write(m_pair[1], "a", 1), 1);
+    QCOMPARE(::write(other[1], "b", 1), 1);
+    QCOMPARE(::write(third[1], "c", 1), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!sink.batches.empty() && notified == 1, 5000);
+    dispatcher->setRawSink(nullptr);
+    QCOMPARE(sink.batches.size(), size_t(1));
+    QCOMPARE(sink.batches[0].size(), size_t(2));
+    QSet<quint64> tags;
+    for (const epoll_event &event : sink.batches[0])
+        tags.insert(event.data.u64);
+    QCOMPARE(tags,
+             (QSet<quint64> {quint64(m_pair[0]) | EpollEventDispatcher::RawTag,
+                             quint64(other[0]) | EpollEventDispatcher::RawTag}));
+    epoll_ctl(dispatcher->epollFd(), EPOLL_CTL_DEL, m_pair[0], nullptr);
+    for (const int fd : {other[0], other[1], third[0], third[1]})
+        ::close(fd);
 }
 
 void tst_EpollEventDispatcher::readNotifierFiresWhileDataWaits()

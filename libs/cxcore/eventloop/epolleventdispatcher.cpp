@@ -1,24 +1,30 @@
 #include "epolleventdispatcher.h"
 
-#include "clock.h"
-
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimerEvent>
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
-namespace cx::tools {
+namespace cx::eventloop {
 
 namespace {
 
 constexpr int MaxEvents = 256;
 constexpr qint64 NsPerMs = 1000000;
+
+qint64 nowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 } // namespace
 
@@ -75,17 +81,28 @@ bool EpollEventDispatcher::processEvents(QEventLoop::ProcessEventsFlags flags)
         Q_EMIT awake();
 
     bool handled = false;
+    const bool notifiers = !flags.testFlag(QEventLoop::ExcludeSocketNotifiers);
+    epoll_event raw[MaxEvents];
+    int rawCount = 0;
     for (int i = 0; i < count; ++i) {
+        if (events[i].data.u64 & RawTag) {
+            raw[rawCount++] = events[i];
+            continue;
+        }
         const int fd = events[i].data.fd;
         if (fd == m_wake) {
             eventfd_t value;
             eventfd_read(m_wake, &value);
             continue;
         }
-        if (!flags.testFlag(QEventLoop::ExcludeSocketNotifiers)) {
+        if (notifiers) {
             activate(fd, events[i].events);
             handled = true;
         }
+    }
+    if (rawCount > 0 && m_rawSink && notifiers) {
+        m_rawSink->epollEvents(std::span<const epoll_event>(raw, size_t(rawCount)));
+        handled = true;
     }
     if (!flags.testFlag(QEventLoop::X11ExcludeTimers) && fireTimers())
         handled = true;
@@ -166,83 +183,105 @@ void EpollEventDispatcher::updateEpoll(int fd)
 void EpollEventDispatcher::registerTimer(int timerId, qint64 interval, Qt::TimerType timerType,
                                          QObject *object)
 {
-    m_timers.push_back({timerId, interval, timerType, object, nowNs() + interval * NsPerMs});
+    Timer &timer = m_timers[timerId];
+    timer = {interval, timerType, object, nowNs() + interval * NsPerMs, m_nextSerial++};
+    schedule(timerId, timer);
 }
 
-EpollEventDispatcher::Timer *EpollEventDispatcher::findTimer(int timerId)
+void EpollEventDispatcher::schedule(int timerId, Timer &timer)
 {
-    const auto timer = std::find_if(m_timers.begin(), m_timers.end(),
-                                    [timerId](const Timer &t) { return t.id == timerId; });
-    return timer == m_timers.end() ? nullptr : &*timer;
+    m_deadlines.push_back({timer.deadlineNs, timerId, timer.serial});
+    std::push_heap(m_deadlines.begin(), m_deadlines.end(), std::greater<>());
+}
+
+bool EpollEventDispatcher::isCurrent(const Deadline &deadline) const
+{
+    const auto timer = m_timers.constFind(deadline.timerId);
+    return timer != m_timers.cend() && timer->serial == deadline.serial && !timer->firing;
+}
+
+void EpollEventDispatcher::pruneDeadlines()
+{
+    // Each stop leaves its entry behind; more than twice the live timers (and a few): rebuild.
+    if (m_deadlines.size() > 2 * size_t(m_timers.size()) + 64) {
+        std::erase_if(m_deadlines, [this](const Deadline &d) { return !isCurrent(d); });
+        std::make_heap(m_deadlines.begin(), m_deadlines.end(), std::greater<>());
+        return;
+    }
+    while (!m_deadlines.empty() && !isCurrent(m_deadlines.front())) {
+        std::pop_heap(m_deadlines.begin(), m_deadlines.end(), std::greater<>());
+        m_deadlines.pop_back();
+    }
 }
 
 bool EpollEventDispatcher::unregisterTimer(int timerId)
 {
-    return std::erase_if(m_timers, [timerId](const Timer &t) { return t.id == timerId; }) > 0;
+    return m_timers.remove(timerId);
 }
 
 bool EpollEventDispatcher::unregisterTimers(QObject *object)
 {
-    return std::erase_if(m_timers, [object](const Timer &t) { return t.object == object; }) > 0;
+    return m_timers.removeIf([object](const auto &timer) { return timer->object == object; }) > 0;
 }
 
 QList<QAbstractEventDispatcher::TimerInfo>
 EpollEventDispatcher::registeredTimers(QObject *object) const
 {
     QList<TimerInfo> timers;
-    for (const Timer &timer : m_timers) {
-        if (timer.object == object)
-            timers.append(TimerInfo(timer.id, int(timer.intervalMs), timer.type));
+    for (auto timer = m_timers.cbegin(); timer != m_timers.cend(); ++timer) {
+        if (timer->object == object)
+            timers.append(TimerInfo(timer.key(), int(timer->intervalMs), timer->type));
     }
     return timers;
 }
 
 int EpollEventDispatcher::remainingTime(int timerId)
 {
-    const Timer *timer = findTimer(timerId);
-    if (!timer)
+    const auto timer = m_timers.constFind(timerId);
+    if (timer == m_timers.cend())
         return -1;
     return int(std::max<qint64>(0, (timer->deadlineNs - nowNs() + NsPerMs - 1) / NsPerMs));
 }
 
-int EpollEventDispatcher::timeoutMs() const
+int EpollEventDispatcher::timeoutMs()
 {
     if (m_interrupted.load(std::memory_order_relaxed))
         return 0;
-    qint64 next = -1;
-    for (const Timer &timer : m_timers) {
-        if (!timer.firing && (next < 0 || timer.deadlineNs < next))
-            next = timer.deadlineNs;
-    }
-    if (next < 0)
+    pruneDeadlines();
+    if (m_deadlines.empty())
         return -1;
     // Rounded up: waking before the deadline would only wait again.
+    const qint64 next = m_deadlines.front().ns;
     return int(std::clamp<qint64>((next - nowNs() + NsPerMs - 1) / NsPerMs, 0, 24 * 3600 * 1000));
 }
 
 bool EpollEventDispatcher::fireTimers()
 {
     const qint64 now = nowNs();
-    std::vector<int> due;
-    for (const Timer &timer : m_timers) {
-        if (!timer.firing && timer.deadlineNs <= now)
-            due.push_back(timer.id);
+    std::vector<Deadline> due;
+    for (pruneDeadlines(); !m_deadlines.empty() && m_deadlines.front().ns <= now;
+         pruneDeadlines()) {
+        std::pop_heap(m_deadlines.begin(), m_deadlines.end(), std::greater<>());
+        due.push_back(m_deadlines.back());
+        m_deadlines.pop_back();
+        m_timers[due.back().timerId].firing = true; // out of the heap until it is delivered
     }
-    for (const int id : due) {
-        // A timer event may stop or restart any timer: find each again.
-        Timer *timer = findTimer(id);
-        if (!timer || timer->firing)
+    for (const Deadline &deadline : due) {
+        // A timer event may stop or restart any timer: look each up again.
+        auto timer = m_timers.find(deadline.timerId);
+        if (timer == m_timers.end() || timer->serial != deadline.serial)
             continue;
         // The next deadline follows the previous one, without a burst after a stall.
         timer->deadlineNs += timer->intervalMs * NsPerMs;
         if (timer->deadlineNs <= now)
             timer->deadlineNs = now + timer->intervalMs * NsPerMs;
-        timer->firing = true;
-        QObject *object = timer->object;
-        QTimerEvent event(id);
-        QCoreApplication::sendEvent(object, &event);
-        if ((timer = findTimer(id)))
+        QTimerEvent event(deadline.timerId);
+        QCoreApplication::sendEvent(timer->object, &event);
+        timer = m_timers.find(deadline.timerId);
+        if (timer != m_timers.end() && timer->serial == deadline.serial) {
             timer->firing = false;
+            schedule(deadline.timerId, *timer);
+        }
     }
     return !due.empty();
 }
@@ -258,4 +297,4 @@ void EpollEventDispatcher::interrupt()
     wakeUp();
 }
 
-} // namespace cx::tools
+} // namespace cx::eventloop
