@@ -71,8 +71,10 @@ EventPoller::EventPoller(QObject *parent)
 
 EventPoller::~EventPoller()
 {
+    // In a shared set, the sockets leave it when their owners close them: the worker's
+    // children, deleted with it.
     if (m_backend->shared)
-        m_backend->shared->setRawSink(nullptr); // its sockets are closed by their owners
+        m_backend->shared->setRawSink(nullptr);
     else
         ::close(m_backend->epoll);
 }

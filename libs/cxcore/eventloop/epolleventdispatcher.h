@@ -53,7 +53,9 @@ public:
     int epollFd() const { return m_epoll; }
     /// The sink of RawTag events (one per dispatcher; nullptr: none). Events of a wake-up
     /// arrive after Qt's notifiers of that wake-up; level-triggered events not delivered
-    /// (no sink, or a pass excluding socket notifiers) come again at the next.
+    /// (no sink, or a pass excluding socket notifiers) come again at the next. A sink's
+    /// descriptors must leave the set (closed, or deleted from it) by the time it is unset:
+    /// else their events would wake the loop for nobody.
     void setRawSink(RawEpollSink *sink) { m_rawSink = sink; }
     RawEpollSink *rawSink() const { return m_rawSink; }
 
