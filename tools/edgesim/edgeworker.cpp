@@ -74,7 +74,7 @@ EdgeWorker::~EdgeWorker() = default;
 
 void EdgeWorker::connectEdges()
 {
-    m_connectStartNs = tools::nowNs();
+    m_connectStartNs = nowNs();
     m_sweepTimer.start(std::clamp(m_config.timeoutMs / 10, 10, 200));
     if (m_config.connectRate > 0)
         m_connectTimer.start(1);
@@ -85,7 +85,7 @@ void EdgeWorker::openDue()
 {
     size_t due = m_edges.size();
     if (m_config.connectRate > 0) {
-        const double elapsedSec = double(tools::nowNs() - m_connectStartNs) / 1e9;
+        const double elapsedSec = double(nowNs() - m_connectStartNs) / 1e9;
         due = std::min(due, size_t(elapsedSec * m_config.connectRate) + 1);
     }
     while (m_nextToOpen < due && !m_closing)
@@ -99,7 +99,7 @@ void EdgeWorker::open(Edge &edge)
     auto *socket = new websocket::ClientSocket(edge, this);
     edge.socket = socket;
     edge.state = Edge::State::Connecting;
-    edge.connectStartNs = tools::nowNs();
+    edge.connectStartNs = nowNs();
     ++m_openSockets;
     if (m_tls)
         socket->setSslConfiguration(*m_tls);
@@ -130,7 +130,7 @@ void EdgeWorker::onConnected(Edge &edge)
 
 void EdgeWorker::onMessage(Edge &edge, QByteArrayView message)
 {
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     m_stats.bytesReceived += quint64(message.size());
     const HeaderParse parsed = parseHeader(message);
     if (!parsed.ok()) {
@@ -261,7 +261,7 @@ void EdgeWorker::onDisconnected(Edge &edge)
                                 expired(edge, id, sendNs, RecordWriter::Closed);
                             });
         if (m_config.reconnect && !m_closing && !m_stopping) {
-            edge.disconnectNs = tools::nowNs();
+            edge.disconnectNs = nowNs();
             edge.reconnectAttempts = 0;
             dropSocket(edge);
             scheduleReconnect(edge);
@@ -281,12 +281,11 @@ void EdgeWorker::onDisconnected(Edge &edge)
 void EdgeWorker::setReady(Edge &edge)
 {
     edge.state = Edge::State::Ready;
-    edge.pingDueNs = tools::nowNs() + qint64(m_config.pingIntervalMs) * 1000000;
+    edge.pingDueNs = nowNs() + qint64(m_config.pingIntervalMs) * 1000000;
     ++m_readyEdges;
     if (edge.disconnectNs != 0) {
         ++m_stats.reconnects;
-        m_stats.reconnectMaxNs
-            = std::max(m_stats.reconnectMaxNs, tools::nowNs() - edge.disconnectNs);
+        m_stats.reconnectMaxNs = std::max(m_stats.reconnectMaxNs, nowNs() - edge.disconnectNs);
         edge.disconnectNs = 0;
     } else {
         settle();
@@ -370,7 +369,7 @@ void EdgeWorker::sendRequest(Edge &edge)
     ++edge.requestCount;
     const bool multipart
         = m_config.multipartEvery > 0 && edge.requestCount % quint64(m_config.multipartEvery) == 0;
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     edge.pending.add(requestId, now);
     if (multipart) {
         for (QByteArray &chunk : edge.chunks) {
@@ -407,7 +406,7 @@ void EdgeWorker::startLoad(qint64 startNs)
 
 void EdgeWorker::sendDue()
 {
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     const double periodNs = 1e9 / m_rate;
     quint64 due = quint64(double(now - m_loadStartNs) / periodNs) + 1;
     // The schedule ends with the duration even when the stop order comes late (a stalled host).
@@ -443,7 +442,7 @@ Edge *EdgeWorker::nextReadyEdge()
 
 void EdgeWorker::sweep()
 {
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     const qint64 connectDeadline = now - qint64(m_config.connectTimeoutMs) * 1000000;
     const qint64 requestDeadline = now - qint64(m_config.timeoutMs) * 1000000;
     for (const std::unique_ptr<Edge> &edge : m_edges) {
@@ -483,7 +482,7 @@ void EdgeWorker::expired(Edge &edge, quint32 requestId, qint64 sendNs, int why)
 {
     ++m_stats.missing;
     --m_outstanding;
-    const qint64 latencyUs = why == RecordWriter::Closed ? (tools::nowNs() - sendNs) / 1000 : -1;
+    const qint64 latencyUs = why == RecordWriter::Closed ? (nowNs() - sendNs) / 1000 : -1;
     m_record.write(edge.index, requestId, (sendNs - m_loadStartNs) / 1000, why, latencyUs);
 }
 

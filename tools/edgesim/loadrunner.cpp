@@ -66,7 +66,7 @@ template<typename F> void LoadRunner::forEachWorker(F call)
 
 void LoadRunner::start()
 {
-    m_startNs = tools::nowNs();
+    m_startNs = nowNs();
     const int threads = m_config.threads;
     int firstEdge = 0;
     quint64 quotaGiven = 0;
@@ -105,7 +105,7 @@ void LoadRunner::onConnectPhaseDone(quint64 ready)
     m_ready += ready;
     if (--m_waiting > 0)
         return;
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     tools::printLine("edgesim ready " + QByteArray::number(m_ready) + '/'
                      + QByteArray::number(m_config.edges) + " edges in "
                      + QByteArray::number((now - m_startNs) / 1000000) + " ms");
@@ -139,7 +139,7 @@ void LoadRunner::onQuotaDone()
 void LoadRunner::stopLoad()
 {
     m_phase = Phase::Draining;
-    m_stopNs = tools::nowNs();
+    m_stopNs = nowNs();
     m_waiting = int(m_workers.size());
     forEachWorker([](EdgeWorker *worker) { worker->stopLoad(); });
 }
@@ -153,7 +153,7 @@ void LoadRunner::onDrained()
 void LoadRunner::closeEdges()
 {
     if (m_stopNs == 0)
-        m_stopNs = tools::nowNs();
+        m_stopNs = nowNs();
     m_phase = Phase::Closing;
     m_durationTimer.stop();
     m_waiting = int(m_workers.size());
@@ -201,7 +201,7 @@ void LoadRunner::printProgress()
         sent += worker->sentSoFar();
         answered += worker->answeredSoFar();
     }
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     const double rate = double(answered - m_progressAnswered) * 1e9 / double(now - m_progressNs);
     m_progressNs = now;
     m_progressAnswered = answered;

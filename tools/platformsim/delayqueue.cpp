@@ -18,7 +18,7 @@ DelayQueue::DelayQueue(int delayMs, QObject *parent)
 
 void DelayQueue::push(QWebSocket *socket, QByteArray message)
 {
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     m_entries.push_back({now + m_delayNs, socket, std::move(message)});
     if (!m_timer.isActive())
         arm(now);
@@ -26,7 +26,7 @@ void DelayQueue::push(QWebSocket *socket, QByteArray message)
 
 void DelayQueue::sendDue()
 {
-    const qint64 now = tools::nowNs();
+    const qint64 now = nowNs();
     while (!m_entries.empty() && m_entries.front().dueNs <= now) {
         Entry &entry = m_entries.front();
         if (entry.socket)

@@ -123,7 +123,7 @@ void SimWorker::acceptProtocol(QWebSocket *socket, QAbstractSocket *transport)
     const bool matched = hasHeader && socket->request().rawHeader("appKey") == m_config.appKey;
     m_stats.lastHeader = matched ? AppKeyHeader::Matched
                                  : (hasHeader ? AppKeyHeader::Wrong : AppKeyHeader::Absent);
-    m_stats.lastHeaderNs = tools::nowNs();
+    m_stats.lastHeaderNs = nowNs();
     if (hasHeader && !matched) {
         reject(socket, u"wrong appKey header"_s);
         return;
@@ -148,7 +148,7 @@ void SimWorker::acceptTunnel(QWebSocket *socket, QAbstractSocket *transport)
     // What a tunnel arrived with: a platform authorizes it on the client's credentials.
     const QNetworkRequest &request = socket->request();
     m_stats.tunnelsWithPipeKey += request.rawHeader("appKey") == m_config.appKey ? 1 : 0;
-    m_stats.lastTunnelNs = tools::nowNs();
+    m_stats.lastTunnelNs = nowNs();
     m_stats.lastTunnelAppKey = request.rawHeader("appKey");
     m_stats.lastTunnelAuthorization = request.rawHeader("Authorization");
     SimConnection &connection = add(socket, transport, SimConnection::Kind::Tunnel);

@@ -1,12 +1,13 @@
 #include "epolleventdispatcher.h"
 
+#include "clock.h"
+
 #include <QCoreApplication>
 #include <QSocketNotifier>
 #include <QThread>
 #include <QTimerEvent>
 #include <algorithm>
 #include <cerrno>
-#include <chrono>
 #include <cstring>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
@@ -18,13 +19,6 @@ namespace {
 
 constexpr int MaxEvents = 256;
 constexpr qint64 NsPerMs = 1000000;
-
-qint64 nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 } // namespace
 
@@ -197,7 +191,7 @@ void EpollEventDispatcher::schedule(int timerId, Timer &timer)
 bool EpollEventDispatcher::isCurrent(const Deadline &deadline) const
 {
     const auto timer = m_timers.constFind(deadline.timerId);
-    return timer != m_timers.cend() && timer->serial == deadline.serial && !timer->firing;
+    return timer != m_timers.cend() && timer->serial == deadline.serial;
 }
 
 void EpollEventDispatcher::pruneDeadlines()
@@ -263,8 +257,7 @@ bool EpollEventDispatcher::fireTimers()
          pruneDeadlines()) {
         std::pop_heap(m_deadlines.begin(), m_deadlines.end(), std::greater<>());
         due.push_back(m_deadlines.back());
-        m_deadlines.pop_back();
-        m_timers[due.back().timerId].firing = true; // out of the heap until it is delivered
+        m_deadlines.pop_back(); // out of the heap until it is delivered: no nested delivery
     }
     for (const Deadline &deadline : due) {
         // A timer event may stop or restart any timer: look each up again.
@@ -278,10 +271,8 @@ bool EpollEventDispatcher::fireTimers()
         QTimerEvent event(deadline.timerId);
         QCoreApplication::sendEvent(timer->object, &event);
         timer = m_timers.find(deadline.timerId);
-        if (timer != m_timers.end() && timer->serial == deadline.serial) {
-            timer->firing = false;
+        if (timer != m_timers.end() && timer->serial == deadline.serial)
             schedule(deadline.timerId, *timer);
-        }
     }
     return !due.empty();
 }

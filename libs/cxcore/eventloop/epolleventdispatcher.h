@@ -87,7 +87,6 @@ private:
         QObject *object;
         qint64 deadlineNs;
         quint64 serial; ///< its entry in the heap; a new registration gets a new one
-        bool firing = false; ///< its event is being delivered (no nested delivery)
     };
     /// A deadline in the heap; stale once its timer is gone or has another serial.
     struct Deadline

@@ -1,3 +1,4 @@
+#include "clock.h"
 #include "eventloop/epolleventdispatcher.h"
 
 #include <QSet>
@@ -16,6 +17,7 @@
 #include <thread>
 #include <unistd.h>
 
+using cx::nowNs;
 using cx::eventloop::EpollEventDispatcher;
 
 using namespace Qt::StringLiterals;
@@ -23,13 +25,6 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr qint64 NsPerMs = 1000000;
-
-qint64 nowNs()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 /// Counts \a notifier's activations in \a count, disabling it at the first (a write
 /// notifier on a writable socket would fire on every pass otherwise).
