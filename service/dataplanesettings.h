@@ -8,10 +8,11 @@
 namespace cx::config {
 struct ServerConfig;
 }
+namespace cx::net {
+class ClientTlsContext;
+}
 
 namespace cx::server {
-
-class ClientTlsContext;
 
 /// What the message path needs from the configuration, converted once (config.md §2), so
 /// that workers read plain fields. Copied into each worker; replaced whole on reload.
@@ -44,7 +45,7 @@ struct DataPlaneSettings
     QSslConfiguration edgeSsl; ///< server side: keystore certificate, key and chain
     /// The pipes' and tunnels' OpenSSL context, made from the trust store (client side, peer
     /// verification), shared by every worker.
-    std::shared_ptr<const ClientTlsContext> platformTls;
+    std::shared_ptr<const net::ClientTlsContext> platformTls;
 
     /// What may be queued toward one edge before it is dropped: the configured buffer, but
     /// never less than one largest message above the high watermark.

@@ -31,7 +31,8 @@ void ConnectionHandler::connectionActive(EdgeConnection &) { }
 
 void ConnectionHandler::connectionDrained(EdgeConnection &) { }
 
-EdgeConnection::EdgeConnection(EventPoller &poller, qintptr fd, ssl_st *tls, qint64 maxMessageSize)
+EdgeConnection::EdgeConnection(eventloop::EventPoller &poller, qintptr fd, ssl_st *tls,
+                               qint64 maxMessageSize)
     : m_poller(poller)
     , m_transport(fd, tls)
     , m_maxMessageSize(maxMessageSize)
@@ -44,7 +45,7 @@ void EdgeConnection::turnAway(qintptr fd, bool tls)
 {
     static constexpr char Busy[] = "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
                                    "Connection: close\r\n\r\n";
-    Transport::turnAway(fd, tls, QByteArrayView(Busy, sizeof Busy - 1));
+    net::Transport::turnAway(fd, tls, QByteArrayView(Busy, sizeof Busy - 1));
 }
 
 bool EdgeConnection::start(QString *error)
@@ -108,17 +109,17 @@ void EdgeConnection::continueTlsHandshake()
 {
     QString error;
     switch (m_transport.handshake(&error)) {
-    case Transport::Handshake::Done:
+    case net::Transport::Handshake::Done:
         m_state = State::ReadingRequest;
         setWantWrite(!m_out.isEmpty());
         return;
-    case Transport::Handshake::WantRead:
+    case net::Transport::Handshake::WantRead:
         setWantWrite(false);
         return;
-    case Transport::Handshake::WantWrite:
+    case net::Transport::Handshake::WantWrite:
         setWantWrite(true);
         return;
-    case Transport::Handshake::Failed:
+    case net::Transport::Handshake::Failed:
         qCDebug(lcConnection).noquote() << "TLS handshake with" << peer() << "failed:" << error;
         finish();
         return;
@@ -131,7 +132,7 @@ void EdgeConnection::readAvailable()
     qsizetype budget = ReadBudget;
     while (m_state != State::Closed && !m_readPaused) {
         const qint64 got = m_transport.read(buffer.data(), qint64(buffer.size()));
-        if (got == Transport::WouldBlock)
+        if (got == net::Transport::WouldBlock)
             break;
         if (got <= 0) { // the edge closed, or the connection failed
             if (m_state != State::Closing)
@@ -354,7 +355,7 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
         return;
     }
     const qint64 total = head.size() + payload.size();
-    if (m_transport.isTls() && total > Transport::MaxJoinedTls) {
+    if (m_transport.isTls() && total > net::Transport::MaxJoinedTls) {
         m_out.append(head);
         m_out.append(payload);
         flush();
@@ -362,7 +363,7 @@ void EdgeConnection::write(QByteArrayView head, QByteArrayView payload)
         return;
     }
     qint64 written = m_transport.write(head, payload);
-    if (written == Transport::Failed) {
+    if (written == net::Transport::Failed) {
         m_closeCode = CloseAbnormal;
         finish();
         return;
@@ -384,7 +385,7 @@ void EdgeConnection::flush()
     const qint64 before = m_out.size();
     while (!m_out.isEmpty()) {
         const qint64 sent = m_transport.write(m_out.constData(), m_out.size());
-        if (sent == Transport::Failed) {
+        if (sent == net::Transport::Failed) {
             m_closeCode = CloseAbnormal;
             finish();
             return;

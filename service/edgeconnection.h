@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eventpoller.h"
-#include "transport.h"
+#include "eventloop/eventpoller.h"
+#include "net/transport.h"
 #include "websocket/handshake.h"
 
 #include <QByteArray>
@@ -62,12 +62,12 @@ public:
 /// edge, and reads again at or below the low watermark; queued bytes beyond the send limit
 /// abort it. The request head is at most websocket::MaxHandshakeHead bytes, a partial frame
 /// at most the message size limit.
-class EdgeConnection final : public PollHandler
+class EdgeConnection final : public eventloop::PollHandler
 {
 public:
     /// Owns \a fd (connected, any mode) and \a tls (a server session on it, or nullptr).
     /// Messages above \a maxMessageSize bytes close the connection with 1009.
-    EdgeConnection(EventPoller &poller, qintptr fd, ssl_st *tls, qint64 maxMessageSize);
+    EdgeConnection(eventloop::EventPoller &poller, qintptr fd, ssl_st *tls, qint64 maxMessageSize);
     ~EdgeConnection() override;
 
     /// Turns a just-accepted socket away at once (a cap is reached): a plain one gets
@@ -147,9 +147,9 @@ private:
     void shutdownWrite();
     void finish();
 
-    EventPoller &m_poller;
+    eventloop::EventPoller &m_poller;
     ConnectionHandler *m_handler = nullptr;
-    Transport m_transport;
+    net::Transport m_transport;
     qint64 m_maxMessageSize;
     qint64 m_highWater = 64 * 1024;
     qint64 m_lowWater = 32 * 1024;

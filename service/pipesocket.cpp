@@ -1,6 +1,6 @@
 #include "pipesocket.h"
 
-#include "clienttlscontext.h"
+#include "net/clienttlscontext.h"
 #include "websocket/frame.h"
 #include "websocket/framecheck.h"
 
@@ -21,7 +21,8 @@ constexpr qsizetype ReadBudget = 1024 * 1024; ///< bytes one pipe reads per poll
 
 } // namespace
 
-PipeSocket::PipeSocket(EventPoller &poller, ClientSocketHandler &handler, QObject *parent)
+PipeSocket::PipeSocket(eventloop::EventPoller &poller, ClientSocketHandler &handler,
+                       QObject *parent)
     : QObject(parent)
     , m_poller(poller)
     , m_handler(handler)
@@ -41,7 +42,7 @@ PipeSocket::~PipeSocket()
     m_transport.reset();
 }
 
-void PipeSocket::setTls(std::shared_ptr<const ClientTlsContext> tls, bool validateHostName)
+void PipeSocket::setTls(std::shared_ptr<const net::ClientTlsContext> tls, bool validateHostName)
 {
     m_tls = std::move(tls);
     m_validateHostName = validateHostName;
@@ -92,7 +93,7 @@ void PipeSocket::connectTo(const QHostAddress &address)
 {
     m_state = State::Connecting;
     QString error;
-    const qintptr fd = Transport::startConnect(address, m_port, &error);
+    const qintptr fd = net::Transport::startConnect(address, m_port, &error);
     if (fd < 0) {
         // Reported from the event loop, as a failed connection always is.
         QTimer::singleShot(0, this, [this, error, generation = m_generation] {
@@ -105,7 +106,7 @@ void PipeSocket::connectTo(const QHostAddress &address)
     if (m_secure) {
         session = m_tls ? m_tls->newSession(fd, m_host, m_validateHostName) : nullptr;
         if (!session) {
-            Transport(fd, nullptr).close();
+            net::Transport(fd, nullptr).close();
             QTimer::singleShot(0, this, [this, generation = m_generation] {
                 if (generation == m_generation && m_state == State::Connecting)
                     fail(0, u"TLS refused: no TLS context for the trust store"_s);
@@ -113,7 +114,7 @@ void PipeSocket::connectTo(const QHostAddress &address)
             return;
         }
     }
-    m_transport = std::make_unique<Transport>(fd, session);
+    m_transport = std::make_unique<net::Transport>(fd, session);
     if (!m_poller.add(fd, this, &error)) {
         m_transport.reset();
         QTimer::singleShot(0, this, [this, error, generation = m_generation] {
@@ -130,7 +131,7 @@ void PipeSocket::pollEvents(bool readable, bool writable)
 {
     switch (m_state) {
     case State::Connecting:
-        if (const QString error = Transport::connectError(m_transport->descriptor());
+        if (const QString error = net::Transport::connectError(m_transport->descriptor());
             !error.isEmpty()) {
             fail(0, error);
             return;
@@ -171,18 +172,18 @@ void PipeSocket::continueTlsHandshake()
 {
     QString error;
     switch (m_transport->handshake(&error)) {
-    case Transport::Handshake::Done:
+    case net::Transport::Handshake::Done:
         sendUpgrade();
         return;
-    case Transport::Handshake::WantRead:
+    case net::Transport::Handshake::WantRead:
         m_wantWrite = false;
         updateInterest();
         return;
-    case Transport::Handshake::WantWrite:
+    case net::Transport::Handshake::WantWrite:
         m_wantWrite = true;
         updateInterest();
         return;
-    case Transport::Handshake::Failed:
+    case net::Transport::Handshake::Failed:
         fail(0, u"TLS refused: "_s + error);
         return;
     }
@@ -210,9 +211,9 @@ void PipeSocket::readAvailable()
     while (generation == m_generation && m_transport && m_state >= State::Upgrading
            && m_state <= State::Closing && !m_readPaused) {
         const qint64 got = m_transport->read(buffer.data(), qint64(buffer.size()));
-        if (got == Transport::WouldBlock)
+        if (got == net::Transport::WouldBlock)
             break;
-        if (got == Transport::Closed || got == Transport::Failed) {
+        if (got == net::Transport::Closed || got == net::Transport::Failed) {
             if (m_state == State::Closing)
                 finish(); // the server closed TCP after our close frame: not an error
             else
@@ -461,7 +462,7 @@ void PipeSocket::writeNow(QByteArrayView bytes)
         return;
     }
     const qint64 written = m_transport->write(bytes.data(), bytes.size());
-    if (written == Transport::Failed) {
+    if (written == net::Transport::Failed) {
         // Reported from the poller: the socket reads as hung up. Never from inside send().
         m_out.append(bytes);
         m_wantWrite = true;
@@ -485,7 +486,7 @@ void PipeSocket::flush()
         return;
     }
     const qint64 sent = m_transport->write(m_out.constData(), m_out.size());
-    if (sent == Transport::Failed) {
+    if (sent == net::Transport::Failed) {
         fail(0, u"the connection closed"_s);
         return;
     }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "eventpoller.h"
-#include "transport.h"
+#include "eventloop/eventpoller.h"
+#include "net/transport.h"
 #include "websocket/clientframer.h"
 #include "websocket/clientsocket.h"
 #include "websocket/handshake.h"
@@ -17,9 +17,11 @@
 class QHostAddress;
 class QUrl;
 
-namespace cx::server {
-
+namespace cx::net {
 class ClientTlsContext;
+}
+
+namespace cx::server {
 
 /// The client side of one WebSocket (RFC 6455) from a worker to a platform instance, on the
 /// worker's own EventPoller and a Transport (plain, or TLS with OpenSSL): no Qt socket on
@@ -40,7 +42,9 @@ class ClientTlsContext;
 ///   hears socketBytesWritten() when refused bytes have gone to the kernel.
 /// - Used by the pipes (binary messages) and by the platform side of tunnels (text too, and
 ///   reading paused while the edge does not take what the platform sends).
-class PipeSocket final : public QObject, private PollHandler, private PassEndHandler
+class PipeSocket final : public QObject,
+                         private eventloop::PollHandler,
+                         private eventloop::PassEndHandler
 {
     Q_OBJECT
 public:
@@ -50,7 +54,7 @@ public:
     static constexpr qsizetype CorkBytes = 16 * 1024;
 
     /// \a handler must outlive the socket.
-    PipeSocket(EventPoller &poller, websocket::ClientSocketHandler &handler,
+    PipeSocket(eventloop::EventPoller &poller, websocket::ClientSocketHandler &handler,
                QObject *parent = nullptr);
     ~PipeSocket() override;
 
@@ -58,7 +62,7 @@ public:
     void setMaxMessageSize(qint64 bytes) { m_maxMessageSize = bytes; }
     /// TLS for wss URLs, taken at the next open(); with \a validateHostName the server's
     /// certificate must name the URL's host.
-    void setTls(std::shared_ptr<const ClientTlsContext> tls, bool validateHostName);
+    void setTls(std::shared_ptr<const net::ClientTlsContext> tls, bool validateHostName);
     /// Whether text messages reach the handler (socketTextMessage(), valid UTF-8); off by
     /// default: a pipe carries binary messages, and checks and drops text ones.
     void setTextMessages(bool enabled) { m_textMessages = enabled; }
@@ -137,10 +141,10 @@ private:
     /// Closes the transport and forgets the connection's state, with no handler call.
     void drop();
 
-    EventPoller &m_poller;
+    eventloop::EventPoller &m_poller;
     websocket::ClientSocketHandler &m_handler;
-    std::shared_ptr<const ClientTlsContext> m_tls;
-    std::unique_ptr<Transport> m_transport; ///< a new one per connection
+    std::shared_ptr<const net::ClientTlsContext> m_tls;
+    std::unique_ptr<net::Transport> m_transport; ///< a new one per connection
     QTimer m_closeTimer;
     QString m_host; ///< of the URL being connected to
     quint16 m_port = 0;

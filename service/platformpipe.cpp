@@ -19,7 +19,7 @@ constexpr qint64 MaxBackoffMs = 10000;
 constexpr int TickMs = 250;
 } // namespace
 
-PlatformPipe::PlatformPipe(PipeListener &listener, EventPoller &poller,
+PlatformPipe::PlatformPipe(PipeListener &listener, eventloop::EventPoller &poller,
                            const DataPlaneSettings &settings, QUrl url, InstanceLink &link,
                            quint32 serial, QObject *parent)
     : QObject(parent)

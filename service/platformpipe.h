@@ -12,7 +12,6 @@
 namespace cx::server {
 
 struct DataPlaneSettings;
-class EventPoller;
 struct InstanceLink;
 class PlatformPipe;
 
@@ -44,8 +43,9 @@ class PlatformPipe : public QObject, private websocket::ClientSocketHandler
 public:
     enum class State { Idle, Connecting, Authenticating, Connected, Closed };
 
-    PlatformPipe(PipeListener &listener, EventPoller &poller, const DataPlaneSettings &settings,
-                 QUrl url, InstanceLink &link, quint32 serial, QObject *parent = nullptr);
+    PlatformPipe(PipeListener &listener, eventloop::EventPoller &poller,
+                 const DataPlaneSettings &settings, QUrl url, InstanceLink &link, quint32 serial,
+                 QObject *parent = nullptr);
     ~PlatformPipe() override;
 
     /// Starts connecting (and keeps reconnecting until close()).

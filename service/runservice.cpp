@@ -1,9 +1,9 @@
 #include "runservice.h"
 
-#include "clienttlscontext.h"
 #include "config/logrules.h"
 #include "config/serverconfig.h"
 #include "logsink.h"
+#include "net/clienttlscontext.h"
 #include "secrets/configsecrets.h"
 #include "server.h"
 #include "signalhandler.h"
@@ -92,7 +92,7 @@ serviceOptions(std::shared_ptr<const cx::config::LoadedServerConfig> loaded)
     if (!trust)
         return OptionsFailure {2, trust.error().forLog()};
     QString tlsError;
-    plane.platformTls = cx::server::ClientTlsContext::create(trust.value(), &tlsError);
+    plane.platformTls = cx::net::ClientTlsContext::create(trust.value(), &tlsError);
     if (!plane.platformTls)
         return OptionsFailure {2,
                                QStringLiteral("protocol.http-client.ssl.trust-store: ") + tlsError};

@@ -18,7 +18,7 @@ qint64 idleCheckIntervalMs(qint64 idleTimeoutMs)
 
 } // namespace
 
-TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, EventPoller &poller,
+TunnelRelay::TunnelRelay(std::unique_ptr<EdgeConnection> edge, eventloop::EventPoller &poller,
                          const QUrl &platformUrl, const websocket::HttpHeaders &credentials,
                          QString instanceId, const DataPlaneSettings &settings,
                          TrafficCounters &traffic, QObject *parent)

@@ -35,9 +35,9 @@ public:
     /// Takes \a edge, upgraded and not yet accepted, accepts it and opens \a platformUrl with
     /// \a credentials (the client's). instanceId names the platform instance it runs
     /// through; \a traffic (the worker's) counts the bytes relayed.
-    TunnelRelay(std::unique_ptr<EdgeConnection> edge, EventPoller &poller, const QUrl &platformUrl,
-                const websocket::HttpHeaders &credentials, QString instanceId,
-                const DataPlaneSettings &settings, TrafficCounters &traffic,
+    TunnelRelay(std::unique_ptr<EdgeConnection> edge, eventloop::EventPoller &poller,
+                const QUrl &platformUrl, const websocket::HttpHeaders &credentials,
+                QString instanceId, const DataPlaneSettings &settings, TrafficCounters &traffic,
                 QObject *parent = nullptr);
     ~TunnelRelay() override;
 

@@ -55,7 +55,7 @@ bool Worker::start(QString *error)
     if (!m_router)
         return false;
     m_exchange.setRouter(m_router);
-    m_poller = new EventPoller(this);
+    m_poller = new eventloop::EventPoller(this);
     m_tick.setInterval(TickMs);
     connect(&m_tick, &QTimer::timeout, this, &Worker::onTick);
     m_tick.start();

@@ -2,7 +2,7 @@
 
 #include "dataplanesettings.h"
 #include "edgesession.h"
-#include "eventpoller.h"
+#include "eventloop/eventpoller.h"
 #include "exchange.h"
 #include "instancelink.h"
 #include "platformpipe.h"
@@ -134,7 +134,7 @@ private:
     plugin::RoutingBackend *m_preparedRouter = nullptr;
     plugin::RoutingFactory *m_preparedFactory = nullptr;
     std::vector<Worker *> m_peers;
-    EventPoller *m_poller = nullptr; ///< the edge sockets' readiness (child)
+    eventloop::EventPoller *m_poller = nullptr; ///< the edge sockets' readiness (child)
     std::shared_ptr<const TlsContext> m_tls; ///< edge TLS, when enabled (shared by all workers)
     QTimer m_tick;
 

@@ -9,7 +9,7 @@
 #include "alwayson/messages.h"
 #include "descriptorserver.h"
 #include "edgesession.h"
-#include "eventpoller.h"
+#include "eventloop/eventpoller.h"
 #include "plugin/platforminstance.h"
 
 #include <QHostAddress>
@@ -91,7 +91,7 @@ class InProcessEdge
 public:
     /// Connects a client to \a server and makes the session (cxserver \a endpointId) of the
     /// descriptor it accepts; \a listener must accept upgrades. isUpgraded() tells success.
-    InProcessEdge(server::EventPoller &poller, DescriptorServer &server,
+    InProcessEdge(eventloop::EventPoller &poller, DescriptorServer &server,
                   server::EdgeListener &listener, quint32 endpointId)
     {
         QObject::connect(&client, &QWebSocket::binaryMessageReceived, &client,

@@ -3,7 +3,7 @@
 
 #include "descriptorserver.h"
 #include "edgeconnection.h"
-#include "eventpoller.h"
+#include "eventloop/eventpoller.h"
 #include "pki.h"
 #include "tlscontext.h"
 #include "websocket/frame.h"
@@ -17,6 +17,7 @@
 #include <QtEndian>
 #include <memory>
 
+using namespace cx;
 using namespace cx::server;
 
 using cx::test::DescriptorServer;
@@ -132,7 +133,7 @@ private:
     /// Everything \a socket receives until the server closes it (bounded).
     static QByteArray readUntilClosed(QTcpSocket &socket);
 
-    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<eventloop::EventPoller> m_poller;
     std::unique_ptr<DescriptorServer> m_server;
     std::unique_ptr<EdgeConnection> m_connection;
     Recorder m_recorder;
@@ -140,7 +141,7 @@ private:
 
 void tst_EdgeConnection::init()
 {
-    m_poller = std::make_unique<EventPoller>();
+    m_poller = std::make_unique<eventloop::EventPoller>();
     m_server = std::make_unique<DescriptorServer>();
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_recorder = Recorder();

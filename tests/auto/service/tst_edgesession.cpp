@@ -40,7 +40,7 @@ class tst_EdgeSession : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<eventloop::EventPoller> m_poller;
     std::unique_ptr<test::DescriptorServer> m_server;
     test::AcceptingEdgeListener m_listener;
     std::unique_ptr<test::InProcessEdge> m_edge;
@@ -58,7 +58,7 @@ private Q_SLOTS:
 
 void tst_EdgeSession::init()
 {
-    m_poller = std::make_unique<EventPoller>();
+    m_poller = std::make_unique<eventloop::EventPoller>();
     m_server = std::make_unique<test::DescriptorServer>();
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_edge = std::make_unique<test::InProcessEdge>(*m_poller, *m_server, m_listener, 5);

@@ -114,7 +114,7 @@ private:
     }
 
     std::unique_ptr<QObject> m_pipeParent;
-    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<eventloop::EventPoller> m_poller;
     std::unique_ptr<test::DescriptorServer> m_server;
     DataPlaneSettings m_settings;
     TrafficCounters m_traffic;
@@ -148,7 +148,7 @@ void tst_Exchange::init()
     m_traffic = {};
     m_recorder = {};
     m_pipeParent = std::make_unique<QObject>();
-    m_poller = std::make_unique<EventPoller>();
+    m_poller = std::make_unique<eventloop::EventPoller>();
     m_server = std::make_unique<test::DescriptorServer>();
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
     m_platform = std::make_unique<test::InProcessPlatform>();

@@ -3,9 +3,9 @@
 // Built twice: tst_pipesocket_epoll runs the same tests with the main thread on the
 // EpollEventDispatcher, whose set the poller joins, as on cxserver's worker threads.
 
-#include "clienttlscontext.h"
 #include "eventloop/epolleventdispatcher.h"
-#include "eventpoller.h"
+#include "eventloop/eventpoller.h"
+#include "net/clienttlscontext.h"
 #include "pipesocket.h"
 #include "pki.h"
 #include "websocket/frame.h"
@@ -38,7 +38,7 @@ struct Client
     Client()
         : socket(poller, recorder)
     { }
-    server::EventPoller poller;
+    eventloop::EventPoller poller;
     SocketRecorder recorder;
     PipeSocket socket;
 };
@@ -84,10 +84,10 @@ struct TlsServer
 
 /// Runs \a during inside one pass of \a poller: a socket pair whose one end it watches
 /// turns readable, and its handler calls \a during once.
-class InsideAPass final : public server::PollHandler
+class InsideAPass final : public eventloop::PollHandler
 {
 public:
-    InsideAPass(server::EventPoller &poller, std::function<void()> during)
+    InsideAPass(eventloop::EventPoller &poller, std::function<void()> during)
         : m_poller(poller)
         , m_during(std::move(during))
     {
@@ -114,7 +114,7 @@ private:
         }
     }
 
-    server::EventPoller &m_poller;
+    eventloop::EventPoller &m_poller;
     std::function<void()> m_during;
     int m_pair[2] = {-1, -1};
     bool m_ok = false;
@@ -205,8 +205,8 @@ void tst_PipeSocket::pollerJoinsTheThreadsDispatcher()
     // keeps a set of its own. Both deliver their passes.
     const bool epollThread = qobject_cast<eventloop::EpollEventDispatcher *>(
         QThread::currentThread()->eventDispatcher());
-    server::EventPoller first;
-    server::EventPoller second;
+    eventloop::EventPoller first;
+    eventloop::EventPoller second;
     QCOMPARE(first.inThreadDispatcher(), epollThread);
     QVERIFY(!second.inThreadDispatcher());
     bool firstRan = false;
@@ -569,7 +569,7 @@ void tst_PipeSocket::tls()
     TlsServer tls;
     QVERIFY2(tls.start(subjectAltNames), qPrintable(tls.error));
     QString error;
-    const auto context = server::ClientTlsContext::create(
+    const auto context = net::ClientTlsContext::create(
         ownCa ? tls.trust : QSslConfiguration::defaultConfiguration(), &error);
     QVERIFY2(context, qPrintable(error));
     Client client;

@@ -4,7 +4,7 @@
 #include "dataplanesettings.h"
 #include "descriptorserver.h"
 #include "edgeconnection.h"
-#include "eventpoller.h"
+#include "eventloop/eventpoller.h"
 #include "tunnelrelay.h"
 #include "websocket/handshake.h"
 #include "workerstats.h"
@@ -17,6 +17,7 @@
 #include <QWebSocketServer>
 #include <memory>
 
+using namespace cx;
 using namespace cx::server;
 
 using cx::test::DescriptorServer;
@@ -27,7 +28,7 @@ namespace {
 class RelayMaker : public ConnectionHandler
 {
 public:
-    RelayMaker(std::unique_ptr<EdgeConnection> &owned, EventPoller &poller,
+    RelayMaker(std::unique_ptr<EdgeConnection> &owned, eventloop::EventPoller &poller,
                const DataPlaneSettings &settings, TrafficCounters &traffic)
         : m_owned(owned)
         , m_poller(poller)
@@ -53,7 +54,7 @@ public:
 
 private:
     std::unique_ptr<EdgeConnection> &m_owned;
-    EventPoller &m_poller;
+    eventloop::EventPoller &m_poller;
     const DataPlaneSettings &m_settings;
     TrafficCounters &m_traffic;
 };
@@ -174,7 +175,7 @@ private:
 
     DataPlaneSettings m_settings;
     TrafficCounters m_traffic;
-    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<eventloop::EventPoller> m_poller;
     std::unique_ptr<DescriptorServer> m_server;
     std::unique_ptr<EdgeConnection> m_connection; ///< until the relay takes it
     std::unique_ptr<RelayMaker> m_maker;
@@ -185,7 +186,7 @@ void tst_TunnelRelay::init()
     m_settings = DataPlaneSettings();
     m_settings.connectTimeoutMs = 2000;
     m_traffic = TrafficCounters();
-    m_poller = std::make_unique<EventPoller>();
+    m_poller = std::make_unique<eventloop::EventPoller>();
     m_server = std::make_unique<DescriptorServer>();
     QVERIFY(m_server->listen(QHostAddress::LocalHost, 0));
 }

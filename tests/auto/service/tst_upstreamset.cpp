@@ -3,7 +3,7 @@
 // hands the pipes' news to the set as the worker does.
 
 #include "dataplanesettings.h"
-#include "eventpoller.h"
+#include "eventloop/eventpoller.h"
 #include "inprocesspeers.h"
 #include "pendingrequest.h"
 #include "platformpipe.h"
@@ -59,7 +59,7 @@ private:
     }
 
     std::unique_ptr<QObject> m_pipeParent;
-    std::unique_ptr<EventPoller> m_poller;
+    std::unique_ptr<eventloop::EventPoller> m_poller;
     DataPlaneSettings m_settings;
     Listener m_listener;
     std::unique_ptr<UpstreamSet> m_set;
@@ -102,7 +102,7 @@ void tst_UpstreamSet::initTestCase()
 void tst_UpstreamSet::init()
 {
     m_pipeParent = std::make_unique<QObject>();
-    m_poller = std::make_unique<EventPoller>();
+    m_poller = std::make_unique<eventloop::EventPoller>();
     m_connectivityChanges = 0;
     m_set = makeSet();
 }

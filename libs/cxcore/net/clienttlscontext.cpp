@@ -7,7 +7,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
-namespace cx::server {
+namespace cx::net {
 
 ClientTlsContext::ClientTlsContext(SSL_CTX *context)
     : m_context(context)
@@ -82,4 +82,4 @@ SSL *ClientTlsContext::newSession(qintptr fd, const QString &host, bool validate
     return session;
 }
 
-} // namespace cx::server
+} // namespace cx::net

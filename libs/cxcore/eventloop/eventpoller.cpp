@@ -7,14 +7,14 @@
 #include <cstring>
 
 #ifdef Q_OS_LINUX
-#include "eventloop/epolleventdispatcher.h"
+#include "epolleventdispatcher.h"
 
 #include <QThread>
 #include <sys/epoll.h>
 #include <unistd.h>
 #endif
 
-namespace cx::server {
+namespace cx::eventloop {
 
 namespace {
 constexpr qsizetype ReadBufferSize = 256 * 1024;
@@ -26,7 +26,7 @@ constexpr qsizetype ReadBufferSize = 256 * 1024;
 /// sockets join the dispatcher's own epoll set and their events come in its batch: one
 /// `epoll_wait` per wake-up. Elsewhere (or when that set has a sink already) an epoll set
 /// of its own, watched by one QSocketNotifier.
-struct EventPoller::Backend final : eventloop::RawEpollSink
+struct EventPoller::Backend final : RawEpollSink
 {
     static constexpr int MaxEvents = 256;
     explicit Backend(EventPoller *owner)
@@ -36,12 +36,12 @@ struct EventPoller::Backend final : eventloop::RawEpollSink
     quint64 tag(PollHandler *handler) const
     {
         return quint64(reinterpret_cast<quintptr>(handler))
-            | (shared ? eventloop::EpollEventDispatcher::RawTag : 0);
+            | (shared ? EpollEventDispatcher::RawTag : 0);
     }
 
     EventPoller *poller;
     int epoll = -1;
-    eventloop::EpollEventDispatcher *shared = nullptr; ///< whose set this is, if any
+    EpollEventDispatcher *shared = nullptr; ///< whose set this is, if any
     QSocketNotifier *notifier = nullptr; ///< child of the poller, on a set of its own
     epoll_event events[MaxEvents];
 };
@@ -51,8 +51,8 @@ EventPoller::EventPoller(QObject *parent)
     , m_backend(std::make_unique<Backend>(this))
     , m_readBuffer(ReadBufferSize, Qt::Uninitialized)
 {
-    auto *dispatcher = qobject_cast<eventloop::EpollEventDispatcher *>(
-        QThread::currentThread()->eventDispatcher());
+    auto *dispatcher
+        = qobject_cast<EpollEventDispatcher *>(QThread::currentThread()->eventDispatcher());
     if (dispatcher && !dispatcher->rawSink()) {
         m_backend->shared = dispatcher;
         m_backend->epoll = dispatcher->epollFd();
@@ -115,8 +115,7 @@ void EventPoller::deliver(std::span<const epoll_event> events)
     for (const epoll_event &event : events) {
         const bool readable = event.events & (EPOLLIN | EPOLLRDHUP | EPOLLHUP | EPOLLERR);
         const bool writable = event.events & EPOLLOUT;
-        reinterpret_cast<PollHandler *>(
-            quintptr(event.data.u64 & ~eventloop::EpollEventDispatcher::RawTag))
+        reinterpret_cast<PollHandler *>(quintptr(event.data.u64 & ~EpollEventDispatcher::RawTag))
             ->pollEvents(readable, writable);
     }
     m_inPass = false;
@@ -188,4 +187,4 @@ void EventPoller::remove(qintptr fd)
 
 #endif
 
-} // namespace cx::server
+} // namespace cx::eventloop

@@ -1,18 +1,20 @@
 #pragma once
 
+#include "cxcore_global.h"
+
 #include <QByteArrayView>
 #include <QHostAddress>
 #include <QString>
 
 struct ssl_st;
 
-namespace cx::server {
+namespace cx::net {
 
 /// The byte stream of one connected, non-blocking TCP socket, plain or TLS (OpenSSL), on
 /// POSIX or Win32: what a WebSocket codec reads from and writes to, as Envoy's transport
 /// sockets sit under its codecs. It buffers nothing and knows nothing of WebSockets; the
 /// codec above keeps what the socket does not take.
-class Transport
+class CXCORE_EXPORT Transport
 {
 public:
     /// What read() returns besides a byte count.
@@ -81,4 +83,4 @@ private:
     bool m_writeWaitsForRead = false;
 };
 
-} // namespace cx::server
+} // namespace cx::net

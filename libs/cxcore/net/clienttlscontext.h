@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cxcore_global.h"
+
 #include <QSslConfiguration>
 #include <QString>
 #include <memory>
@@ -7,13 +9,13 @@
 struct ssl_st;
 struct ssl_ctx_st;
 
-namespace cx::server {
+namespace cx::net {
 
 /// One OpenSSL client context for a worker's TLS pipes to platform instances (wss://): the
 /// trust store of protocol.http-client.ssl (its CA certificates, or the system's), peer
 /// verification always on, TLS 1.2 at least, no renegotiation, and OpenSSL releasing a
 /// connection's buffers while it is idle. Made once, shared by every pipe of the worker.
-class ClientTlsContext
+class CXCORE_EXPORT ClientTlsContext
 {
 public:
     /// From the trust configuration (its CA certificates). nullptr and *error when OpenSSL
@@ -33,4 +35,4 @@ private:
     ssl_ctx_st *m_context;
 };
 
-} // namespace cx::server
+} // namespace cx::net

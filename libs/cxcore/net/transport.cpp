@@ -21,7 +21,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace cx::server {
+namespace cx::net {
 
 namespace {
 
@@ -310,4 +310,4 @@ void Transport::close()
     closeSocket(m_fd);
 }
 
-} // namespace cx::server
+} // namespace cx::net

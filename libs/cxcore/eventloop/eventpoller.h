@@ -1,5 +1,7 @@
 #pragma once
 
+#include "cxcore_global.h"
+
 #include <QByteArray>
 #include <QObject>
 #include <memory>
@@ -9,10 +11,10 @@
 class QSocketNotifier;
 struct epoll_event;
 
-namespace cx::server {
+namespace cx::eventloop {
 
 /// Something that owns a socket registered with an EventPoller.
-class PollHandler
+class CXCORE_EXPORT PollHandler
 {
 public:
     virtual ~PollHandler() = default;
@@ -21,7 +23,7 @@ public:
 };
 
 /// Something that wants a call once the current poller pass has delivered all its events.
-class PassEndHandler
+class CXCORE_EXPORT PassEndHandler
 {
 public:
     virtual ~PassEndHandler() = default;
@@ -39,7 +41,7 @@ public:
 /// It also lends its handlers one read buffer: what a socket delivers is read into it and
 /// parsed in place, so an idle connection keeps no buffer of its own. And it tells who asks
 /// when a pass ends, so that what a pass writes to one socket can leave in one write.
-class EventPoller : public QObject
+class CXCORE_EXPORT EventPoller : public QObject
 {
     Q_OBJECT
 public:
@@ -85,4 +87,4 @@ private:
     bool m_inPass = false;
 };
 
-} // namespace cx::server
+} // namespace cx::eventloop
