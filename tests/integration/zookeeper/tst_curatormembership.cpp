@@ -14,6 +14,7 @@
 
 #include <QDeadlineTimer>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -97,7 +98,8 @@ private:
     /// The instances /metrics lists ("127.0.0.1:PORT" each, a duplicate listed twice).
     QStringList instancesOf(CxServerProcess &server);
     bool waitForMembership(CxServerProcess &server, QStringList expected);
-    /// Requests /metrics says were routed to the instances on port (pipe AUTHs not counted).
+    /// Requests /metrics says were routed to the instances on port with pipes connected
+    /// (pipe AUTHs not counted).
     int routedTo(CxServerProcess &server, quint16 port);
     /// Sends count requests, each answered SUCCESS; false (and a warning) otherwise.
     bool sendRequests(TestEdge &edge, int count);
@@ -175,12 +177,28 @@ int tst_CuratorMembership::routedTo(CxServerProcess &server, quint16 port)
     QByteArray body;
     if (server.httpGet(QStringLiteral("/metrics"), &body) != 200)
         return -1;
-    const QRegularExpression line(
-        QStringLiteral("^cxserver_instance_routed_total\\{.*port=\"%1\"\\} ([0-9.]+)$").arg(port),
-        QRegularExpression::MultilineOption);
+    // Only the instances on that port with pipes connected: a registration superseded by a
+    // newer one of the same id keeps its own line (and count) until its pipes are gone.
+    const QString text = QString::fromUtf8(body);
+    const auto byInstance = [&](QLatin1StringView metric) {
+        const QRegularExpression line(
+            QStringLiteral("^%1\\{instance=\"([^\"]*)\",.*port=\"%2\"\\} ([0-9.]+)$")
+                .arg(metric)
+                .arg(port),
+            QRegularExpression::MultilineOption);
+        QHash<QString, double> values;
+        for (const QRegularExpressionMatch &m : line.globalMatch(text))
+            values[m.captured(1)] += m.captured(2).toDouble();
+        return values;
+    };
+    const QHash<QString, double> connected
+        = byInstance(QLatin1StringView("cxserver_instance_pipes_connected"));
+    const QHash<QString, double> routedByInstance
+        = byInstance(QLatin1StringView("cxserver_instance_routed_total"));
     int routed = 0;
-    for (const QRegularExpressionMatch &m : line.globalMatch(QString::fromUtf8(body)))
-        routed += int(m.captured(1).toDouble());
+    for (auto i = routedByInstance.cbegin(); i != routedByInstance.cend(); ++i)
+        if (connected.value(i.key()) > 0)
+            routed += int(i.value());
     return routed;
 }
 
