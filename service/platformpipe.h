@@ -1,7 +1,7 @@
 #pragma once
 
 #include "pendingrequest.h"
-#include "pipesocket.h"
+#include "websocket/clientsocket.h"
 
 #include <QByteArray>
 #include <QObject>
@@ -33,7 +33,7 @@ public:
 };
 
 /// One WebSocket from a worker to a platform instance (protocol.md §1, §6, §7), on the
-/// worker's poller (PipeSocket): opens with
+/// worker's poller (websocket::ClientSocket): opens with
 /// the appKey header, authenticates with a pipe AUTH, reconnects with exponential backoff
 /// (100 ms to 10 s, with jitter), pings, drops itself when silent, and tells whether it may
 /// take more messages (high/low watermarks, protocol.md §4 rule 1).
@@ -89,7 +89,7 @@ private:
     QUrl m_url;
     InstanceLink &m_link;
     quint32 m_serial;
-    PipeSocket m_socket; ///< opened again for each connection attempt
+    websocket::ClientSocket m_socket; ///< opened again for each connection attempt
     QTimer m_tick; ///< connect timeout, pings and the idle check
     QTimer m_reconnect; ///< backoff
     State m_state = State::Idle;

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "edgeconnection.h"
-#include "pipesocket.h"
+#include "websocket/clientsocket.h"
 
 #include <QByteArray>
 #include <QList>
@@ -17,7 +17,7 @@ struct TrafficCounters;
 /// A remote-access tunnel or RAC channel (protocol.md §8): one edge WebSocket relayed as an
 /// opaque message stream (text stays text, binary stays binary) to one platform WebSocket on
 /// the same path and query, opened with the client's credentials only. Both sides are on
-/// the worker's poller: the edge's EdgeConnection and the platform's PipeSocket.
+/// the worker's poller: the edge's EdgeConnection and the platform's websocket::ClientSocket.
 ///
 /// - Bounded both ways: what waits to go to the platform counts in the edge's budget (the
 ///   edge is not read above the high watermark); while more than the high watermark waits
@@ -68,7 +68,7 @@ private:
     void finishIfDone();
 
     std::unique_ptr<EdgeConnection> m_edge;
-    PipeSocket m_platform; ///< on the worker's poller, as the pipes
+    websocket::ClientSocket m_platform; ///< on the worker's poller, as the pipes
     QString m_instanceId;
     TrafficCounters &m_traffic;
     QTimer m_timer; ///< the open deadline, then the idle check

@@ -1,6 +1,6 @@
 #pragma once
 
-// WebSocket peers for the client WebSockets' tests (tst_clientsocket, tst_pipesocket): a
+// WebSocket peers for the client WebSocket's tests (tst_clientsocket): a
 // recorder of handler calls, a Qt WebSockets server and a raw server that sends any bytes.
 
 #include "websocket/clientsocket.h"
@@ -8,7 +8,6 @@
 #include "websocket/handshake.h"
 
 #include <QHostAddress>
-#include <QSslError>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -20,7 +19,7 @@
 
 namespace cx::test {
 
-/// Records what a client WebSocket (ClientSocket, PipeSocket) tells its handler.
+/// Records what a websocket::ClientSocket tells its handler.
 class SocketRecorder : public websocket::ClientSocketHandler
 {
 public:
@@ -38,14 +37,6 @@ public:
     void socketClosed() override { ++closed; }
     void socketPong() override { ++pongs; }
     void socketBytesWritten() override { ++bytesWritten; }
-    void socketSslErrors(const QList<QSslError> &errors) override
-    {
-        sslErrors += errors;
-        if (onSslErrors)
-            onSslErrors();
-    }
-
-    std::function<void()> onSslErrors;
     std::function<void(std::span<char>)> onMessage;
     int opened = 0;
     int closed = 0;
@@ -53,7 +44,6 @@ public:
     int bytesWritten = 0;
     QList<QByteArray> messages;
     QList<QByteArray> texts;
-    QList<QSslError> sslErrors;
 };
 
 /// A Qt WebSockets server on 127.0.0.1 that records what its clients do.

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "clienttls.h"
+
 #include <QByteArray>
 #include <QList>
-#include <QSslCertificate>
 #include <QString>
 #include <QUrl>
 
@@ -20,8 +21,7 @@ struct EdgeConfig
 {
     QUrl url;
     QByteArray appKey; ///< sent in each edge's AUTH; never printed
-    bool insecure = false; ///< wss: skip certificate verification
-    QList<QSslCertificate> caCertificates; ///< wss: trust these (else the system CAs)
+    ClientTls tls; ///< wss: --insecure, --ca
     int edges = 1;
     int threads = 1;
     bool epoll = false; ///< worker threads run an EpollEventDispatcher (--epoll)

@@ -49,13 +49,6 @@ EdgeWorker::EdgeWorker(const EdgeConfig &config, int firstEdge, int edgeCount, q
     for (int i = firstEdge; i < firstEdge + edgeCount; ++i)
         m_edges.push_back(
             std::make_unique<Edge>(*this, i, config.endpointBase + quint32(i), ringCapacity));
-    if (config.url.scheme() == u"wss"_s) {
-        m_tls = QSslConfiguration::defaultConfiguration();
-        if (config.insecure)
-            m_tls->setPeerVerifyMode(QSslSocket::VerifyNone);
-        else if (!config.caCertificates.isEmpty())
-            m_tls->setCaCertificates(config.caCertificates);
-    }
     m_connectTimer.setTimerType(Qt::PreciseTimer);
     m_rateTimer.setTimerType(Qt::PreciseTimer);
     m_closeTimer.setSingleShot(true);
@@ -74,6 +67,7 @@ EdgeWorker::~EdgeWorker() = default;
 
 void EdgeWorker::connectEdges()
 {
+    m_poller = std::make_unique<eventloop::EventPoller>(); // in this thread: joins its dispatcher
     m_connectStartNs = nowNs();
     m_sweepTimer.start(std::clamp(m_config.timeoutMs / 10, 10, 200));
     if (m_config.connectRate > 0)
@@ -96,13 +90,13 @@ void EdgeWorker::openDue()
 
 void EdgeWorker::open(Edge &edge)
 {
-    auto *socket = new websocket::ClientSocket(edge, this);
+    auto *socket = new websocket::ClientSocket(*m_poller, edge, this);
     edge.socket = socket;
     edge.state = Edge::State::Connecting;
     edge.connectStartNs = nowNs();
     ++m_openSockets;
-    if (m_tls)
-        socket->setSslConfiguration(*m_tls);
+    if (m_config.tls.context)
+        socket->setTls(m_config.tls.context, m_config.tls.validateHostName);
     socket->open(m_config.url);
 }
 

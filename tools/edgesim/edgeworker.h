@@ -6,10 +6,10 @@
 #include "recordwriter.h"
 
 #include <QObject>
-#include <QSslConfiguration>
 #include <QTimer>
 #include <alwayson/header.h>
 #include <atomic>
+#include <eventloop/eventpoller.h>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -79,7 +79,8 @@ private:
     Edge *nextReadyEdge();
 
     EdgeConfig m_config;
-    std::optional<QSslConfiguration> m_tls; ///< set for wss
+    /// The edges' sockets' poller, made in the worker's thread (connectEdges()).
+    std::unique_ptr<eventloop::EventPoller> m_poller;
     std::vector<std::unique_ptr<Edge>> m_edges;
     EdgeStats m_stats;
     RecordWriter m_record;

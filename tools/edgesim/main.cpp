@@ -147,7 +147,6 @@ int main(int argc, char *argv[])
     config.timeoutMs = int(options.integer(u"timeout-ms"_s, 15000, 1, 3600000));
     config.pingIntervalMs = int(options.integer(u"ping-interval-ms"_s, 0, 1, 3600000));
     config.mix = parseMix(parser.isSet(u"mix"_s) ? parser.value(u"mix"_s) : u"post"_s, options);
-    config.insecure = parser.isSet(u"insecure"_s);
     config.progress = parser.isSet(u"progress"_s);
     config.reconnect = parser.isSet(u"reconnect"_s);
     config.recordPath = parser.value(u"record"_s);
@@ -173,11 +172,7 @@ int main(int argc, char *argv[])
         options.fail(u"--multipart-every needs a --chunk-size smaller than --body-size"_s);
     if (config.mode == edgesim::LoadMode::Idle && parser.isSet(u"requests"_s))
         options.fail(u"--idle sends no requests: use --duration"_s);
-    if (parser.isSet(u"ca"_s)) {
-        config.caCertificates = QSslCertificate::fromPath(parser.value(u"ca"_s));
-        if (config.caCertificates.isEmpty())
-            options.fail(u"--ca: no PEM certificate in "_s + parser.value(u"ca"_s));
-    }
+    config.tls = edgesim::readClientTls(config.url, parser, options);
     if (!options.ok())
         return tools::usageError("cxedgesim", options.error());
     if (config.durationSec == 0 && (config.requests == 0 || config.mode == edgesim::LoadMode::Idle))

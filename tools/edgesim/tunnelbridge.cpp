@@ -6,12 +6,12 @@ using namespace Qt::StringLiterals;
 
 namespace cx::edgesim {
 
-TunnelBridge::TunnelBridge(const TunnelConfig &config, QString tid, QTcpSocket *accepted,
-                           QObject *parent)
+TunnelBridge::TunnelBridge(eventloop::EventPoller &poller, const TunnelConfig &config, QString tid,
+                           QTcpSocket *accepted, QObject *parent)
     : QObject(parent)
     , m_config(config)
     , m_tid(std::move(tid))
-    , m_socket(new websocket::ClientSocket(*this, this))
+    , m_socket(new websocket::ClientSocket(poller, *this, this))
     , m_tcp(accepted ? accepted : new QTcpSocket(this))
     , m_chunk(ChunkSize, Qt::Uninitialized)
 {
@@ -22,16 +22,10 @@ TunnelBridge::TunnelBridge(const TunnelConfig &config, QString tid, QTcpSocket *
     connect(m_tcp, &QAbstractSocket::stateChanged, this, &TunnelBridge::onTcpStateChanged);
     connect(m_tcp, &QIODevice::readyRead, this, &TunnelBridge::relayTcp);
     connect(m_tcp, &QIODevice::bytesWritten, this, &TunnelBridge::onTcpBytesWritten);
-    m_socket->setBytesWrittenNotification(true);
     m_socket->setTextMessages(true);
     m_socket->setMaxMessageSize(MaxMessageSize);
-    if (m_config.tls)
-        m_socket->setSslConfiguration(*m_config.tls);
-}
-
-TunnelBridge::~TunnelBridge()
-{
-    m_socket->abort(); // no handler call into a half-destroyed bridge
+    if (m_config.tls.context)
+        m_socket->setTls(m_config.tls.context, m_config.tls.validateHostName);
 }
 
 void TunnelBridge::start()

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <eventloop/eventpoller.h>
 #include <websocket/clientsocket.h>
 
 class QTcpSocket;
@@ -36,10 +37,10 @@ public:
     static constexpr qint64 LowWater = 256 * 1024;
     static constexpr qint64 MaxMessageSize = 16 * 1024 * 1024;
 
-    /// A tunnel named \a tid; \a accepted (client end, taken as child) or nullptr (device end).
-    TunnelBridge(const TunnelConfig &config, QString tid, QTcpSocket *accepted,
-                 QObject *parent = nullptr);
-    ~TunnelBridge() override;
+    /// A tunnel named \a tid, its WebSocket on \a poller; \a accepted (client end, taken as
+    /// child) or nullptr (device end).
+    TunnelBridge(eventloop::EventPoller &poller, const TunnelConfig &config, QString tid,
+                 QTcpSocket *accepted, QObject *parent = nullptr);
 
     /// Opens the WebSocket; opened() and finished() follow.
     void start();

@@ -14,7 +14,7 @@ namespace cx::edgesim {
 namespace {
 
 /// Bound of terminate(): the close handshakes' answers, without waiting for a silent server
-/// as long as ClientSocket would.
+/// as long as websocket::ClientSocket would.
 constexpr int TerminateTimeoutMs = 2000;
 
 } // namespace
@@ -71,7 +71,7 @@ void TunnelEndpoint::onNewConnection()
 
 void TunnelEndpoint::startBridge(const QString &tid, QTcpSocket *accepted)
 {
-    auto *bridge = new TunnelBridge(m_config, tid, accepted, this);
+    auto *bridge = new TunnelBridge(m_poller, m_config, tid, accepted, this);
     m_bridges.append(bridge);
     connect(bridge, &TunnelBridge::opened, this,
             [bridge] { tools::printLine("tunnel " + bridge->tid().toUtf8() + " open"); });

@@ -4,6 +4,7 @@
 
 #include <QObject>
 #include <QTcpServer>
+#include <eventloop/eventpoller.h>
 
 namespace cx::edgesim {
 
@@ -42,6 +43,7 @@ private:
     void finishIfDone();
 
     TunnelConfig m_config;
+    eventloop::EventPoller m_poller; ///< the tunnels' WebSockets
     QTcpServer m_server; ///< client end
     QList<TunnelBridge *> m_bridges; ///< live ones (children)
     int m_accepted = 0; ///< client end: connections accepted so far

@@ -4,7 +4,6 @@
 
 #include <QCommandLineParser>
 #include <QHostAddress>
-#include <QSslCertificate>
 
 using namespace Qt::StringLiterals;
 
@@ -133,18 +132,7 @@ TunnelConfig readTunnelConfig(const QCommandLineParser &parser, tools::OptionRea
             options.fail(u"--header wants \"Name: value\", not \""_s + header + u'"');
     }
 
-    if (config.url.scheme() == u"wss"_s) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (parser.isSet(u"insecure"_s))
-            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        else if (parser.isSet(u"ca"_s)) {
-            const QList<QSslCertificate> ca = QSslCertificate::fromPath(parser.value(u"ca"_s));
-            if (ca.isEmpty())
-                options.fail(u"--ca: no PEM certificate in "_s + parser.value(u"ca"_s));
-            tls.setCaCertificates(ca);
-        }
-        config.tls = tls;
-    }
+    config.tls = readClientTls(config.url, parser, options);
     return config;
 }
 

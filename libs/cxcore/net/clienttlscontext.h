@@ -11,15 +11,17 @@ struct ssl_ctx_st;
 
 namespace cx::net {
 
-/// One OpenSSL client context for a worker's TLS pipes to platform instances (wss://): the
-/// trust store of protocol.http-client.ssl (its CA certificates, or the system's), peer
-/// verification always on, TLS 1.2 at least, no renegotiation, and OpenSSL releasing a
-/// connection's buffers while it is idle. Made once, shared by every pipe of the worker.
+/// One OpenSSL client context for TLS WebSockets (wss://): cxserver's pipes to platform
+/// instances, cxedgesim's edges. The trust store of protocol.http-client.ssl (its CA
+/// certificates, or the system's), TLS 1.2 at least, no renegotiation, and OpenSSL releasing
+/// a connection's buffers while it is idle. Made once, shared by every socket (of every
+/// thread: OpenSSL makes sessions from one context on any thread).
 class CXCORE_EXPORT ClientTlsContext
 {
 public:
-    /// From the trust configuration (its CA certificates). nullptr and *error when OpenSSL
-    /// refuses them.
+    /// From the trust configuration: its CA certificates, peer verification on, unless its
+    /// peer verify mode is QSslSocket::VerifyNone (cxedgesim's --insecure; cxserver's
+    /// configuration has no such setting). nullptr and *error when OpenSSL refuses them.
     static std::shared_ptr<const ClientTlsContext> create(const QSslConfiguration &trust,
                                                           QString *error);
     ~ClientTlsContext();

@@ -1,28 +1,33 @@
 #pragma once
 
 #include "cxcore_global.h"
+#include "eventloop/eventpoller.h"
+#include "net/transport.h"
 #include "websocket/clientframer.h"
 #include "websocket/frame.h"
 #include "websocket/handshake.h"
 
 #include <QByteArray>
-#include <QByteArrayView>
-#include <QList>
 #include <QObject>
-#include <QSslConfiguration>
-#include <QSslError>
 #include <QString>
+#include <QTimer>
+#include <memory>
 #include <span>
 
-class QAbstractSocket;
+class QHostAddress;
 class QUrl;
+
+namespace cx::net {
+class ClientTlsContext;
+}
 
 namespace cx::websocket {
 
-/// Who hears about a ClientSocket. Calls come from the socket's thread, from inside the
-/// socket's own code: a handler may call any function of the socket (send, close, abort,
-/// even open again) but must not delete it (deleteLater() is fine).
-class ClientSocketHandler
+/// Who hears about a ClientSocket. Calls come from the socket's thread, from its poller or a
+/// timer, never from inside send(), close() or open(): a handler may call any function of
+/// the socket (send, close, abort, even open again) but must not delete it (deleteLater()
+/// is fine).
+class CXCORE_EXPORT ClientSocketHandler
 {
 public:
     virtual ~ClientSocketHandler() = default;
@@ -40,136 +45,160 @@ public:
     virtual void socketClosed() { }
     /// A pong frame arrived.
     virtual void socketPong() { }
-    /// The underlying socket wrote bytes (only with setBytesWrittenNotification(true)):
-    /// bytesToWrite() went down.
+    /// Bytes the kernel had refused have left: bytesToWrite() went down.
     virtual void socketBytesWritten() { }
-    /// The TLS handshake met \a errors; call ClientSocket::ignoreSslErrors() from here to go
-    /// on regardless, else the handshake fails and socketClosed() follows.
-    virtual void socketSslErrors(const QList<QSslError> &errors) { Q_UNUSED(errors) }
 };
 
-/// A lean RFC 6455 client WebSocket over QTcpSocket (ws://) or QSslSocket (wss://), for
-/// clients whose cost matters: cxserver's platform pipes (few sockets carrying all traffic)
-/// and cxedgesim's edges (many sockets).
+/// The client side of one WebSocket (RFC 6455), on its thread's EventPoller and a Transport
+/// (plain, or TLS with OpenSSL): no Qt socket on the message path. cxserver's pipes and the
+/// platform side of its tunnels use it, and cxedgesim's edges and tunnel ends. It connects
+/// (resolving a host name first), upgrades, and then reads and writes frames itself:
 ///
-/// - Incoming frames are parsed in place in one reused read buffer; an unfragmented message
-///   reaches the handler without a copy, and the handler may rewrite it in place.
-/// - Each outgoing message is framed and masked by a ClientFramer and goes to the socket in
-///   one write: the messages of one event-loop pass leave in one system call.
-/// - One handler call per event instead of a Qt signal.
-/// - What the server sends is checked (RFC 6455 §5): frames must be unmasked, RSV bits 0,
-///   opcodes known, control frames final and at most 125 bytes, fragments in order; any
-///   violation fails the connection with close code 1002. A message longer than
-///   setMaxMessageSize() fails it with 1009.
-/// - Only binary messages are delivered unless setTextMessages(true); a text message that
-///   is not valid UTF-8 fails the connection with 1007 then.
-/// - setReadingPaused() stops reading (backpressure toward the server): Qt's read buffer is
-///   bounded meanwhile, so the kernel's receive window closes.
-/// - Masking keys: see ClientFramer.
+/// - A message is framed, masked and written to the socket at once; only what the kernel
+///   refuses is kept, and bytesToWrite() counts exactly that: a pipe's writability is the
+///   kernel's backpressure (protocol.md §4 rule 1), not a flush that has not happened yet.
+///   One exception, bounded: small frames sent while the poller delivers a pass of events
+///   (the requests that pass read from edges) are gathered, at most CorkBytes, and written
+///   together when the pass ends, in one system call instead of one per message.
+/// - Frames from the server are parsed in place in the poller's shared read buffer and
+///   checked by checkFrameHead, as the server side checks the edges' frames; a
+///   whole message reaches the handler without a copy.
+/// - Binary messages only by default (a pipe's); text ones too with setTextMessages(true)
+///   (tunnels), and reading can pause while the other side does not take what arrives.
+///   The handler hears socketBytesWritten() when refused bytes have gone to the kernel.
+/// - What the server sends is checked (RFC 6455 §5): a violation fails the connection with
+///   1002, a text message that is not UTF-8 with 1007, a message longer than
+///   setMaxMessageSize() with 1009.
 ///
-/// Not thread-safe: use a socket in the thread it lives in.
-class CXCORE_EXPORT ClientSocket : public QObject
+/// Not thread-safe: use a socket in the thread of its poller.
+class CXCORE_EXPORT ClientSocket final : public QObject,
+                                         private eventloop::PollHandler,
+                                         private eventloop::PassEndHandler
 {
     Q_OBJECT
 public:
     static constexpr qint64 DefaultMaxMessageSize = qint64(1) << 30;
     static constexpr int CloseTimeoutMs = 5000; ///< bound of close()'s handshake
-    static constexpr qint64 PausedReadBuffer = 64 * 1024; ///< Qt's read buffer while paused
+    /// What a poller pass may gather before it is written: a frame that would take the
+    /// gathered bytes past it is written at once, behind them.
+    static constexpr qsizetype CorkBytes = 16 * 1024;
 
     /// \a handler must outlive the socket.
-    explicit ClientSocket(ClientSocketHandler &handler, QObject *parent = nullptr);
+    ClientSocket(eventloop::EventPoller &poller, ClientSocketHandler &handler,
+                 QObject *parent = nullptr);
     ~ClientSocket() override;
 
-    /// TLS settings for wss URLs (default: QSslConfiguration::defaultConfiguration()).
-    /// Taken at the next open().
-    void setSslConfiguration(const QSslConfiguration &configuration);
     /// Longer incoming messages (all fragments together) fail the connection with 1009.
     void setMaxMessageSize(qint64 bytes) { m_maxMessageSize = bytes; }
-    /// Whether the handler hears socketBytesWritten() (off by default: a notification per
-    /// write pass costs a signal emission). Taken at the next open().
-    void setBytesWrittenNotification(bool enabled) { m_notifyBytesWritten = enabled; }
-    /// Whether text messages reach the handler (socketTextMessage()); off by default.
+    /// TLS for wss URLs, taken at the next open(); with \a validateHostName the server's
+    /// certificate must name the URL's host.
+    void setTls(std::shared_ptr<const net::ClientTlsContext> tls, bool validateHostName);
+    /// Whether text messages reach the handler (socketTextMessage(), valid UTF-8); off by
+    /// default: a pipe carries binary messages, and checks and drops text ones.
     void setTextMessages(bool enabled) { m_textMessages = enabled; }
-    /// Stops (true) or resumes (false) reading from the server: while paused no message is
-    /// delivered and at most PausedReadBuffer bytes wait in user space; on resume what
-    /// waits is delivered from the event loop, then reading goes on.
+    /// Stops (true) or resumes (false) reading from the server: backpressure toward it,
+    /// through the kernel's receive window. While paused no message is delivered and only
+    /// the bytes of one read wait here; on resume they are delivered from the event loop.
     void setReadingPaused(bool paused);
     bool isReadingPaused() const { return m_readPaused; }
 
-    /// Connects to \a url (TLS when its scheme is wss; default ports 80 and 443) and
-    /// upgrades, with the extra HTTP \a headers on the upgrade request; socketOpened() or
-    /// socketClosed() follows. A connection still in place is dropped first, silently.
+    /// Connects to \a url (TLS when its scheme is wss) and upgrades with the extra HTTP
+    /// \a headers; socketOpened() or socketClosed() follows. A connection still in place is
+    /// dropped first, silently.
     void open(const QUrl &url, const HttpHeaders &headers = {});
     /// Sends \a message as one binary frame. Ignored unless open.
     void send(QByteArrayView message);
     /// Sends \a utf8 as one text frame (not checked). Ignored unless open.
     void sendText(QByteArrayView utf8);
-    /// Sends a ping (with at most 125 bytes of \a payload); socketPong() follows when the
-    /// server answers. Ignored unless open.
-    void ping(QByteArrayView payload = {});
+    /// Sends an empty ping; socketPong() follows when the server answers. Ignored unless open.
+    void ping();
     /// Starts the close handshake with \a code; socketClosed() follows once the server has
-    /// answered and the connection is down, within CloseTimeoutMs. Before the upgrade is
-    /// through, drops the connection and socketClosed() follows at once.
-    void close(quint16 code = CloseNormal);
+    /// answered, or after CloseTimeoutMs. Before the upgrade is through, drops the
+    /// connection and socketClosed() follows at once.
+    void close(quint16 code);
     /// Drops the connection at once; no handler call follows.
     void abort();
-    /// From socketSslErrors(): continue the TLS handshake despite the errors.
-    void ignoreSslErrors();
 
     bool isOpen() const { return m_state == State::Open; }
-    /// Bytes written and still held in user space by the underlying socket (not yet taken by
-    /// the kernel): what write watermarks look at.
-    qint64 bytesToWrite() const;
-    /// The close code of the connection: the one the server sent, or the one this socket
-    /// failed the connection with (1002, 1009); 1005 for a close frame without a code, 1006
-    /// when the connection ended without any close frame.
+    /// Bytes the kernel refused so far: they leave when the socket is writable again.
+    qint64 bytesToWrite() const { return m_out.size(); }
+    /// Bytes gathered during the current poller pass: they leave when it ends.
+    qint64 bytesAtPassEnd() const { return m_corked.size(); }
+    /// The close code of the connection: the server's, or the one this socket failed the
+    /// connection with (1002, 1007, 1009); 1005 for a close frame without a code, 1006 when
+    /// the connection ended without any close frame.
     quint16 closeCode() const { return m_closeCode; }
-    /// Why the connection failed, or the reason text of the server's close frame; empty
-    /// after a close handshake without a reason. For a log line.
+    /// Why the connection failed, or the server's close reason. For a log line.
     QString errorString() const { return m_error; }
 
 private:
-    enum class State : quint8 { Idle, Connecting, Upgrading, Open, Closing, Closed };
+    enum class State : quint8 {
+        Idle,
+        Resolving,
+        Connecting,
+        TlsHandshake,
+        Upgrading,
+        Open,
+        Closing,
+        Closed
+    };
 
+    void pollEvents(bool readable, bool writable) override;
+    void connectTo(const QHostAddress &address);
+    void continueTlsHandshake();
     void sendUpgrade();
-    void onReadyRead();
     void readAvailable();
-    void onSocketError();
-    void onDisconnected();
-    bool readUpgradeResponse();
-    void readFrames();
-    bool checkHead(const FrameHead &head);
+    /// After a pause: parses what waits in m_in, then reads on.
+    void resumeReading();
+    /// Delivers a whole message of \a opcode (Binary or Text) to the handler.
+    void deliver(quint8 opcode, std::span<char> message);
+    /// Parses \a size bytes at \a data; returns how many were consumed.
+    qsizetype consume(char *data, qsizetype size);
+    bool readUpgradeResponse(QByteArrayView bytes, qsizetype *used);
     void onFrame(quint8 opcode, bool fin, std::span<char> payload);
     void onClose(QByteArrayView payload);
-    void deliver(quint8 opcode, std::span<char> message);
     void sendFrame(quint8 opcode, QByteArrayView payload);
-    void sendClose(quint16 code);
+    /// Gathers \a bytes until the pass ends (see CorkBytes), or writes them now.
+    void write(QByteArrayView bytes);
+    /// Writes \a bytes to the socket, keeping what the kernel refuses.
+    void writeNow(QByteArrayView bytes);
+    void writeCorked();
+    void passEnded() override;
+    void flush();
+    void updateInterest();
+    /// Fails the connection: says \a code to the server when open (0: says nothing), then
+    /// closes; socketClosed() follows.
     void fail(quint16 code, const QString &error);
     void finish();
-    void dropSocket();
+    /// Closes the transport and forgets the connection's state, with no handler call.
+    void drop();
 
+    eventloop::EventPoller &m_poller;
     ClientSocketHandler &m_handler;
-    QAbstractSocket *m_socket = nullptr; ///< a new one per open() (child)
-    QSslConfiguration m_ssl; ///< for wss, when m_hasSsl
+    std::shared_ptr<const net::ClientTlsContext> m_tls;
+    std::unique_ptr<net::Transport> m_transport; ///< a new one per connection
+    QTimer m_closeTimer;
+    QString m_host; ///< of the URL being connected to
+    quint16 m_port = 0;
+    bool m_secure = false;
+    bool m_validateHostName = true;
     qint64 m_maxMessageSize = DefaultMaxMessageSize;
-    QByteArray m_request; ///< the upgrade request, until it is sent
+    QByteArray m_request; ///< the upgrade request, until it is written
     QByteArray m_key; ///< Sec-WebSocket-Key, until the upgrade is answered
-    QByteArray m_in; ///< bytes read and not parsed yet, from m_inStart on
-    qsizetype m_inStart = 0;
-    QByteArray m_fragments; ///< a fragmented binary message being assembled
-    qint64 m_fragmentsSize = 0; ///< its length so far (text fragments are counted, not kept)
+    QByteArray m_in; ///< bytes of an incomplete response head or frame
+    QByteArray m_out; ///< bytes the kernel refused
+    QByteArray m_corked; ///< frames of this poller pass, written when it ends (m_out empty)
+    QByteArray m_fragments; ///< a fragmented message being assembled
     ClientFramer m_framer;
-    quint32 m_generation = 0; ///< counts open() calls: a stale close timeout does nothing
-    quint16 m_closeCode = CloseAbnormal;
-    quint8 m_fragmentOpcode = 0; ///< Text or Binary while a fragmented message is open
+    quint32 m_generation = 0; ///< counts open() calls: a stale callback does nothing
+    quint16 m_closeCode = 1006;
+    quint8 m_fragmentOpcode = 0;
     State m_state = State::Idle;
-    bool m_hasSsl = false;
-    bool m_notifyBytesWritten = false;
     bool m_closeSent = false;
+    bool m_wantWrite = false;
+    bool m_atPassEnd = false; ///< passEnded() is due
     bool m_textMessages = false;
     bool m_readPaused = false;
-    bool m_reading = false; ///< inside onReadyRead(): a nested readyRead only sets m_readAgain
-    bool m_readAgain = false;
     QString m_error;
 };
 

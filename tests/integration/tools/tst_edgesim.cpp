@@ -468,9 +468,13 @@ void tst_EdgeSim::closedLoopAllAnsweredOnce()
     const QJsonObject stats = sim.stats();
     QCOMPARE(stats.value(u"edgeAuthOk"_s).toInt(), 8);
     QCOMPARE(stats.value(u"bindNames"_s).toInt(), 16);
+    // Each edge cycles through get, post, post, post. How the 2,000 requests spread over the
+    // 8 edges depends on which answers come first, so an edge may send a few more than
+    // another: an edge's n requests are ceil(n / 4) GETs, 500 to 506 over all.
     const QJsonObject byCode = stats.value(u"byCode"_s).toObject();
-    QCOMPARE(byCode.value(u"0x01"_s).toInt(), 500);
-    QCOMPARE(byCode.value(u"0x03"_s).toInt(), 1500);
+    const int gets = byCode.value(u"0x01"_s).toInt();
+    QCOMPARE(gets + byCode.value(u"0x03"_s).toInt(), 2000);
+    QVERIFY2(gets >= 500 && gets <= 506, QByteArray::number(gets).constData());
     QCOMPARE(stats.value(u"requestsBeforeAuth"_s).toInt(), 0);
 }
 
