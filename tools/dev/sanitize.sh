@@ -15,6 +15,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 stages=("$@")
 [ ${#stages[@]} -gt 0 ] || stages=(asan tsan)
 jobs=$(nproc)
+# -O1 as the sanitizers' manuals advise, and line tables only (-g1): enough for the reports'
+# file:line frames, and the sanitized builds compile about a third faster than at -O2 -g.
+sanitized_flags="-O1 -g1 -DNDEBUG"
 
 # Prints a report written with symbolize=0, its frames resolved with addr2line. Symbolizing in
 # the failing process takes seconds, and a test that stops or kills that process meanwhile
@@ -96,7 +99,8 @@ for stage in "${stages[@]}"; do
     case "$stage" in
         asan)
             build=${CX_ASAN_BUILD_DIR:-$root/build-asan}
-            cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCX_SANITIZE=ON >/dev/null
+            cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCX_SANITIZE=ON \
+                -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$sanitized_flags" >/dev/null
             cmake --build "$build" -j "$jobs"
             # ASan's instrumented frames are several times larger: the HOCON resolver's
             # 2048-level limit needs ~2 MB of stack in a normal build, over 8 MB here.
@@ -109,7 +113,8 @@ for stage in "${stages[@]}"; do
             ;;
         tsan)
             build=${CX_TSAN_BUILD_DIR:-$root/build-tsan}
-            cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCX_TSAN=ON >/dev/null
+            cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCX_TSAN=ON \
+                -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="$sanitized_flags" >/dev/null
             cmake --build "$build" -j "$jobs" --target tst_dataplane
             run_dataplane "TSan data plane" "$build"
             ;;
