@@ -183,14 +183,19 @@ void tst_Operations::statusReportsInstancesEdgesAndPlugins()
 
     StatusConnection status;
     QVERIFY(status.open(server->statusSocket()));
-    const auto routedOf = [](const status::StatusSnapshot &s) {
+    // Workers publish their figures on their tick: a snapshot may count the ten requests
+    // routed and not yet answered (5 in flight to each instance). Wait for the one that
+    // has seen the answers the edge already has.
+    const auto settled = [](const status::StatusSnapshot &s) {
         quint64 routed = 0;
-        for (const status::InstanceStatus &instance : s.instances)
+        int inFlight = 0;
+        for (const status::InstanceStatus &instance : s.instances) {
             routed += instance.routed;
-        return routed;
+            inFlight += instance.inFlight;
+        }
+        return routed == 11 && inFlight == 0;
     };
-    const auto snapshot
-        = status.statusWhen([&](const status::StatusSnapshot &s) { return routedOf(s) == 11; });
+    const auto snapshot = status.statusWhen(settled);
     QVERIFY2(snapshot.ok(), status.lastLine().constData());
     const status::StatusSnapshot &s = snapshot.value();
     QCOMPARE(s.version, QStringLiteral("0.1.0"));
