@@ -11,7 +11,6 @@
 #include <atomic>
 #include <eventloop/eventpoller.h>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace cx::edgesim {

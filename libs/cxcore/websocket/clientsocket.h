@@ -24,8 +24,9 @@ class ClientTlsContext;
 namespace cx::websocket {
 
 /// Who hears about a ClientSocket. Calls come from the socket's thread, from its poller or a
-/// timer, never from inside send(), close() or open(): a handler may call any function of
-/// the socket (send, close, abort, even open again) but must not delete it (deleteLater()
+/// timer, never from inside send() or open(); from inside close() only when it drops a
+/// connection whose upgrade is not through (socketClosed()). A handler may call any function
+/// of the socket (send, close, abort, even open again) but must not delete it (deleteLater()
 /// is fine).
 class CXCORE_EXPORT ClientSocketHandler
 {
