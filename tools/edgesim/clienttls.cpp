@@ -2,9 +2,9 @@
 
 #include "net/clienttlscontext.h"
 #include "options.h"
+#include "tls/tlsfiles.h"
 
 #include <QCommandLineParser>
-#include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslSocket>
 
@@ -12,29 +12,30 @@ using namespace Qt::StringLiterals;
 
 namespace cx::edgesim {
 
-ClientTls readClientTls(const QUrl &url, const QCommandLineParser &parser,
-                        tools::OptionReader &options)
+std::shared_ptr<const net::ClientTlsContext>
+readClientTls(const QUrl &url, const QCommandLineParser &parser, tools::OptionReader &options)
 {
-    ClientTls tls;
     if (url.scheme() != u"wss"_s)
-        return tls;
+        return nullptr;
     QSslConfiguration trust = QSslConfiguration::defaultConfiguration();
     if (parser.isSet(u"insecure"_s)) {
         trust.setPeerVerifyMode(QSslSocket::VerifyNone);
-        tls.validateHostName = false;
-    } else if (parser.isSet(u"ca"_s)) {
-        const QList<QSslCertificate> ca = QSslCertificate::fromPath(parser.value(u"ca"_s));
-        if (ca.isEmpty()) {
-            options.fail(u"--ca: no PEM certificate in "_s + parser.value(u"ca"_s));
-            return tls;
+    } else {
+        // cxserver's own reading of a trust store: PEM or PKCS#12; no --ca: the system's CAs.
+        const Result<QSslConfiguration> store
+            = tls::platformTlsConfiguration(parser.value(u"ca"_s), {});
+        if (!store) {
+            options.fail(u"--ca: "_s + store.error().message);
+            return nullptr;
         }
-        trust.setCaCertificates(ca);
+        trust = store.value();
     }
     QString error;
-    tls.context = net::ClientTlsContext::create(trust, &error);
-    if (!tls.context)
+    std::shared_ptr<const net::ClientTlsContext> context
+        = net::ClientTlsContext::create(trust, &error);
+    if (!context)
         options.fail(u"TLS: "_s + error);
-    return tls;
+    return context;
 }
 
 } // namespace cx::edgesim

@@ -21,7 +21,7 @@ struct EdgeConfig
 {
     QUrl url;
     QByteArray appKey; ///< sent in each edge's AUTH; never printed
-    ClientTls tls; ///< wss: --insecure, --ca
+    std::shared_ptr<const net::ClientTlsContext> tls; ///< wss: --insecure, --ca
     int edges = 1;
     int threads = 1;
     bool epoll = false; ///< worker threads run an EpollEventDispatcher (--epoll)

@@ -95,8 +95,8 @@ void EdgeWorker::open(Edge &edge)
     edge.state = Edge::State::Connecting;
     edge.connectStartNs = nowNs();
     ++m_openSockets;
-    if (m_config.tls.context)
-        socket->setTls(m_config.tls.context, m_config.tls.validateHostName);
+    if (m_config.tls)
+        socket->setTls(m_config.tls, true);
     socket->open(m_config.url);
 }
 

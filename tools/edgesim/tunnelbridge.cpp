@@ -24,8 +24,8 @@ TunnelBridge::TunnelBridge(eventloop::EventPoller &poller, const TunnelConfig &c
     connect(m_tcp, &QIODevice::bytesWritten, this, &TunnelBridge::onTcpBytesWritten);
     m_socket->setTextMessages(true);
     m_socket->setMaxMessageSize(MaxMessageSize);
-    if (m_config.tls.context)
-        m_socket->setTls(m_config.tls.context, m_config.tls.validateHostName);
+    if (m_config.tls)
+        m_socket->setTls(m_config.tls, true);
 }
 
 void TunnelBridge::start()

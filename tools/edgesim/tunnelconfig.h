@@ -22,7 +22,7 @@ struct TunnelConfig
     /// Scheme, host, port and query of the server; the path is replaced by the tunnel path.
     QUrl url;
     websocket::HttpHeaders headers; ///< on each upgrade request (appKey, --header); never printed
-    ClientTls tls; ///< wss: --insecure, --ca
+    std::shared_ptr<const net::ClientTlsContext> tls; ///< wss: --insecure, --ca
     QString host; ///< device: host to connect to; client: address to listen on
     quint16 port = 0; ///< device: port to connect to; client: port to listen on (0: any)
     int count = 0; ///< device: 0 = one tunnel named tid, N = tunnels tid-1 … tid-N

@@ -20,8 +20,9 @@ class CXCORE_EXPORT ClientTlsContext
 {
 public:
     /// From the trust configuration: its CA certificates, peer verification on, unless its
-    /// peer verify mode is QSslSocket::VerifyNone (cxedgesim's --insecure; cxserver's
-    /// configuration has no such setting). nullptr and *error when OpenSSL refuses them.
+    /// peer verify mode is QSslSocket::VerifyNone (no check at all, host names included:
+    /// cxedgesim's --insecure; cxserver's configuration has no such setting). nullptr and *error
+    /// when OpenSSL refuses them.
     static std::shared_ptr<const ClientTlsContext> create(const QSslConfiguration &trust,
                                                           QString *error);
     ~ClientTlsContext();
