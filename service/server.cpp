@@ -129,8 +129,9 @@ int Server::start()
         Worker *worker = m_workers[size_t(i)].get();
         worker->setPeers(peers);
         worker->setTlsContext(tls);
-        auto thread = std::make_unique<WorkerThread>();
-        worker->moveToThread(thread->start(QStringLiteral("cx-worker-%1").arg(i)));
+        auto thread = std::make_unique<eventloop::WorkerThread>();
+        worker->moveToThread(thread->start(QStringLiteral("cx-worker-%1").arg(i),
+                                           eventloop::WorkerThread::Dispatcher::Epoll));
         bool started = false;
         QString error;
         QMetaObject::invokeMethod(
@@ -452,9 +453,7 @@ void Server::stopThreads()
 {
     // Each worker is deleted on its own thread (its sockets and timers live there).
     for (size_t i = 0; i < m_threads.size(); ++i) {
-        Worker *worker = m_workers[i].release();
-        QMetaObject::invokeMethod(
-            worker, [worker] { delete worker; }, Qt::BlockingQueuedConnection);
+        eventloop::deleteInItsThread(m_workers[i].release());
         m_threads[i]->stop();
     }
     m_threads.clear();

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "eventloop/workerthread.h"
 #include "healthserver.h"
 #include "plugin/discovery.h"
 #include "serviceoptions.h"
 #include "servicestats.h"
-#include "workerthread.h"
 
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -77,7 +77,7 @@ private:
     std::shared_ptr<const config::LoadedServerConfig> m_startConfig;
     plugin::DiscoveryBackend *m_discovery = nullptr;
     std::vector<std::unique_ptr<Worker>> m_workers;
-    std::vector<std::unique_ptr<WorkerThread>> m_threads;
+    std::vector<std::unique_ptr<eventloop::WorkerThread>> m_threads;
     EdgeAcceptor *m_acceptor = nullptr;
     HealthServer *m_health = nullptr;
     QTimer *m_healthGrace = nullptr; ///< while a stop's health grace runs

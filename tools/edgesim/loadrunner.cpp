@@ -3,7 +3,6 @@
 #include "clock.h"
 #include "console.h"
 #include "edgeworker.h"
-#include "eventloop/epolleventdispatcher.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -52,9 +51,9 @@ LoadRunner::LoadRunner(EdgeConfig config, QObject *parent)
 
 LoadRunner::~LoadRunner()
 {
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->quit();
-        thread->wait();
+    for (qsizetype i = 0; i < m_workers.size(); ++i) {
+        eventloop::deleteInItsThread(m_workers.at(i));
+        m_threads[size_t(i)]->stop();
     }
 }
 
@@ -78,20 +77,18 @@ void LoadRunner::start()
             : m_config.requests * quint64(edges) / quint64(m_config.edges);
         quotaGiven += quota;
         const double rate = m_config.rate * edges / m_config.edges;
-        auto *thread = new QThread(this);
-        thread->setObjectName(u"edgesim-worker-"_s + QString::number(i));
-        if (m_config.epoll)
-            eventloop::EpollEventDispatcher::install(thread);
+        auto thread = std::make_unique<eventloop::WorkerThread>();
         auto *worker = new EdgeWorker(m_config, firstEdge, edges, quota, rate);
-        worker->moveToThread(thread);
-        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        worker->moveToThread(thread->start(u"edgesim-worker-"_s + QString::number(i),
+                                           m_config.epoll
+                                               ? eventloop::WorkerThread::Dispatcher::Epoll
+                                               : eventloop::WorkerThread::Dispatcher::Qt));
         connect(worker, &EdgeWorker::connectPhaseDone, this, &LoadRunner::onConnectPhaseDone);
         connect(worker, &EdgeWorker::quotaDone, this, &LoadRunner::onQuotaDone);
         connect(worker, &EdgeWorker::drained, this, &LoadRunner::onDrained);
         connect(worker, &EdgeWorker::closed, this, &LoadRunner::onClosed);
-        m_threads.append(thread);
+        m_threads.push_back(std::move(thread));
         m_workers.append(worker);
-        thread->start();
         firstEdge += edges;
     }
     m_waiting = int(m_workers.size());

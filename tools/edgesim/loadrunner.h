@@ -2,11 +2,13 @@
 
 #include "edgeconfig.h"
 #include "edgestats.h"
+#include "eventloop/workerthread.h"
 
 #include <QList>
 #include <QObject>
-#include <QThread>
 #include <QTimer>
+#include <memory>
+#include <vector>
 
 namespace cx::edgesim {
 
@@ -44,8 +46,8 @@ private:
     template<typename F> void forEachWorker(F call);
 
     EdgeConfig m_config;
-    QList<QThread *> m_threads; ///< children of this runner
-    QList<EdgeWorker *> m_workers; ///< each deleted in its own thread when that thread ends
+    std::vector<std::unique_ptr<eventloop::WorkerThread>> m_threads;
+    QList<EdgeWorker *> m_workers; ///< m_workers[i] lives in m_threads[i], deleted there
     Phase m_phase = Phase::Connecting;
     int m_waiting = 0; ///< workers yet to report the end of the current phase
     quint64 m_ready = 0;

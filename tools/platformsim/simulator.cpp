@@ -1,7 +1,6 @@
 #include "simulator.h"
 
 #include "codetext.h"
-#include "eventloop/epolleventdispatcher.h"
 #include "simstats.h"
 #include "simworker.h"
 
@@ -33,22 +32,21 @@ Simulator::Simulator(SimConfig config, QObject *parent)
 Simulator::~Simulator()
 {
     m_acceptor.close();
-    for (QThread *thread : std::as_const(m_threads)) {
-        thread->quit();
-        thread->wait();
+    for (qsizetype i = 0; i < m_workers.size(); ++i) {
+        eventloop::deleteInItsThread(m_workers.at(i));
+        m_threads[size_t(i)]->stop();
     }
 }
 
 Result<void> Simulator::start()
 {
     for (int i = 0; i < m_config.threads; ++i) {
-        auto *thread = new QThread(this);
-        thread->setObjectName(u"platformsim-worker-"_s + QString::number(i));
-        if (m_config.epoll)
-            eventloop::EpollEventDispatcher::install(thread);
+        auto thread = std::make_unique<eventloop::WorkerThread>();
         auto *worker = new SimWorker(m_config, i);
-        worker->moveToThread(thread);
-        connect(thread, &QThread::finished, worker, &QObject::deleteLater);
+        worker->moveToThread(thread->start(u"platformsim-worker-"_s + QString::number(i),
+                                           m_config.epoll
+                                               ? eventloop::WorkerThread::Dispatcher::Epoll
+                                               : eventloop::WorkerThread::Dispatcher::Qt));
         connect(worker, &SimWorker::controlCommand, this,
                 [this, worker](quint64 connectionId, const QByteArray &line) {
                     const QByteArray reply = execute(line);
@@ -57,9 +55,8 @@ Result<void> Simulator::start()
                             worker->sendControlReply(connectionId, reply);
                         });
                 });
-        m_threads.append(thread);
+        m_threads.push_back(std::move(thread));
         m_workers.append(worker);
-        thread->start();
     }
     // Qt's default backlog (50) drops SYNs when hundreds of pipes or edges connect at once,
     // which costs them a one-second retransmission.

@@ -1,14 +1,15 @@
 #pragma once
 
 #include "acceptor.h"
+#include "eventloop/workerthread.h"
 #include "simconfig.h"
 
 #include <QByteArray>
 #include <QList>
 #include <QObject>
-#include <QThread>
 #include <memory>
 #include <result.h>
+#include <vector>
 
 namespace cx::platformsim {
 
@@ -43,8 +44,8 @@ private:
 
     SimConfig m_config;
     Acceptor m_acceptor;
-    QList<QThread *> m_threads; ///< children of this simulator
-    QList<SimWorker *> m_workers; ///< each deleted in its own thread when that thread ends
+    std::vector<std::unique_ptr<eventloop::WorkerThread>> m_threads;
+    QList<SimWorker *> m_workers; ///< m_workers[i] lives in m_threads[i], deleted there
     qsizetype m_nextWorker = 0;
     bool m_paused = false;
 };

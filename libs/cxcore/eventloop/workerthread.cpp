@@ -5,29 +5,31 @@
 #include <QThread>
 #include <future>
 #ifdef Q_OS_LINUX
-#include "eventloop/epolleventdispatcher.h"
+#include "epolleventdispatcher.h"
 
 #include <pthread.h>
 #endif
 
-namespace cx::server {
+namespace cx::eventloop {
 
 WorkerThread::~WorkerThread()
 {
     stop();
 }
 
-QThread *WorkerThread::start(const QString &name)
+QThread *WorkerThread::start(const QString &name, Dispatcher dispatcher)
 {
     std::promise<std::pair<QThread *, QEventLoop *>> ready;
     auto started = ready.get_future();
-    m_thread = std::thread([&ready, name] {
+    m_thread = std::thread([&ready, name, dispatcher] {
         QThread *self = QThread::currentThread(); // adopts this thread
         self->setObjectName(name);
 #ifdef Q_OS_LINUX
         pthread_setname_np(pthread_self(), name.left(15).toUtf8().constData()); // for top -H
-        // One epoll set for Qt's notifiers, timers, posted events and the worker's poller.
-        eventloop::EpollEventDispatcher::install(self);
+        if (dispatcher == Dispatcher::Epoll)
+            EpollEventDispatcher::install(self);
+#else
+        Q_UNUSED(dispatcher);
 #endif
         QEventLoop loop; // creates the thread's event dispatcher (unless installed)
         ready.set_value({self, &loop});
@@ -47,4 +49,10 @@ void WorkerThread::stop()
     m_loop = nullptr;
 }
 
-} // namespace cx::server
+void deleteInItsThread(QObject *object)
+{
+    QMetaObject::invokeMethod(
+        object, [object] { delete object; }, Qt::BlockingQueuedConnection);
+}
+
+} // namespace cx::eventloop
