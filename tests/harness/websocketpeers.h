@@ -19,6 +19,24 @@
 
 namespace cx::test {
 
+/// The close code of the first close frame in \a frames (whole frames, masked or not), 1005
+/// for one without a code, or -1 when \a frames holds none.
+inline int firstCloseCode(QByteArrayView frames)
+{
+    while (true) {
+        websocket::FrameHead head;
+        if (!websocket::parseFrameHead(frames, &head)
+            || quint64(frames.size() - head.size) < head.length)
+            return -1;
+        QByteArray payload = frames.sliced(head.size, qsizetype(head.length)).toByteArray();
+        if (head.masked)
+            websocket::applyMask(payload.constData(), payload.data(), payload.size(), head.key);
+        if (head.opcode == websocket::Close)
+            return payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
+        frames = frames.sliced(head.size + qsizetype(head.length));
+    }
+}
+
 /// Records what a websocket::ClientSocket tells its handler.
 class SocketRecorder : public websocket::ClientSocketHandler
 {
@@ -116,22 +134,7 @@ public:
     }
 
     /// The close code of the first close frame the client sent after the upgrade, or -1.
-    int clientCloseCode() const
-    {
-        QByteArrayView rest = afterUpgrade;
-        while (true) {
-            websocket::FrameHead head;
-            if (!websocket::parseFrameHead(rest, &head)
-                || quint64(rest.size() - head.size) < head.length)
-                return -1;
-            QByteArray payload = rest.sliced(head.size, qsizetype(head.length)).toByteArray();
-            if (head.masked)
-                websocket::applyMask(payload.constData(), payload.data(), payload.size(), head.key);
-            if (head.opcode == websocket::Close)
-                return payload.size() >= 2 ? qFromBigEndian<quint16>(payload.constData()) : 1005;
-            rest = rest.sliced(head.size + qsizetype(head.length));
-        }
-    }
+    int clientCloseCode() const { return firstCloseCode(afterUpgrade); }
 
     /// Stops (false) or resumes reading what the client sends: while stopped, the kernel's
     /// buffers fill up and then refuse the client's writes.

@@ -9,6 +9,7 @@
 #include "alwayson/header.h"
 #include "alwayson/messages.h"
 #include "cxserverprocess.h"
+#include "hostileplatform.h"
 #include "managedprocess.h"
 #include "pki.h"
 #include "platformsimprocess.h"
@@ -26,6 +27,7 @@
 #include <QTest>
 #include <QtEndian>
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <unistd.h>
 #include <vector>
@@ -34,6 +36,7 @@ using namespace cx;
 using alwayson::Code;
 using alwayson::Header;
 using test::CxServerProcess;
+using test::HostilePlatform;
 using test::ManagedProcess;
 using test::PlatformSimProcess;
 using test::RawEdge;
@@ -53,8 +56,8 @@ constexpr int MaxRequestsPerEdge = 32;
 /// What any one attack may make cxserver grow by: far below every attack's size.
 constexpr qint64 RssBoundKib = 40 * 1024;
 
-/// The settings both servers share: short deadlines so that attacks end within a load.
-QString serverSettings(const QString &platformUrl)
+/// The settings every server here shares: short deadlines so that attacks end within a load.
+QString serverSettings(const QStringList &platformUrls)
 {
     return QStringLiteral("  transport.websockets.app-key = \"%1\"\n"
                           "  transport.websockets.platforms = [\"%2\"]\n"
@@ -65,7 +68,7 @@ QString serverSettings(const QString &platformUrl)
                           "  limits.max-edges = %6\n"
                           "  limits.max-handshakes = %7\n"
                           "  limits.max-requests-per-edge = %8\n")
-        .arg(QString::fromUtf8(AppKey), platformUrl)
+        .arg(QString::fromUtf8(AppKey), platformUrls.join(u"\", \""))
         .arg(AuthTimeoutMs)
         .arg(IdleTimeoutMs)
         .arg(IdleTimeoutMs / 4)
@@ -123,6 +126,10 @@ private Q_SLOTS:
     void connectionFloodBeyondTheCap();
     void descriptorExhaustionPasses();
 
+    void platformEndlessUpgradeHead();
+    void platformEndlessMessage();
+    void platformPingsNeverRead();
+
 private:
     /// Starts the well-behaved load against \a server (over TLS when \a caFile is given);
     /// false when not all its edges got ready.
@@ -135,6 +142,11 @@ private:
     /// records the row and checks the RSS bound.
     void record(CxServerProcess &server, const QByteArray &attack, qint64 bytesSent,
                 const RssSampler &sampler);
+    /// Runs \a hostile's attack on a second cxserver (the simulator and \a hostile are its
+    /// platforms) under the well-behaved load, until \a done holds; stops \a hostile and
+    /// records the row.
+    void attackFromPlatform(HostilePlatform &hostile, const QByteArray &label,
+                            const std::function<bool(const HostilePlatform &)> &done);
     /// Edges \a server holds, from /health (-1 when it does not answer).
     static int edgesOf(CxServerProcess &server);
 
@@ -149,7 +161,7 @@ void tst_HostilePeers::initTestCase()
     m_sim = std::make_unique<PlatformSimProcess>(QStringLiteral("sim"));
     QVERIFY2(m_sim->start(AppKey, {QStringLiteral("--echo")}), m_sim->log().constData());
     m_server = std::make_unique<CxServerProcess>();
-    QVERIFY2(m_server->start(serverSettings(m_sim->url())), m_server->log().constData());
+    QVERIFY2(m_server->start(serverSettings({m_sim->url()})), m_server->log().constData());
     QVERIFY(m_server->waitForInstances(1));
 }
 
@@ -504,7 +516,7 @@ void tst_HostilePeers::slowTlsHandshakeStorm()
     test::Pki pki(dir.path());
     QVERIFY2(pki.makeEdgeKeystore(QStringLiteral("pw")), qPrintable(pki.error()));
     CxServerProcess tlsServer(QStringLiteral("cxserver-tls"));
-    QVERIFY2(tlsServer.start(serverSettings(m_sim->url())
+    QVERIFY2(tlsServer.start(serverSettings({m_sim->url()})
                              + CxServerProcess::edgeTlsSettings(
                                  pki.path(QStringLiteral("edge.p12")), QStringLiteral("pw"))),
              tlsServer.log().constData());
@@ -596,7 +608,7 @@ void tst_HostilePeers::descriptorExhaustionPasses()
     limited.setLauncher(
         {QStringLiteral("prlimit"), QStringLiteral("--nofile=128:128"), QStringLiteral("--")});
     // Caps above the descriptors: they would turn the flood away before it exhausts them.
-    QVERIFY2(limited.start(serverSettings(m_sim->url())
+    QVERIFY2(limited.start(serverSettings({m_sim->url()})
                            + QStringLiteral("  limits.max-edges = 10000\n"
                                             "  limits.max-handshakes = 10000\n")),
              limited.log().constData());
@@ -634,6 +646,66 @@ void tst_HostilePeers::descriptorExhaustionPasses()
     }
     QVERIFY(upgraded);
     QCOMPARE(limited.stop(), 0);
+}
+
+// ---- what one platform instance can make cxserver hold (docs/security.md) ------------------
+
+void tst_HostilePeers::attackFromPlatform(HostilePlatform &hostile, const QByteArray &label,
+                                          const std::function<bool(const HostilePlatform &)> &done)
+{
+    QVERIFY(hostile.listen());
+    CxServerProcess exposed(QStringLiteral("cxserver-exposed"));
+    // A pipe still connecting (upgrade, AUTH) is dropped after 3 s and connects again.
+    QVERIFY2(
+        exposed.start(serverSettings({m_sim->url(), hostile.url()})
+                      + QStringLiteral("  transport.websockets.connections.timeout-ms = 3000\n")),
+        exposed.log().constData());
+    QVERIFY(exposed.waitForInstances(1)); // the simulator; the attacker never answers AUTH
+    QVERIFY(startLoad(exposed));
+    RssSampler sampler(exposed.pid());
+    hostile.attack();
+    QTRY_VERIFY2_WITH_TIMEOUT(done(hostile),
+                              qPrintable(QStringLiteral("%1 bytes sent, %2 closed by cxserver")
+                                             .arg(hostile.bytesSent())
+                                             .arg(hostile.closedByPeer())),
+                              10000);
+    hostile.stop();
+    record(exposed, label, hostile.bytesSent(), sampler);
+    QCOMPARE(exposed.stop(), 0);
+}
+
+void tst_HostilePeers::platformEndlessUpgradeHead()
+{
+    // Each pipe's upgrade is answered "101" and header lines without end: refused at 16 KiB
+    // (protocol.md §1's limit, on the client side too), the pipe connects again later.
+    HostilePlatform hostile(HostilePlatform::Attack::EndlessUpgradeHead);
+    attackFromPlatform(
+        hostile, "a platform sends endless upgrade heads",
+        [](const HostilePlatform &attacker) { return attacker.closedByPeer() >= 10; });
+}
+
+void tst_HostilePeers::platformEndlessMessage()
+{
+    // One message in 64 KiB fragments without end on every pipe: closed 1009 at
+    // max-msg-size-bytes, whatever the fragments.
+    HostilePlatform hostile(HostilePlatform::Attack::EndlessMessage);
+    attackFromPlatform(
+        hostile, "a platform sends one endless message per pipe",
+        [](const HostilePlatform &attacker) { return attacker.closeCodes().size() >= 10; });
+    if (QTest::currentTestFailed())
+        return;
+    QCOMPARE(hostile.closeCodes().count(1009), hostile.closeCodes().size());
+}
+
+void tst_HostilePeers::platformPingsNeverRead()
+{
+    // Pings without end on every pipe, nothing read: no pong is queued while one waits, and
+    // the pipes, never authenticated, are dropped at connections.timeout-ms.
+    HostilePlatform hostile(HostilePlatform::Attack::PingsNeverRead);
+    attackFromPlatform(
+        hostile, "a platform sends pings, never reads", [](const HostilePlatform &attacker) {
+            return attacker.bytesSent() > 32 * 1024 * 1024 && attacker.closedByPeer() >= 5;
+        });
 }
 
 QTEST_GUILESS_MAIN(tst_HostilePeers)
