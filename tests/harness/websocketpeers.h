@@ -1,7 +1,8 @@
 #pragma once
 
 // WebSocket peers for the client WebSocket's tests (tst_clientsocket): a
-// recorder of handler calls, a Qt WebSockets server and a raw server that sends any bytes.
+// recorder of handler calls, a Qt WebSockets server and a raw server that sends any bytes;
+// and the close-frame parser the hostile platform (hostileplatform.h) shares.
 
 #include "websocket/clientsocket.h"
 #include "websocket/frame.h"

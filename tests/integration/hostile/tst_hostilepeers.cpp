@@ -8,6 +8,7 @@
 
 #include "alwayson/header.h"
 #include "alwayson/messages.h"
+#include "command.h"
 #include "cxserverprocess.h"
 #include "hostileplatform.h"
 #include "managedprocess.h"
@@ -143,10 +144,11 @@ private:
     void record(CxServerProcess &server, const QByteArray &attack, qint64 bytesSent,
                 const RssSampler &sampler);
     /// Runs \a hostile's attack on a second cxserver (the simulator and \a hostile are its
-    /// platforms) under the well-behaved load, until \a done holds; stops \a hostile and
-    /// records the row.
+    /// platforms) under the well-behaved load, until \a done holds and cxserver gives
+    /// \a reason as the instance's last error; stops \a hostile and records the row.
     void attackFromPlatform(HostilePlatform &hostile, const QByteArray &label,
-                            const std::function<bool(const HostilePlatform &)> &done);
+                            const std::function<bool(const HostilePlatform &)> &done,
+                            const QByteArray &reason);
     /// Edges \a server holds, from /health (-1 when it does not answer).
     static int edgesOf(CxServerProcess &server);
 
@@ -651,7 +653,8 @@ void tst_HostilePeers::descriptorExhaustionPasses()
 // ---- what one platform instance can make cxserver hold (docs/security.md) ------------------
 
 void tst_HostilePeers::attackFromPlatform(HostilePlatform &hostile, const QByteArray &label,
-                                          const std::function<bool(const HostilePlatform &)> &done)
+                                          const std::function<bool(const HostilePlatform &)> &done,
+                                          const QByteArray &reason)
 {
     QVERIFY(hostile.listen());
     CxServerProcess exposed(QStringLiteral("cxserver-exposed"));
@@ -669,6 +672,14 @@ void tst_HostilePeers::attackFromPlatform(HostilePlatform &hostile, const QByteA
                                              .arg(hostile.bytesSent())
                                              .arg(hostile.closedByPeer())),
                               10000);
+    // Refused for the reason the attack is about, not for another (cxctl's instance table).
+    const auto status = [&exposed] {
+        return test::runCommand(test::binaryPath(QStringLiteral("cxctl")),
+                                {QStringLiteral("--socket"), exposed.statusSocket(),
+                                 QStringLiteral("status"), QStringLiteral("--json")})
+            .out;
+    };
+    QTRY_VERIFY2_WITH_TIMEOUT(status().contains(reason), status().constData(), 5000);
     hostile.stop();
     record(exposed, label, hostile.bytesSent(), sampler);
     QCOMPARE(exposed.stop(), 0);
@@ -681,7 +692,8 @@ void tst_HostilePeers::platformEndlessUpgradeHead()
     HostilePlatform hostile(HostilePlatform::Attack::EndlessUpgradeHead);
     attackFromPlatform(
         hostile, "a platform sends endless upgrade heads",
-        [](const HostilePlatform &attacker) { return attacker.closedByPeer() >= 10; });
+        [](const HostilePlatform &attacker) { return attacker.closedByPeer() >= 10; },
+        "upgrade response too long");
 }
 
 void tst_HostilePeers::platformEndlessMessage()
@@ -691,7 +703,8 @@ void tst_HostilePeers::platformEndlessMessage()
     HostilePlatform hostile(HostilePlatform::Attack::EndlessMessage);
     attackFromPlatform(
         hostile, "a platform sends one endless message per pipe",
-        [](const HostilePlatform &attacker) { return attacker.closeCodes().size() >= 10; });
+        [](const HostilePlatform &attacker) { return attacker.closeCodes().size() >= 10; },
+        "message larger than 1048576 bytes");
     if (QTest::currentTestFailed())
         return;
     QCOMPARE(hostile.closeCodes().count(1009), hostile.closeCodes().size());
@@ -703,9 +716,11 @@ void tst_HostilePeers::platformPingsNeverRead()
     // the pipes, never authenticated, are dropped at connections.timeout-ms.
     HostilePlatform hostile(HostilePlatform::Attack::PingsNeverRead);
     attackFromPlatform(
-        hostile, "a platform sends pings, never reads", [](const HostilePlatform &attacker) {
+        hostile, "a platform sends pings, never reads",
+        [](const HostilePlatform &attacker) {
             return attacker.bytesSent() > 32 * 1024 * 1024 && attacker.closedByPeer() >= 5;
-        });
+        },
+        "did not connect within 3000 ms");
 }
 
 QTEST_GUILESS_MAIN(tst_HostilePeers)
